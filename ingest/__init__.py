@@ -1,0 +1,1 @@
+"""Ingestion: plan files → cleaned text → clause tree → extraction → graph."""

@@ -1,0 +1,159 @@
+"""``Ingestor``: files → parsed documents → extraction → graph (→ vector index).
+
+One transaction per document: a file that fails leaves the graph as it was for that
+file. Unchanged files (same sha256 under the same doc id) are skipped, so running
+ingestion twice changes nothing. The vector index, when there is one, is updated only
+after the graph has committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ingest.loaders import supported_suffixes
+from ingest.metadata import Manifest, load_manifest
+from ingest.parse import parse_file
+from kg.documents import list_documents, relink_citations, remove_document, save_document
+from kg.errors import DuplicateDocument, InputError, PolicyKGError
+from kg.store import GraphStore
+from kg.types import Extraction, ParsedDocument
+
+logger = logging.getLogger(__name__)
+
+_SKIP_NAMES = {"manifest.json", "readme.md", "readme.txt"}
+
+
+class Extractor(Protocol):
+    def extract(self, doc: ParsedDocument) -> Extraction: ...
+
+
+class IndexUpdater(Protocol):
+    def update(self, store: GraphStore, changed: Sequence[str], removed: Sequence[str]) -> None: ...
+
+
+@dataclass(frozen=True)
+class DocReport:
+    path: str
+    status: str  # added | updated | unchanged | failed
+    doc_id: str | None = None
+    sha256: str | None = None
+    clauses: int = 0
+    targets: int = 0
+    incentives: int = 0
+    entities: int = 0
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    documents: list[DocReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[DocReport]:
+        return [d for d in self.documents if d.status == "failed"]
+
+    @property
+    def changed(self) -> list[str]:
+        return [d.doc_id for d in self.documents if d.status in ("added", "updated") and d.doc_id]
+
+
+class Ingestor:
+    """Ingests plan files into the graph.
+
+    >>> report = Ingestor(store, RuleExtractor()).ingest([Path("seeds")])
+    """
+
+    def __init__(self, store: GraphStore, extractor: Extractor,
+                 index: IndexUpdater | None = None) -> None:
+        self.store = store
+        self.extractor = extractor
+        self.index = index
+
+    def ingest(self, paths: Iterable[Path]) -> IngestReport:
+        started = time.perf_counter()
+        report = IngestReport()
+        files = discover(paths)
+        stored = {d["doc_id"]: d.get("sha256") for d in list_documents(self.store)}
+        for path, manifest in files:
+            doc_report = self._ingest_file(path, manifest, stored)
+            report.documents.append(doc_report)
+            if doc_report.doc_id and doc_report.status != "failed":
+                stored[doc_report.doc_id] = doc_report.sha256
+        if report.changed:
+            self._relink_citations()
+        if self.index is not None:
+            self.index.update(self.store, report.changed, [])
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def remove(self, doc_id: str) -> bool:
+        removed = remove_document(self.store, doc_id)
+        if removed:
+            self._relink_citations()
+            if self.index is not None:
+                self.index.update(self.store, [], [doc_id])
+        return removed
+
+    def _ingest_file(self, path: Path, manifest: Manifest, stored: dict[str, str | None]) -> DocReport:
+        started = time.perf_counter()
+        try:
+            doc = parse_file(path, manifest)
+            meta = doc.meta
+            if stored.get(meta.doc_id) == meta.sha256:
+                return DocReport(str(path), "unchanged", meta.doc_id, meta.sha256)
+            _refuse_duplicate(path, meta.doc_id, meta.sha256, stored)
+            extraction = self.extractor.extract(doc)
+            save_document(self.store, doc, extraction)
+        except InputError as exc:
+            logger.warning("%s", exc)
+            return DocReport(str(path), "failed", error=str(exc))
+        except PolicyKGError as exc:
+            logger.error("%s: %s", path, exc)
+            return DocReport(str(path), "failed", error=f"{path}: {exc}")
+        status = "updated" if meta.doc_id in stored else "added"
+        logger.info("%s %s (%d clauses)", status, meta.doc_id, len(doc.clauses))
+        return DocReport(
+            str(path), status, meta.doc_id, meta.sha256, len(doc.clauses), len(extraction.targets),
+            len(extraction.incentives), len(extraction.entities),
+            seconds=time.perf_counter() - started,
+        )
+
+    def _relink_citations(self) -> None:
+        from ingest.citations import resolve_citations  # extraction-side title matching
+
+        internal, external = resolve_citations(list_documents(self.store))
+        relink_citations(self.store, internal, external)
+
+
+def discover(paths: Iterable[Path]) -> list[tuple[Path, Manifest]]:
+    """Files to ingest, each with the manifest of its folder; folders are walked in name order."""
+    found: list[tuple[Path, Manifest]] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            manifest = load_manifest(path)
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.name.lower() not in _SKIP_NAMES and file.suffix.lower() in supported_suffixes():
+                    found.append((file, manifest))
+        elif path.exists():
+            found.append((path, load_manifest(path.parent)))
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return found
+
+
+def _refuse_duplicate(path: Path, doc_id: str, sha256: str, stored: dict[str, str | None]) -> None:
+    for other_id, other_sha in stored.items():
+        if other_sha == sha256 and other_id != doc_id:
+            raise DuplicateDocument(
+                f"{path}: same content as the stored document {other_id}; "
+                f"remove it first (policykg remove {other_id}) or skip this file"
+            )
+

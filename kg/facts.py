@@ -1,0 +1,76 @@
+"""Read the extracted facts back out of the graph, for evaluation, the API and the UI.
+
+Every row carries the ``clause_id`` it came from, so whatever is shown can be cited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.store import GraphStore
+from kg.types import ENTITY_LABELS
+
+ALL_TARGETS = (
+    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:SETS_TARGET]->(t:Target) "
+    "RETURN t {.*} AS target, c.clause_id AS clause_id, c.label AS label, c.text AS clause_text, "
+    "d.doc_id AS doc_id, d.title AS doc_title, d.level AS level "
+    "ORDER BY d.doc_id, c.ordinal, t.target_id"
+)
+ALL_INCENTIVES = (
+    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:OFFERS]->(i:Incentive) "
+    "RETURN i {.*} AS incentive, c.clause_id AS clause_id, c.label AS label, "
+    "c.text AS clause_text, d.doc_id AS doc_id, d.title AS doc_title, "
+    "d.doc_number AS doc_number "
+    "ORDER BY d.doc_id, c.ordinal, i.incentive_id"
+)
+ENTITIES = {
+    label: f"MATCH (e:{label}) RETURN e {{.*}} AS entity ORDER BY e.name"
+    for label in ENTITY_LABELS
+}
+EXTERNAL_DOCUMENTS = "MATCH (e:ExternalDocument) RETURN e {.*} AS entity ORDER BY e.title"
+RESPONSIBLE = (
+    "MATCH (a:Agency)-[:RESPONSIBLE_FOR]->(c:Clause) "
+    "RETURN a.name AS agency, c.clause_id AS clause_id, c.doc_id AS doc_id, c.text AS clause_text"
+)
+MENTIONED = (
+    "MATCH (c:Clause)-[:MENTIONS]->(e) "
+    "RETURN labels(e)[0] AS label, e.name AS name, c.clause_id AS clause_id, "
+    "c.doc_id AS doc_id, c.text AS clause_text"
+)
+ENTITY_LINKS = (
+    "MATCH (a)-[r:LOCATED_IN|FOCUSES_ON]->(b) "
+    "RETURN type(r) AS rel, a.name AS src, b.name AS dst, r.doc_id AS doc_id"
+)
+CITATIONS = (
+    "MATCH (a:Document)-[:CITES]->(b) "
+    "RETURN a.doc_id AS src, coalesce(b.doc_id, b.title) AS dst, labels(b)[0] AS kind"
+)
+
+
+def targets(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(ALL_TARGETS)
+
+
+def incentives(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(ALL_INCENTIVES)
+
+
+def entities(store: GraphStore, label: str) -> list[dict[str, Any]]:
+    query = EXTERNAL_DOCUMENTS if label == "ExternalDocument" else ENTITIES[label]
+    return [r["entity"] for r in store.read(query)]
+
+
+def responsibilities(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(RESPONSIBLE)
+
+
+def mentions(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(MENTIONED)
+
+
+def entity_links(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(ENTITY_LINKS)
+
+
+def citations(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(CITATIONS)

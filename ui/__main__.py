@@ -1,0 +1,5 @@
+"""`python -m ui` is `policykg`."""
+
+from ui.cli import main
+
+main(prog_name="policykg")

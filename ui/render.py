@@ -1,0 +1,74 @@
+"""Plain-text renderings for the terminal."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+from ingest.build import IngestReport
+from kg.store import GraphStats
+
+
+def ingest_report(report: IngestReport) -> str:
+    lines = []
+    for doc in report.documents:
+        if doc.status == "failed":
+            lines.append(f"failed     {doc.error}")
+        elif doc.status == "unchanged":
+            lines.append(f"unchanged  {doc.doc_id}  ({doc.path})")
+        else:
+            lines.append(
+                f"{doc.status:<10} {doc.doc_id}  {doc.clauses} clauses, {doc.targets} targets, "
+                f"{doc.incentives} incentives, {doc.entities} entities  ({doc.path}, {doc.seconds:.2f} s)"
+            )
+    counts = {s: sum(1 for d in report.documents if d.status == s)
+              for s in ("added", "updated", "unchanged", "failed")}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+    lines.append(f"{len(report.documents)} files: {summary} in {report.seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def stats(graph: GraphStats) -> str:
+    lines = [f"graph: {graph.endpoint}", "nodes:"]
+    lines += [f"  {label:<18} {n}" for label, n in sorted(graph.labels.items())]
+    lines.append("relationships:")
+    lines += [f"  {rel:<18} {n}" for rel, n in sorted(graph.relationships.items())]
+    return "\n".join(lines)
+
+
+def table(columns: list[str], rows: list[list[Any]], max_width: int = 60) -> str:
+    cells = [[_cell(v, max_width) for v in row] for row in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    def line(values: list[str]) -> str:
+        return " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths))
+    out = [line(columns), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    out.append(f"({len(rows)} rows)")
+    return "\n".join(out)
+
+
+def _cell(value: Any, max_width: int) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    if _width(text) <= max_width:
+        return text
+    text = text[:max_width]
+    while _width(text) > max_width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def extraction_scores(scores: list[Any], verbose: bool = False) -> str:
+    lines = [f"{'type':<18} {'gold':>5} {'found':>6} {'precision':>10} {'recall':>7}"]
+    for s in scores:
+        lines.append(f"{s.kind:<18} {s.gold:>5} {s.predicted:>6} {s.precision:>10.3f} {s.recall:>7.3f}")
+        if verbose:
+            lines += [f"    missed:   {m}" for m in s.missed]
+            lines += [f"    spurious: {m}" for m in s.spurious]
+    return "\n".join(lines)
