@@ -35,7 +35,7 @@ def env(data_dir: Path) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("POLICYKG_", "NEO4J_", "OPENAI_"))}
     return {**clean, "POLICYKG_DATA_DIR": str(data_dir), "POLICYKG_SEEDS_DIR": str(SEEDS),
-            "POLICYKG_LOG_LEVEL": "WARNING"}
+            "POLICYKG_LOG_LEVEL": "WARNING", "POLICYKG_QUERY_TIMEOUT": "3"}
 
 
 @pytest.fixture(scope="session")
