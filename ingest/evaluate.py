@@ -1,6 +1,6 @@
 """Score what extraction stored in the graph against a hand-written gold set.
 
-The gold file (``tests/data/gold_extraction.json``) lists, for the documents it names,
+The gold set (the JSON files in ``tests/data/gold_extraction/``, merged) lists, for the documents it names,
 every node of each type and every relationship, exhaustively, so that precision means
 something. Clauses are named by a snippet of their text (``"clause"``) rather than by
 label, so the gold set survives changes to labels. Format, by key:
@@ -52,8 +52,20 @@ def norm(text: Any) -> str:
     return re.sub(r"\s", "", unicodedata.normalize("NFKC", str(text or ""))).lower()
 
 
+def load_gold(path: Path) -> dict[str, Any]:
+    """One gold file, or every ``*.json`` of a folder merged (lists concatenated)."""
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    merged: dict[str, Any] = {"documents": []}
+    for file in files:
+        part = json.loads(file.read_text(encoding="utf-8"))
+        for key, value in part.items():
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(v for v in value if v not in merged.get(key, []))
+    return merged
+
+
 def evaluate_extraction(store: GraphStore, gold_path: Path) -> list[Score]:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = load_gold(gold_path)
     docs = set(gold["documents"])
     scores = [_score_targets(store, gold, docs), _score_incentives(store, gold, docs)]
     for label in (*ENTITY_LABELS, "ExternalDocument"):
@@ -65,7 +77,7 @@ def evaluate_extraction(store: GraphStore, gold_path: Path) -> list[Score]:
 
 def strict_table_rows(store: GraphStore, gold_path: Path) -> tuple[int, int]:
     """How many gold targets marked ``"strict": true`` are stored with every field exact."""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = load_gold(gold_path)
     strict = [g for g in gold.get("Target", []) if g.get("strict")]
     stored = [r["target"] | {"doc_id": r["doc_id"]} for r in facts.targets(store)]
     fields = ("metric", "value", "value_max", "unit", "comparator", "year")

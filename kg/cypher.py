@@ -148,3 +148,21 @@ ALL_CLAUSES = (
 )
 COUNT_LABELS = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
+CORPUS_CLAUSES = (
+    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause) "
+    "OPTIONAL MATCH (p:Clause)-[:HAS_CHILD]->(c) "
+    "RETURN c {.*} AS clause, p.clause_id AS parent_id, d.title AS doc_title, "
+    "d.doc_number AS doc_number, d.level AS level, d.region AS region "
+    "ORDER BY c.doc_id, c.ordinal"
+)
+CLAUSE_CONTEXT = (
+    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause {clause_id: $clause_id}) "
+    "OPTIONAL MATCH (p:Clause)-[:HAS_CHILD]->(c) "
+    "OPTIONAL MATCH (prev:Clause)-[:NEXT]->(c) "
+    "OPTIONAL MATCH (c)-[:NEXT]->(next:Clause) "
+    "OPTIONAL MATCH (c)-[:HAS_CHILD]->(child:Clause) "
+    "WITH d, c, p, prev, next, child ORDER BY child.ordinal "
+    "RETURN d {.*} AS doc, c {.*} AS clause, p {.clause_id, .label, .heading} AS parent, "
+    "prev {.clause_id, .label, .heading, .text} AS prev, next {.clause_id, .label, .heading, .text} AS next, "
+    "collect(child {.clause_id, .label, .heading}) AS children"
+)

@@ -74,3 +74,65 @@ def entity_links(store: GraphStore) -> list[dict[str, Any]]:
 
 def citations(store: GraphStore) -> list[dict[str, Any]]:
     return store.read(CITATIONS)
+
+
+# --- question answering: parameterised look-ups by what the question names -------------
+
+TARGETS_MATCHING = (
+    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:SETS_TARGET]->(t:Target) "
+    "WHERE any(term IN $terms WHERE t.metric CONTAINS term) "
+    "AND (size($years) = 0 OR t.year IN $years) "
+    "AND (size($doc_ids) = 0 OR d.doc_id IN $doc_ids) "
+    "RETURN t {.*} AS target, c.clause_id AS clause_id, d.doc_id AS doc_id, d.region AS region "
+    "LIMIT 200"
+)
+INCENTIVES_MATCHING = (
+    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:OFFERS]->(i:Incentive) "
+    "WHERE any(term IN $terms WHERE i.condition CONTAINS term OR i.text CONTAINS term) "
+    "RETURN i {.*} AS incentive, c.clause_id AS clause_id, d.doc_id AS doc_id LIMIT 200"
+)
+AGENCIES_OF_CLAUSES = (
+    "MATCH (a:Agency)-[:RESPONSIBLE_FOR]->(c:Clause) WHERE c.clause_id IN $clause_ids "
+    "RETURN c.clause_id AS clause_id, collect(a.name) AS agencies"
+)
+CLAUSES_OF_AGENCY = (
+    "MATCH (a:Agency {name: $name})-[:RESPONSIBLE_FOR]->(c:Clause) "
+    "RETURN c.clause_id AS clause_id, c.heading AS heading ORDER BY c.doc_id, c.ordinal"
+)
+CLAUSES_MENTIONING = (
+    "MATCH (c:Clause)-[:MENTIONS]->(e) WHERE e.name IN $names "
+    "RETURN c.clause_id AS clause_id, e.name AS name, labels(e)[0] AS label "
+    "ORDER BY c.doc_id, c.ordinal LIMIT 200"
+)
+ENTITY_NAMES = (
+    "MATCH (e) WHERE e:Agency OR e:Project OR e:Park OR e:Enterprise OR e:Region OR e:Industry "
+    "RETURN labels(e)[0] AS label, e.name AS name, coalesce(e.aliases, []) AS aliases"
+)
+
+
+def targets_matching(store: GraphStore, terms: list[str], years: list[int],
+                     doc_ids: list[str]) -> list[dict[str, Any]]:
+    if not terms:
+        return []
+    return store.read(TARGETS_MATCHING, terms=terms, years=years, doc_ids=doc_ids)
+
+
+def incentives_matching(store: GraphStore, terms: list[str]) -> list[dict[str, Any]]:
+    return store.read(INCENTIVES_MATCHING, terms=terms) if terms else []
+
+
+def agencies_of(store: GraphStore, clause_ids: list[str]) -> dict[str, list[str]]:
+    rows = store.read(AGENCIES_OF_CLAUSES, clause_ids=clause_ids) if clause_ids else []
+    return {r["clause_id"]: sorted(r["agencies"]) for r in rows}
+
+
+def clauses_of_agency(store: GraphStore, name: str) -> list[dict[str, Any]]:
+    return store.read(CLAUSES_OF_AGENCY, name=name)
+
+
+def clauses_mentioning(store: GraphStore, names: list[str]) -> list[dict[str, Any]]:
+    return store.read(CLAUSES_MENTIONING, names=names) if names else []
+
+
+def entity_names(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(ENTITY_NAMES)

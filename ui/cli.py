@@ -137,8 +137,9 @@ def evaluate() -> None:
 
 
 @evaluate.command(name="extraction")
-@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=Path("tests/data/gold_extraction.json"), show_default=True)
+@click.option("--gold", type=click.Path(exists=True, path_type=Path),
+              default=Path("tests/data/gold_extraction"), show_default=True,
+              help="A gold JSON file or a folder of them.")
 @click.option("--verbose", "-v", is_flag=True, help="List missed and spurious items.")
 @click.pass_obj
 def eval_extraction(settings: Settings, gold: Path, verbose: bool) -> None:
@@ -151,3 +152,48 @@ def eval_extraction(settings: Settings, gold: Path, verbose: bool) -> None:
     click.echo(render.extraction_scores(scores, verbose))
     if strict:
         click.echo(f"strict rows exact: {exact}/{strict}")
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per answer.")
+@click.option("--file", "questions_file", type=click.File("r", encoding="utf-8"),
+              help="Answer one question per line of this file, in order.")
+@click.pass_obj
+def ask(settings: Settings, question: str | None, as_json: bool, questions_file: Any) -> None:
+    """Answer QUESTION (or every line of --file) from the ingested plans, with citations."""
+    questions = [line.strip() for line in questions_file] if questions_file else [question or ""]
+    questions = [q for q in questions if q]
+    if not questions:
+        raise click.UsageError("give a QUESTION or --file with one question per line")
+    from ui.wiring import build_qa
+
+    with store_for(settings) as store, errors_to_exit():
+        qa = build_qa(settings, store)
+        for q in questions:
+            answer = qa.ask(q)
+            if as_json:
+                click.echo(json.dumps(answer.as_json(), ensure_ascii=False))
+            else:
+                click.echo(render.answer(answer))
+
+
+@evaluate.command(name="qa")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("tests/data/qa_dev.jsonl"), show_default=True)
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also score the plain LangChain chunk baseline.")
+@click.option("--verbose", "-v", is_flag=True, help="Show every failed question.")
+@click.pass_obj
+def eval_qa(settings: Settings, gold: Path, baseline: bool, verbose: bool) -> None:
+    """Pass rate per question kind, refusals, latency; the baseline beside it."""
+    from qa.evaluate import load_gold, run
+    from ui.wiring import build_baseline, build_qa
+
+    questions = load_gold(gold)
+    with store_for(settings) as store, errors_to_exit():
+        qa = build_qa(settings, store)
+        reports = [run("policykg", questions, qa.ask)]
+        if baseline:
+            reports.append(run("baseline", questions, build_baseline(settings, qa.index).ask))
+    click.echo(render.qa_reports(reports, verbose))

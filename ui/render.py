@@ -72,3 +72,30 @@ def extraction_scores(scores: list[Any], verbose: bool = False) -> str:
             lines += [f"    missed:   {m}" for m in s.missed]
             lines += [f"    spurious: {m}" for m in s.spurious]
     return "\n".join(lines)
+
+
+def answer(ans: Any) -> str:
+    mode = "LLM" if ans.mode == "llm" else "extractive"
+    return f"{ans.answer}\n\n({mode}, {ans.timings_ms.get('total', 0):.0f} ms)"
+
+
+def qa_reports(reports: list[Any], verbose: bool = False) -> str:
+    lines = []
+    for report in reports:
+        passed, total = report.rate()
+        ans = report.rate(lambda o: o.gold.answerable)
+        una = report.rate(lambda o: not o.gold.answerable)
+        p50, p95 = report.latency()
+        lines.append(f"== {report.name}: pass {passed}/{total} = {passed / max(total, 1):.1%}; "
+                     f"answerable {ans[0]}/{ans[1]}; unanswerable refused {una[0]}/{una[1]}; "
+                     f"p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+        for kind, (ok, n) in report.by_kind().items():
+            lines.append(f"   {kind:<16} {ok:>3}/{n:<3} {ok / max(n, 1):.0%}")
+        if verbose:
+            for o in report.outcomes:
+                if not o.passed:
+                    lines.append(f"   FAIL {o.gold.id} [{o.gold.kind}] {o.gold.question}")
+                    lines.append(f"        found={o.found} missing facts={list(o.missing_facts)} "
+                                 f"evidence={list(o.missing_evidence)}")
+                    lines.append("        " + o.answer.split("\n\n来源：")[0].replace("\n", " / ")[:300])
+    return "\n".join(lines)

@@ -11,8 +11,13 @@ import logging
 from ingest.build import Ingestor
 from ingest.extract import RuleExtractor
 from kg.console import CypherConsole
+from kg.embedders import make_embedder
 from kg.engine import EngineOptions
 from kg.store import GraphConfig, GraphStore
+from kg.vectors import IndexSync, VectorIndex
+from kg.errors import ConfigError
+from qa.llm import LLMConfig
+from qa.service import QAService
 from ui.settings import Settings
 
 
@@ -52,5 +57,37 @@ def build_console(settings: Settings, store: GraphStore) -> CypherConsole:
     return CypherConsole(store, row_limit=settings.row_limit, timeout_s=settings.query_timeout_s)
 
 
-def build_ingestor(settings: Settings, store: GraphStore) -> Ingestor:
-    return Ingestor(store, RuleExtractor())
+def build_index(settings: Settings) -> VectorIndex:
+    embedder = make_embedder(settings.embedder, settings.data_dir / "models")
+    return VectorIndex(settings.data_dir / "index", embedder)
+
+
+def build_ingestor(settings: Settings, store: GraphStore, index: VectorIndex | None = None) -> Ingestor:
+    """The ingestion pipeline; the vector index is synced after every graph commit."""
+    return Ingestor(store, RuleExtractor(), IndexSync(index or build_index(settings)))
+
+
+def build_qa(settings: Settings, store: GraphStore, index: VectorIndex | None = None) -> QAService:
+    """Question answering; the optional LLM only when a provider is configured."""
+    from qa.llm import make_rewriter  # LangChain chat models load only when asked for
+
+    return QAService(store, index or build_index(settings), rewriter=make_rewriter(llm_config(settings)))
+
+
+def llm_config(settings: Settings) -> LLMConfig | None:
+    if settings.llm_provider == "none":
+        return None
+    if not settings.llm_model:
+        raise ConfigError(f"POLICYKG_LLM_PROVIDER={settings.llm_provider} needs POLICYKG_LLM_MODEL")
+    base_url = settings.ollama_url if settings.llm_provider == "ollama" else settings.openai_base_url
+    return LLMConfig(settings.llm_provider, settings.llm_model, settings.llm_timeout_s,
+                     base_url, settings.openai_api_key)
+
+
+def build_baseline(settings: Settings, index: VectorIndex | None) -> "ChunkBaseline":
+    """The plain LangChain chunk baseline over the seed files, with the same embedder."""
+    from qa.baseline import ChunkBaseline
+
+    embedder = index.embedder if index is not None else build_index(settings).embedder
+    files = sorted(p for p in settings.seeds_dir.glob("*.txt"))
+    return ChunkBaseline(files, embedder, settings.data_dir / "index")

@@ -1,0 +1,113 @@
+"""Pick the sentences that answer a question, out of the clauses retrieval found.
+
+Sentences are scored by the idf-weighted share of the question's terms they contain
+(``coverage``), with small boosts for what a question of that intent needs — a number
+for a target or incentive question, the asked year, the asked region's document.
+Coverage is also what decides whether the plans answer the question at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from qa.corpus import ClauseCorpus
+from qa.lexical import tokenize
+from qa.link import INTENT_WORDS, Linked
+from qa.types import ClauseRecord
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n+")
+_NUMBER = re.compile(r"\d")
+_DEFINES = re.compile(r"[：:]\s*(指|是指)|是指|主要是指|即[：:“]|简称")
+_MAX_SNIPPET = 160
+
+
+@dataclass(frozen=True)
+class Evidence:
+    clause: ClauseRecord
+    sentence: str
+    coverage: float  # idf-weighted share of question terms present, 0..1
+    score: float     # coverage plus intent boosts and retrieval prior
+
+
+def sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if len(p) >= 4]
+
+
+_QUESTION_WORDS = {w for words in INTENT_WORDS.values() for w in words}
+_QUESTION_BIGRAMS = {"#" + w[i:i + 2] for w in _QUESTION_WORDS for i in range(len(w) - 1)}
+
+
+def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, float]:
+    """Content terms of the question with their weights: rare terms weigh more, and the
+    words that make it a question (目标, 多少, 哪些) weigh little — the answer need not repeat them."""
+    terms = {}
+    for token in tokenize(linked.text):
+        weight = idf(token)
+        if weight > 0:
+            weight = max(weight, 0.5)
+            if token in _QUESTION_WORDS or token in _QUESTION_BIGRAMS:
+                weight *= 0.2
+            terms[token] = weight
+    return terms
+
+
+class EvidenceRanker:
+    """Scores every sentence of the candidate clauses against one question."""
+
+    def __init__(self, corpus: ClauseCorpus, idf: Callable[[str], float]) -> None:
+        self.corpus = corpus
+        self.idf = idf
+
+    def rank(self, linked: Linked, clause_ids: Sequence[str], *,
+             needs_number: bool = False) -> list[Evidence]:
+        terms = question_terms(linked, self.idf)
+        total = sum(terms.values()) or 1.0
+        out = []
+        for rank, cid in enumerate(clause_ids):
+            clause = self.corpus.by_id.get(cid)
+            if clause is None:
+                continue
+            prior = 0.08 / (1 + rank)
+            context = f"{clause.doc_title} {clause.heading}"
+            for sentence in sentences(clause.text) or [clause.text]:
+                found = set(tokenize(f"{context} {sentence}"))
+                coverage = sum(w for t, w in terms.items() if t in found) / total
+                score = coverage + prior + self._boosts(linked, clause, sentence, needs_number)
+                out.append(Evidence(clause, sentence, coverage, score))
+        return sorted(out, key=lambda e: -e.score)
+
+    def _boosts(self, linked: Linked, clause: ClauseRecord, sentence: str,
+                needs_number: bool) -> float:
+        boost = 0.0
+        if needs_number:
+            boost += 0.12 if _NUMBER.search(sentence) else -0.15
+        if linked.years:
+            boost += 0.1 if any(str(y) in sentence for y in linked.years) else 0.0
+        if linked.regions and clause.region in linked.regions:
+            boost += 0.06
+        if linked.doc_ids and clause.doc_id in linked.doc_ids:
+            boost += 0.1
+        if "definition" in linked.intents and _DEFINES.search(sentence):
+            boost += 0.15
+        return boost
+
+
+def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET) -> str:
+    """Shorten a long sentence to the comma-separated parts that carry the answer."""
+    if len(sentence) <= limit:
+        return sentence
+    parts = re.split(r"(?<=[，,：:])", sentence)
+    keep = [i for i, p in enumerate(parts) if any(k and k in p for k in must_keep)]
+    if not keep:
+        return sentence[:limit] + "…"
+    chosen = sorted({0, *keep}) if re.match(r"^(到|力争|至)\s*20\d\d", parts[0]) else keep
+    text, last = "", -1
+    for i in chosen:
+        if len(text) + len(parts[i]) > limit and text:
+            break
+        text += ("…" if last >= 0 and i != last + 1 else "") + parts[i]
+        last = i
+    return text.rstrip("，,") + ("" if text.endswith(("。", "；")) else "…")

@@ -1,0 +1,176 @@
+"""Link a question to the graph: regions, documents, years, named entities, and intents.
+
+The gazetteer is built from what the graph holds (entity names and aliases, document
+titles, numbers and regions), plus the standard Chinese abbreviations of administrative
+names (湖北省 → 湖北, 武汉经济技术开发区 → 武汉经开区 / 经开区), so it grows with the
+corpus and is never written for particular files.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from qa.glossary import translate_english
+
+YEAR = re.compile(r"(20\d{2})\s*年?")
+# Major places outside any one corpus: a question naming one the plans never mention is
+# about somewhere else, and must be refused rather than answered from look-alike text.
+_WELL_KNOWN_PLACES = (
+    "北京 上海 天津 重庆 广州 深圳 杭州 南京 苏州 成都 西安 长沙 郑州 合肥 南昌 济南 青岛 "
+    "厦门 福州 沈阳 大连 长春 哈尔滨 昆明 贵阳 南宁 海口 太原 石家庄 呼和浩特 兰州 西宁 银川 "
+    "乌鲁木齐 拉萨 香港 澳门 台湾 广东 浙江 江苏 四川 湖南 河南 安徽 江西 山东 福建 辽宁 "
+    "吉林 黑龙江 云南 贵州 广西 海南 山西 河北 内蒙古 甘肃 青海 宁夏 新疆 西藏 陕西"
+).split()
+
+# A place the plans name this often is one they say something about (襄阳 in a provincial
+# plan); one or two mentions (上海 as a benchmark) are not coverage.
+_COVERED_MENTIONS = 3
+
+INTENT_WORDS: dict[str, tuple[str, ...]] = {
+    "incentive": ("奖励", "补贴", "补助", "资助", "扶持", "配套", "奖金", "能拿", "可以拿", "能获得",
+                  "出钱", "承担", "封顶", "基金", "资金", "政策支持", "申请", "兑现", "多少钱"),
+    "responsibility": ("负责", "牵头", "责任单位", "责任部门", "哪个部门", "哪些部门", "哪些单位",
+                       "哪个单位", "谁来", "主管"),
+    "target": ("目标", "达到", "达", "规模", "比重", "占比", "增长", "增速", "突破", "超过", "力争",
+               "多少", "几个", "几家", "多大", "覆盖率", "普及率"),
+    "definition": ("什么是", "是什么意思", "指什么", "是指", "定义", "含义", "何谓", "包括哪些"),
+    "list": ("哪些", "有哪些", "包括", "列出", "列举", "分别是什么", "是什么", "都有"),
+    "comparison": ("分别", "对比", "比较", "相比", "异同", "区别", "和", "与", "及"),
+    "park": ("园区", "产业园", "园", "一核两芯七园", "创新谷"),
+    "project": ("项目", "平台", "工程", "中心"),
+    "enterprise": ("企业", "公司", "龙头"),
+    "document": ("文号", "印发", "发布", "哪个文件", "什么文件", "哪份", "发文"),
+}
+
+
+@dataclass(frozen=True)
+class Linked:
+    """What a question refers to."""
+
+    text: str  # the question as searched (English translated, follow-up resolved)
+    regions: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    entities: tuple[tuple[str, str], ...] = ()  # (label, canonical name)
+    unknown_places: tuple[str, ...] = ()
+    intents: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class Gazetteer:
+    """Surface form → canonical name, per kind; built from the graph."""
+
+    regions: dict[str, str] = field(default_factory=dict)
+    entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (label, name)
+    doc_keys: dict[str, str] = field(default_factory=dict)  # title / number / alias → doc_id
+    corpus_text: str = ""
+
+    def add_region(self, name: str, aliases: Iterable[str] = ()) -> None:
+        for form in {name, *aliases, *region_abbreviations(name)}:
+            if len(form) >= 2:
+                self.regions.setdefault(form, name)
+
+    def add_entity(self, label: str, name: str, aliases: Iterable[str] = ()) -> None:
+        for form in {name, *aliases}:
+            if len(form) >= 2:
+                self.entities.setdefault(form, (label, name))
+
+    def words(self) -> list[str]:
+        return [*self.regions, *self.entities]
+
+
+def region_abbreviations(name: str) -> list[str]:
+    """The short forms Chinese writers use for an administrative name."""
+    forms = []
+    if name.endswith("经济技术开发区"):
+        stem = name[: -len("经济技术开发区")]
+        forms += [stem + "经开区", "经开区", stem + "开发区"]
+    if name.endswith("新技术开发区") or name.endswith("新技术产业开发区"):
+        stem = name.split("新技术")[0]
+        forms += [stem + "高新区", stem + "新技术开发区", stem + "新技术产业开发区"]
+    for suffix in ("省", "市"):
+        if name.endswith(suffix) and len(name) >= 3:
+            forms.append(name[:-1])
+    return forms
+
+
+class Linker:
+    """Finds regions, documents, years, entities and intents in a question."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.g = gazetteer
+        self._region_forms = sorted(gazetteer.regions, key=len, reverse=True)
+        self._entity_forms = sorted(gazetteer.entities, key=len, reverse=True)
+        self._doc_forms = sorted(gazetteer.doc_keys, key=len, reverse=True)
+
+    def link(self, question: str) -> Linked:
+        text = unicodedata.normalize("NFKC", question).strip()
+        searched = translate_english(text)
+        squashed = re.sub(r"\s", "", searched)
+        regions = _longest_matches(squashed, self._region_forms, self.g.regions)
+        entities = _longest_matches(squashed, self._entity_forms, self.g.entities)
+        docs = _longest_matches(squashed, self._doc_forms, self.g.doc_keys)
+        years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(searched)))
+        return Linked(
+            text=searched,
+            regions=tuple(dict.fromkeys(regions)),
+            doc_ids=tuple(dict.fromkeys(docs)),
+            years=years,
+            entities=tuple(dict.fromkeys(entities)),
+            unknown_places=self._unknown_places(text),
+            intents=detect_intents(squashed, len(set(regions)) + len(set(docs))),
+        )
+
+    def _unknown_places(self, text: str) -> tuple[str, ...]:
+        """Places the question names that no document covers: neither a plan's region nor a
+        region the graph knows. Passing mentions (a plan naming 上海 as a benchmark) do not
+        make a place covered."""
+        found = set(place_names(text)) | {p for p in _WELL_KNOWN_PLACES if p in text}
+        unknown = []
+        for place in found:
+            core = re.sub(r"(省|自治区|市|州|县|区)$", "", place)
+            known = any(core in form or form in place for form in self.g.regions)
+            if not known and self.g.corpus_text.count(core) < _COVERED_MENTIONS:
+                unknown.append(place)
+        return tuple(sorted(unknown))
+
+
+def place_names(text: str) -> list[str]:
+    """Place names jieba tags ``ns`` in the Chinese parts of ``text``."""
+    import jieba.posseg
+
+    from qa.lexical import _jieba_lock
+
+    names = []
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        with _jieba_lock:
+            pairs = list(jieba.posseg.cut(run, HMM=False))
+        names += [p.word for p in pairs if p.flag == "ns" and len(p.word) >= 2]
+    return names
+
+
+def detect_intents(text: str, n_refs: int) -> frozenset[str]:
+    intents = {name for name, words in INTENT_WORDS.items() if any(w in text for w in words)}
+    if "comparison" in intents and n_refs < 2 and "分别" not in text and "对比" not in text \
+            and "比较" not in text:
+        intents.discard("comparison")  # "和" joins two things only when two things are named
+    if "incentive" in intents:
+        intents.discard("target")  # "多少" about money is an incentive question
+    return frozenset(intents)
+
+
+def _longest_matches(text: str, forms: list[str], table: Mapping[str, object]) -> list:  # type: ignore[type-arg]
+    taken = [False] * len(text)
+    found = []
+    for form in forms:
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(form)
+                found.append((start, table[form]))
+            start = text.find(form, end)
+    return [value for _, value in sorted(found, key=lambda p: p[0])]

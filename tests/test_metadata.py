@@ -1,0 +1,143 @@
+"""Document metadata from the text, completed and overridden by the manifest."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from ingest_fixtures import SEED_FILES, SEEDS, parse_fragment, parsed_seed
+
+from ingest.clean import clean
+from ingest.metadata import (
+    Manifest,
+    doc_id_for,
+    infer_doc_number,
+    infer_issued,
+    infer_level,
+    infer_period,
+    infer_region,
+    load_manifest,
+    parse_date,
+    tidy_title,
+)
+from ingest.parse import parse_file
+from kg.errors import InputError
+
+
+def test_doc_numbers_are_normalised():
+    for printed in ("武政办〔2025〕51 号", "武政办 〔 2025 〕 51号", "武政办[2025]51号", "武政办（2025）51号"):
+        cleaned = clean(f"{printed}\n\n一、总体要求\n\n正文。\n")
+        assert infer_doc_number(cleaned) == "武政办〔2025〕51号"
+
+
+def test_doc_numbers_cited_in_the_text_are_not_the_documents_own():
+    cleaned = clean("根据《国务院关于印发“十四五”数字经济发展规划的通知》（国发〔2021〕29号），制定本方案。\n\n"
+                    "一、总体要求\n\n正文。\n")
+    assert infer_doc_number(cleaned) is None
+
+
+def test_dates_prefer_the_signing_date_over_the_printing_date():
+    assert parse_date("2025 年 3 月 28 日") == "2025-03-28"
+    assert parse_date("发布时间：2021-11-19 08:47") == "2021-11-19"
+    cover = ("市人民政府办公厅关于印发武汉市数据工作方案的通知\n\n各区人民政府:\n\n现印发给你们。\n\n"
+             "武汉市人民政府办公厅\n\n2025 年 3 月 28 日\n\n武汉市数据工作方案\n\n一、总体要求\n\n正文。\n"
+             " 抄送: 市委办公厅。\n\n武汉市人民政府办公厅 2025 年 3 月 31 日印发\n")
+    assert infer_issued(clean(cover)) == "2025-03-28"
+    printed_only = "一、总体要求\n\n正文。\n\n抄送：市委办公厅。\n\n武汉市人民政府办公厅 2025 年 3 月 31 日印发\n"
+    assert infer_issued(clean(printed_only)) == "2025-03-31"
+
+
+def test_titles_are_tidied():
+    assert tidy_title("武汉市加快推进数字经济高质量发展 实施方案(2025—2027 年)") == (
+        "武汉市加快推进数字经济高质量发展实施方案（2025—2027年）")
+    assert tidy_title("《湖北省数字经济发展“十四五”规划》") == "湖北省数字经济发展“十四五”规划"
+    assert tidy_title("Digital Economy Plan (draft)") == "Digital Economy Plan (draft)"
+
+
+def test_title_from_head_lines_keeps_the_draft_marker():
+    doc = parse_fragment("武汉市突破性发展数字经济实施方案\n\n(征求意见稿)\n\n为贯彻部署，现提出如下实施方案。\n\n"
+                         "一、发展现状\n\n正文。\n")
+    assert doc.meta.title == "武汉市突破性发展数字经济实施方案（征求意见稿）"
+    assert [c.text for c in doc.clauses][0] == "为贯彻部署，现提出如下实施方案。"  # title lines are no clause
+
+
+def test_period_region_and_level():
+    assert infer_period("武汉市加快推进数字经济高质量发展实施方案（2025—2027年）", clean("正文。")) == "2025—2027"
+    assert infer_period("湖北省数字经济发展“十四五”规划", clean("正文。")) == "2021—2025"
+    assert infer_period("某区规划", clean("本规划规划期限为 2021—2025年，范围为全域。")) == "2021—2025"
+    assert infer_period("某区规划", clean("正文。")) is None
+    assert infer_region("湖北省数字经济发展“十四五”规划", None) == "湖北省"
+    assert infer_region("武汉市加快推进数字经济高质量发展实施方案", None) == "武汉市"
+    assert infer_region("武汉经济技术开发区数字经济产业发展规划", None) == "武汉经济技术开发区"
+    assert infer_region("数字经济规划", "武汉市人民政府") == "武汉市"
+    assert [infer_level(r) for r in ("湖北省", "武汉市", "武汉经济技术开发区", "汉南区", None)] == [
+        "province", "city", "district", "district", None]
+
+
+def test_manifest_fills_what_the_text_lacks_and_explicit_values_win():
+    text = "一、总体要求\n\n到 2025 年，力争实现目标。\n"
+    assert parse_fragment(text).meta.title == "fragment"  # nothing printed: the file name
+    meta = parse_fragment(text, title="某开发区数字经济规划", issuer="某开发区管委会", period="2021—2025").meta
+    assert (meta.title, meta.issuer, meta.period, meta.level) == (
+        "某开发区数字经济规划", "某开发区管委会", "2021—2025", "district")
+    printed = "武汉市数据工作方案（2025—2027年）\n\n一、总体要求\n\n正文。\n"
+    assert parse_fragment(printed).meta.period == "2025—2027"
+    assert parse_fragment(printed, period="2025—2026", level="other").meta.period == "2025—2026"
+
+
+def test_load_manifest(tmp_path):
+    assert load_manifest(tmp_path) == Manifest()
+    manifest = load_manifest(SEEDS)
+    entry = manifest.entry_for(SEED_FILES["004"])
+    assert entry["level"] == "press"
+    renamed = manifest.entry_for("renamed.txt", entry["sha256"])
+    assert renamed == entry
+    assert manifest.entry_for("unknown.txt", "f" * 64) is None
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "not a readable JSON"),
+    (json.dumps({"docs": {}}), "expected"),
+    (json.dumps({"documents": {"a.txt": {"titel": "x"}}}), "unknown field"),
+    (json.dumps({"documents": {"a.txt": {"level": "county"}}}), "level"),
+    (json.dumps({"documents": {"a.txt": {"issued": "2024/12"}}}), "ISO date"),
+])
+def test_bad_manifests_name_the_file_and_the_problem(tmp_path, content, message):
+    (tmp_path / "manifest.json").write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"manifest\.json.*{message}"):
+        load_manifest(tmp_path)
+
+
+def test_doc_ids(tmp_path):
+    sha = "ab" * 32
+    assert doc_id_for(tmp_path / "002_733fef4de3600b88.txt", sha) == "002_733fef4de3600b88"
+    assert doc_id_for(tmp_path / "武汉规划.txt", sha) == "doc_abababababab"
+    assert doc_id_for(tmp_path / "plan.txt", sha, {"doc_id": "wuhan-2025"}) == "wuhan-2025"
+    path = tmp_path / "武汉规划.txt"
+    path.write_text("一、总体要求\n\n正文。\n", encoding="utf-8")
+    assert parse_file(path, None).meta.doc_id.startswith("doc_")
+
+
+def test_seed_metadata():
+    m2, m3 = parsed_seed("002").meta, parsed_seed("003").meta
+    assert (m2.title, m2.doc_number, m2.issued, m2.issuer, m2.level, m2.period, m2.region) == (
+        "武汉市加快推进数字经济高质量发展实施方案（2025—2027年）", "武政办〔2025〕51号", "2025-03-28",
+        "武汉市人民政府办公厅", "city", "2025—2027", "武汉市")
+    assert (m3.title, m3.doc_number, m3.issued, m3.issuer, m3.level, m3.period, m3.region) == (
+        "湖北省数字经济发展“十四五”规划", "鄂政发〔2021〕24号", "2021-10-17", "湖北省人民政府",
+        "province", "2021—2025", "湖北省")
+    m0 = parsed_seed("000").meta
+    assert (m0.title, m0.level, m0.period, m0.region) == (
+        "武汉经济技术开发区数字经济产业发展规划", "district", "2021—2025", "武汉经济技术开发区")
+    m1 = parsed_seed("001").meta
+    assert (m1.title, m1.level, m1.doc_number) == ("武汉市突破性发展数字经济实施方案（征求意见稿）", "city", None)
+    m4 = parsed_seed("004").meta
+    assert (m4.title, m4.level, m4.issued) == ("武汉打造数字经济发展新高地", "press", "2024-12")
+
+
+def test_seed_manifest_only_holds_what_the_text_does_not_print():
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    assert set(manifest) == set(SEED_FILES.values())
+    printed = {"002": {"doc_number", "issued", "title", "period"}, "003": {"doc_number", "issued", "title"}}
+    for prefix, fields in printed.items():
+        assert not fields & set(manifest[SEED_FILES[prefix]])
