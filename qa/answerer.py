@@ -1,14 +1,16 @@
 """``ExtractiveAnswerer``: turn ranked evidence and graph facts into a short, cited answer.
 
-The strategy follows the intent: a comparison answers side by side per region or
-document; a responsibility question names the units the graph links to the clause; a
-list question lists a clause's items; everything else quotes the best sentence(s).
-When the best evidence covers too little of the question, the answer says the plans do
-not cover it (``found=False``) instead of quoting look-alike text.
+The strategy follows the intent: a comparison answers side by side per region, document
+or year; a responsibility question names the units the graph links to the clause; a
+list question lists a clause's items; a definition quotes the defining sentences;
+anything else quotes the best sentence(s). When the evidence covers too little of the
+question, or cannot supply what it asks for (a date, an amount, a procedure), the answer
+says the plans do not cover it (``found=False``) instead of quoting look-alike text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,7 +19,10 @@ from qa.corpus import ClauseCorpus
 from qa.evidence import Evidence, trim
 from qa.glossary import is_english
 from qa.link import Linked
-from qa.types import ClauseRecord
+from qa.types import Citation
+
+_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
+_ROW_PAIR = re.compile(r"([^｜；：]+)：([^；]*)")
 
 
 @dataclass(frozen=True)
@@ -33,8 +38,7 @@ class Calibration:
 class Draft:
     text: str
     found: bool
-    cited: tuple[str, ...]  # clause ids in citation order
-    citations: list  # type: ignore[type-arg]
+    citations: list[Citation]
 
 
 class ExtractiveAnswerer:
@@ -44,107 +48,172 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, linked: Linked, evidence: Sequence[Evidence],
                agencies: dict[str, list[str]] | None = None) -> Draft:
-        refusal = self._refusal(question, linked, evidence)
+        usable = [e for e in evidence if linked.ask.accepts(e.sentence)]
+        groups = self._groups(linked)
+        if "comparison" in linked.intents and len(groups) >= 2 and not linked.unknown_places:
+            points, notes = self._side_by_side(groups, usable)
+            if points:
+                text, citations = compose(points, notes=notes)
+                return Draft(text, True, citations)
+        if "document" in linked.intents and linked.doc_ids:
+            text, citations = compose([self._document(d) for d in linked.doc_ids[:2]])
+            return Draft(text, True, citations)
+        refusal = self._refusal(question, linked, usable)
         if refusal:
-            return Draft(refusal, False, (), [])
-        points = self._points(linked, evidence, agencies or {})
-        if not points:
-            return Draft(self._not_found(question), False, (), [])
-        text, citations = compose(points)
-        return Draft(text, True, tuple(c.clause_id for c in citations), citations)
+            return Draft(refusal, False, [])
+        text, citations = compose(self._points(linked, usable, agencies or {}))
+        return Draft(text, True, citations)
 
     # --- deciding that the plans do not answer ---------------------------------------
 
     def _refusal(self, question: str, linked: Linked, evidence: Sequence[Evidence]) -> str | None:
+        english = f" ({NOT_FOUND_EN})" if is_english(question) else ""
         if linked.unknown_places:
-            places = "、".join(linked.unknown_places)
-            return f"已加载的规划文件没有涉及{places}的内容，无法回答。" + (
-                f" ({NOT_FOUND_EN})" if is_english(question) else "")
+            return f"已加载的规划文件没有涉及{'、'.join(linked.unknown_places)}的内容，无法回答。{english}"
         if not evidence or evidence[0].coverage < self.cal.min_coverage:
-            return self._not_found(question)
+            return NOT_FOUND_EN if is_english(question) else NOT_FOUND
         if linked.years and not self._year_supported(linked, evidence):
             years = "、".join(f"{y}年" for y in linked.years)
-            return f"已加载的规划文件没有关于{years}的相应内容。" + (
-                f" ({NOT_FOUND_EN})" if is_english(question) else "")
+            return f"已加载的规划文件没有关于{years}的相应内容。{english}"
         return None
 
     def _year_supported(self, linked: Linked, evidence: Sequence[Evidence]) -> bool:
-        top = evidence[:8]
-        if any(str(y) in e.sentence or str(y) in e.clause.text for y in linked.years for e in top):
+        top = [e for e in evidence[:8] if e.coverage >= self.cal.min_coverage] or evidence[:1]
+        if any(str(y) in e.clause.text for y in linked.years for e in top):
             return True
         periods = [self.corpus.docs[e.clause.doc_id].period or "" for e in top
                    if e.clause.doc_id in self.corpus.docs]
         return any(str(y) in p for y in linked.years for p in periods)
 
-    def _not_found(self, question: str) -> str:
-        return NOT_FOUND_EN if is_english(question) else NOT_FOUND
+    # --- comparisons -----------------------------------------------------------------
 
-    # --- building the answer -------------------------------------------------------
+    def _groups(self, linked: Linked) -> list[tuple[str, str]]:
+        """The sides of a comparison: named regions, else named documents, else years."""
+        regions = [r for r in linked.regions if any(d.region == r for d in self.corpus.docs.values())]
+        if len(regions) >= 2:
+            return [("region", r) for r in regions]
+        if len(linked.doc_ids) >= 2:
+            return [("doc", d) for d in linked.doc_ids]
+        if regions and linked.doc_ids:
+            return [("region", regions[0])] + [("doc", d) for d in linked.doc_ids
+                                               if self.corpus.docs[d].region != regions[0]]
+        return [("year", str(y)) for y in linked.years] if len(linked.years) >= 2 else []
+
+    def _in_group(self, evidence: Evidence, kind: str, key: str) -> bool:
+        clause = evidence.clause
+        if kind == "region":
+            return clause.region == key
+        if kind == "doc":
+            return clause.doc_id == key
+        period = self.corpus.docs[clause.doc_id].period or "" if clause.doc_id in self.corpus.docs else ""
+        return key in evidence.sentence or period == key
+
+    def _side_by_side(self, groups: list[tuple[str, str]],
+                      evidence: Sequence[Evidence]) -> tuple[list[Point], list[str]]:
+        points, notes = [], []
+        for kind, key in groups:
+            inside = [e for e in evidence if self._in_group(e, kind, key)]
+            lead = self._lead(kind, key)
+            if inside and inside[0].coverage >= self.cal.group_coverage:
+                points.append(Point(inside[0].clause, render(inside[0]), f"{lead}："))
+            else:
+                notes.append(f"{lead}：已加载的规划文件未提及。")
+        return points, notes
+
+    def _lead(self, kind: str, key: str) -> str:
+        if kind == "doc":
+            return f"《{self.corpus.docs[key].title}》"
+        return f"{key}年" if kind == "year" else key
+
+    def _document(self, doc_id: str) -> Point:
+        """What a document is, from its metadata, citing its opening clause."""
+        doc = self.corpus.docs[doc_id]
+        parts = [f"《{doc.title}》"]
+        if doc.doc_number:
+            parts.append(f"文号{doc.doc_number}")
+        if doc.issued:
+            parts.append(f"发文日期{_chinese_date(doc.issued)}")
+        if doc.period:
+            parts.append(f"期限{doc.period}")
+        first = min((c for c in self.corpus.clauses if c.doc_id == doc_id), key=lambda c: c.ordinal)
+        return Point(first, "，".join(parts))
+
+    # --- everything else -------------------------------------------------------------
 
     def _points(self, linked: Linked, evidence: Sequence[Evidence],
                 agencies: dict[str, list[str]]) -> list[Point]:
-        groups = self._groups(linked)
-        if "comparison" in linked.intents and len(groups) >= 2:
-            return self._side_by_side(groups, evidence)
         best = evidence[0]
-        if "responsibility" in linked.intents and best.clause.clause_id in agencies:
-            return [self._responsible(best, agencies[best.clause.clause_id])]
-        if "list" in linked.intents or "definition" in linked.intents:
-            listed = self._list(best)
+        if "responsibility" in linked.intents:
+            for e in evidence[:3]:
+                if e.clause.clause_id in agencies and e.coverage >= best.coverage * 0.8:
+                    return [self._responsible(e, agencies[e.clause.clause_id])]
+        if "definition" in linked.intents and not linked.ask.unit:
+            return [Point(best.clause, _opening(best))]
+        if "list" in linked.intents:
+            listed = self._list(evidence)
             if listed:
                 return listed
-        return self._quotes(linked, evidence)
+        return self._quotes(evidence)
 
-    def _groups(self, linked: Linked) -> list[tuple[str, str]]:
-        """(kind, key) per side of a comparison: regions first, then named documents."""
-        groups = [("region", r) for r in linked.regions]
-        groups += [("doc", d) for d in linked.doc_ids
-                   if self.corpus.docs.get(d) and self.corpus.docs[d].region not in linked.regions]
-        return groups
+    def _responsible(self, evidence: Evidence, units: list[str]) -> Point:
+        heading = evidence.clause.heading or trim(evidence.sentence, limit=40)
+        return Point(evidence.clause, f"“{heading}”的责任单位：{'、'.join(units)}")
 
-    def _side_by_side(self, groups: list[tuple[str, str]], evidence: Sequence[Evidence]) -> list[Point]:
-        points = []
-        for kind, key in groups:
-            inside = [e for e in evidence if (e.clause.region == key if kind == "region"
-                                              else e.clause.doc_id == key)]
-            if inside and inside[0].coverage >= self.cal.group_coverage:
-                lead = key if kind == "region" else f"《{self.corpus.docs[key].title}》"
-                points.append(Point(inside[0].clause, _snippet(inside[0]), f"{lead}："))
-        return points
-
-    def _responsible(self, best: Evidence, units: list[str]) -> Point:
-        heading = best.clause.heading or trim(best.sentence, limit=40)
-        return Point(best.clause, f"“{heading}”的责任单位：{'、'.join(units)}")
-
-    def _list(self, best: Evidence) -> list[Point]:
-        children = self.corpus.children(best.clause.clause_id)
-        named = [c for c in children if c.heading]
-        if len(named) >= 3 and len(best.sentence) < 60:
-            return [Point(c, c.heading) for c in named[:12]]
-        return [Point(best.clause, _snippet(best, limit=400))]
-
-    def _quotes(self, linked: Linked, evidence: Sequence[Evidence]) -> list[Point]:
+    def _list(self, evidence: Sequence[Evidence]) -> list[Point]:
         best = evidence[0]
-        points = [Point(best.clause, _snippet(best))]
+        children = [c for c in self.corpus.children(best.clause.clause_id) if c.heading]
+        if len(children) >= 3 and len(best.sentence) <= 40:
+            return [Point(c, c.heading) for c in children[:12]]
+        enumerations = [e for e in evidence[:6] if _ENUMERATION.search(e.sentence)
+                        and e.coverage >= best.coverage * 0.8]
+        chosen = enumerations[0] if enumerations else best
+        return [Point(chosen.clause, render(chosen, limit=400))]
+
+    def _quotes(self, evidence: Sequence[Evidence]) -> list[Point]:
+        best = evidence[0]
+        points = [Point(best.clause, render(best))]
         for other in evidence[1:6]:
             if other.score < best.score * self.cal.second_point:
                 break
             if other.sentence != best.sentence and other.coverage >= self.cal.min_coverage:
-                points.append(Point(other.clause, _snippet(other)))
+                points.append(Point(other.clause, render(other)))
                 break
         return points
 
 
-def _snippet(evidence: Evidence, limit: int = 160) -> str:
-    return trim(evidence.sentence, must_keep=_keywords(evidence), limit=limit)
+def render(evidence: Evidence, limit: int = 160) -> str:
+    """The evidence as an answer line: a table row as "metric：value unit", else the sentence
+    cut down to the parts that carry numbers."""
+    if evidence.clause.kind == "table_row":
+        return render_row(evidence.clause.text)
+    numbers = re.findall(r"\d[\d.,]*\s*[%％万亿个家台条]?", evidence.sentence)
+    return trim(evidence.sentence, must_keep=numbers, limit=limit)
 
 
-def _keywords(evidence: Evidence) -> list[str]:
-    # Keep the comma-parts holding numbers: those are what a target question asks for.
-    import re
+def render_row(text: str) -> str:
+    """'总体｜指标：X；单位：%；目标：≥10' → 'X：≥10%' (column names kept by the parser)."""
+    pairs = [(k.strip(), v.strip()) for k, v in _ROW_PAIR.findall(text.split("｜")[-1])]
+    if not pairs:
+        return text
+    unit = next((v for k, v in pairs if re.sub(r"\s", "", k) == "单位"), "")
+    values = [v for k, v in pairs if re.sub(r"\s", "", k) != "单位"]
+    if len(values) < 2:
+        return text
+    return f"{values[0]}：{'；'.join(values[1:])}{unit}"
 
-    return re.findall(r"\d[\d.,]*\s*[%％万亿个家台条]?", evidence.sentence)
+
+def _chinese_date(iso: str) -> str:
+    parts = [int(p) for p in iso.split("-")]
+    return "".join(f"{v}{u}" for v, u in zip(parts, ("年", "月", "日")))
 
 
-def clause_label(clause: ClauseRecord) -> str:
-    return f"《{clause.doc_title}》{clause.label}"
+def _opening(evidence: Evidence, limit: int = 300) -> str:
+    """A definition: the defining sentence and what directly follows, within ``limit``."""
+    text = evidence.clause.text
+    start = text.find(evidence.sentence)
+    body = text[start:] if start >= 0 else evidence.sentence
+    if len(body) <= limit:
+        return body
+    cut = body[:limit]
+    end = max(cut.rfind("。"), cut.rfind("；"))
+    return cut[: end + 1] if end > 40 else cut + "…"

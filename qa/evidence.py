@@ -19,6 +19,7 @@ from qa.types import ClauseRecord
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n+")
 _NUMBER = re.compile(r"\d")
+_OTHER_YEAR = re.compile(r"(到|至|力争)\s*20\d\d")
 _DEFINES = re.compile(r"[：:]\s*(指|是指)|是指|主要是指|即[：:“]|简称")
 _MAX_SNIPPET = 160
 
@@ -37,21 +38,37 @@ def sentences(text: str) -> list[str]:
 
 
 _QUESTION_WORDS = {w for words in INTENT_WORDS.values() for w in words}
-_QUESTION_BIGRAMS = {"#" + w[i:i + 2] for w in _QUESTION_WORDS for i in range(len(w) - 1)}
 
 
 def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, float]:
-    """Content terms of the question with their weights: rare terms weigh more, and the
-    words that make it a question (目标, 多少, 哪些) weigh little — the answer need not repeat them."""
+    """Content terms of the question with their weights: rare terms weigh more; the words
+    that make it a question (目标, 多少, 哪些) weigh little, since an answer need not repeat
+    them; words a follow-up borrows from the previous question weigh less than its own;
+    region and document names are left to the scoping boosts (an answer about 经开区
+    rarely says 经开区)."""
+    dropped = set()
+    for form in linked.surfaces:
+        dropped |= set(tokenize(form))
+    own = set(tokenize(linked.focus or linked.text))
     terms = {}
     for token in tokenize(linked.text):
         weight = idf(token)
-        if weight > 0:
-            weight = max(weight, 0.5)
-            if token in _QUESTION_WORDS or token in _QUESTION_BIGRAMS:
-                weight *= 0.2
-            terms[token] = weight
+        if weight <= 0 or token in dropped:
+            continue
+        weight = max(weight, 0.5)
+        if token in _QUESTION_WORDS:
+            weight *= 0.2
+        if token not in own:
+            weight *= 0.35
+        terms[token] = weight
     return terms
+
+
+def clause_sentences(clause: ClauseRecord) -> list[str]:
+    """A table row is one statement; anything else splits into sentences."""
+    if clause.kind == "table_row":
+        return [clause.text]
+    return sentences(clause.text) or [clause.text]
 
 
 class EvidenceRanker:
@@ -71,21 +88,40 @@ class EvidenceRanker:
             if clause is None:
                 continue
             prior = 0.08 / (1 + rank)
-            context = f"{clause.doc_title} {clause.heading}"
-            for sentence in sentences(clause.text) or [clause.text]:
+            context = self._context(clause)
+            for sentence in clause_sentences(clause):
                 found = set(tokenize(f"{context} {sentence}"))
                 coverage = sum(w for t, w in terms.items() if t in found) / total
                 score = coverage + prior + self._boosts(linked, clause, sentence, needs_number)
                 out.append(Evidence(clause, sentence, coverage, score))
         return sorted(out, key=lambda e: -e.score)
 
+    def _context(self, clause: ClauseRecord) -> str:
+        """Words a sentence inherits from where it stands: its document and the headings
+        of its clause and two ancestors ("2、产业发展目标" under "人工智能产业集群")."""
+        headings = [clause.heading]
+        parent = self.corpus.parent(clause.clause_id)
+        for _ in range(2):
+            if parent is None:
+                break
+            headings.append(parent.heading)
+            parent = self.corpus.parent(parent.clause_id)
+        return " ".join([clause.doc_title, *headings])
+
     def _boosts(self, linked: Linked, clause: ClauseRecord, sentence: str,
                 needs_number: bool) -> float:
         boost = 0.0
         if needs_number:
             boost += 0.12 if _NUMBER.search(sentence) else -0.15
+        if linked.ask.prefers(sentence):
+            boost += 0.2
+        if not linked.ask.accepts(sentence):
+            boost -= 0.5
         if linked.years:
-            boost += 0.1 if any(str(y) in sentence for y in linked.years) else 0.0
+            if any(str(y) in sentence for y in linked.years):
+                boost += 0.2
+            elif _OTHER_YEAR.search(sentence):
+                boost -= 0.1  # "到2025年" does not answer a question about 2023
         if linked.regions and clause.region in linked.regions:
             boost += 0.06
         if linked.doc_ids and clause.doc_id in linked.doc_ids:

@@ -29,12 +29,14 @@ def is_followup(question: str, linked: Linked) -> bool:
     return len(re.sub(r"[\s？?。！!]", "", q)) <= 8 and not linked.intents - {"comparison"}
 
 
-def resolve(question: str, history: Sequence[Any], linker: Linker) -> str:
-    """The question to answer: the follow-up spliced into the previous question, if it is one."""
+def resolve(question: str, history: Sequence[Any], linker: Linker) -> tuple[str, str]:
+    """(question to answer, context it borrows). A follow-up naming a new region or year is
+    the previous question with that swapped in; one naming a new subject ("那双跨平台呢？")
+    keeps its own words as the focus and the previous question as weaker context."""
     previous = previous_question(history)
     current = linker.link(question)
     if not previous or not is_followup(question, current):
-        return question
+        return question, ""
     before = linker.link(previous)
     merged = previous
     if current.regions and before.regions:
@@ -42,11 +44,13 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> str:
     if current.years and before.years:
         for old, new in zip(before.years, current.years):
             merged = merged.replace(str(old), str(new))
-    if merged == previous:  # nothing to substitute: ask the previous question about the new subject
-        subject = re.sub(_FOLLOWUP_START, "", question).strip()
-        subject = re.sub(_FOLLOWUP_END, "", subject).strip(" ，,？?")
-        merged = f"{subject} {previous}" if subject else previous
-    return merged
+    if merged != previous:
+        return merged, ""
+    subject = re.sub(_FOLLOWUP_START, "", question).strip()
+    subject = re.sub(_FOLLOWUP_END, "", subject).strip(" ，,？?")
+    if current.years and not before.years:
+        return f"{previous} {subject}", ""
+    return (subject or previous), (previous if subject else "")
 
 
 def _replace_forms(text: str, old: Sequence[str], new: Sequence[str], linker: Linker) -> str:

@@ -41,7 +41,11 @@ GLOSSARY: dict[str, str] = {
     "province": "省", "provincial": "省", "city": "市", "municipal": "市", "zone": "开发区",
     "plan": "规划", "scheme": "实施方案", "14th five-year plan": "十四五",
     "fourteenth five-year plan": "十四五", "five-year plan": "五年规划",
-    "satellite internet": "卫星互联", "internet": "互联网", "growth": "增长",
+    "satellite internet": "卫星互联", "high-performance computing": "高性能算力",
+    "high performance computing": "高性能算力", "computing capacity": "算力规模",
+    "computing scale": "算力规模", "rack": "机架", "data centre": "数据中心",
+    "data center racks": "数据中心机架", "eflops": "EFLOPS", "seven parks": "七园",
+    "layout": "布局", "core": "核心", "annual": "年均", "share": "比重", "internet": "互联网", "growth": "增长",
     "annual growth": "年均增长", "per year": "每年", "annually": "年均", "billion": "亿",
     "how many": "多少", "how much": "多少", "first time": "首次", "who pays": "承担",
     "definition": "定义", "what is": "什么是", "compare": "对比", "respectively": "分别",
@@ -49,6 +53,16 @@ GLOSSARY: dict[str, str] = {
     "industrial enterprises": "工业企业", "above designated size": "规上",
     "iot": "物联网", "internet of things": "物联网", "terminals": "终端", "smart city": "智慧城市",
     "digital transformation": "数字化转型", "new infrastructure": "新基建",
+}
+# Places outside any one corpus, as English questions name them (see qa.link).
+ENGLISH_PLACES = {
+    "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
+    "guangzhou": "广州", "shenzhen": "深圳", "hangzhou": "杭州", "nanjing": "南京",
+    "suzhou": "苏州", "chengdu": "成都", "xi'an": "西安", "xian": "西安", "changsha": "长沙",
+    "zhengzhou": "郑州", "hefei": "合肥", "nanchang": "南昌", "jinan": "济南", "qingdao": "青岛",
+    "xiamen": "厦门", "shenyang": "沈阳", "guangdong": "广东", "zhejiang": "浙江",
+    "jiangsu": "江苏", "sichuan": "四川", "hunan": "湖南", "henan": "河南", "anhui": "安徽",
+    "hong kong": "香港", "macau": "澳门", "taiwan": "台湾", "shandong": "山东", "fujian": "福建",
 }
 _ORDERED = sorted(GLOSSARY, key=len, reverse=True)
 _LATIN = re.compile(r"[A-Za-z]")

@@ -35,9 +35,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.+\-][a-z0-9]+)*%?|[\u4e00-\u9fff]+")
 
 def add_words(words: Iterable[str]) -> None:
     """Teach jieba domain terms (agency, park, programme names) so they stay whole."""
-    import jieba
+    jieba = jieba_module()
 
-    jieba.setLogLevel(logging.WARNING)  # it announces its dictionary load on stderr
     with _jieba_lock:
         for word in words:
             word = word.strip()
@@ -47,30 +46,44 @@ def add_words(words: Iterable[str]) -> None:
 
 
 def tokenize(text: str) -> list[str]:
-    """Search tokens: jieba's search-mode words of CJK runs plus their character bigrams
-    (which catch abbreviations jieba splits, such as 七园 or 双跨), lower-cased Latin
-    words, and numbers."""
+    """Search tokens: jieba's search-mode words of CJK runs, lower-cased Latin words and
+    numbers, plus bigrams that glue runs of single characters jieba left apart (七园,
+    双跨), which would otherwise be lost as stop-characters."""
     text = unicodedata.normalize("NFKC", text).lower()
     tokens: list[str] = []
     for piece in _TOKEN.findall(text):
         if piece[0] >= "\u4e00":
             words = _cut(piece)
             tokens += [w for w in words if w not in STOPWORDS and (len(w) > 1 or _keep_char(w))]
-            tokens += _bigrams(piece)
+            tokens += _single_char_bigrams(words)
         elif piece not in STOPWORDS:
             tokens.append(piece)
     return tokens
 
 
-def _cut(piece: str) -> list[str]:
+def jieba_module():  # type: ignore[no-untyped-def]
     import jieba
 
+    # jieba announces its dictionary load on stderr, at a level it sets on import.
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _cut(piece: str) -> list[str]:
+    jieba = jieba_module()
     with _jieba_lock:
-        return list(jieba.cut_for_search(piece, HMM=False))
+        words = list(jieba.cut(piece, HMM=False))
+        extra = [w for w in jieba.cut_for_search(piece, HMM=False) if len(w) >= 2]
+    seen = set(words)
+    return words + [w for w in extra if w not in seen]
 
 
-def _bigrams(piece: str) -> list[str]:
-    return ["#" + piece[i:i + 2] for i in range(len(piece) - 1)]
+def _single_char_bigrams(words: list[str]) -> list[str]:
+    out = []
+    for a, b in zip(words, words[1:]):
+        if len(a) == 1 and len(b) == 1 and a not in STOPWORDS and b not in STOPWORDS:
+            out.append(a + b)
+    return out
 
 
 def _keep_char(char: str) -> bool:

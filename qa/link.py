@@ -12,8 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from qa.glossary import translate_english
+from qa.asktype import AskType, detect
+from qa.glossary import ENGLISH_PLACES, translate_english
 
 YEAR = re.compile(r"(20\d{2})\s*年?")
 # Major places outside any one corpus: a question naming one the plans never mention is
@@ -46,16 +48,24 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Phrases that only make a question ("多大规模" would match 大规模定制); removed from
+# what is searched, kept for intent detection.
+_QUESTION_PHRASES = re.compile(r"多大规模|多大|什么水平|什么样|哪些方面|是多少|有多少|多少")
+
+
 @dataclass(frozen=True)
 class Linked:
     """What a question refers to."""
 
-    text: str  # the question as searched (English translated, follow-up resolved)
+    text: str  # the question as searched (English translated, follow-up context appended)
+    focus: str = ""  # the user's own words (a follow-up without the context it borrows)
+    ask: AskType = field(default_factory=AskType)
     regions: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     entities: tuple[tuple[str, str], ...] = ()  # (label, canonical name)
     unknown_places: tuple[str, ...] = ()
+    surfaces: tuple[str, ...] = ()  # how the question spelled its regions and documents
     intents: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -106,31 +116,48 @@ class Linker:
         self._entity_forms = sorted(gazetteer.entities, key=len, reverse=True)
         self._doc_forms = sorted(gazetteer.doc_keys, key=len, reverse=True)
 
-    def link(self, question: str) -> Linked:
+    def link(self, question: str, context: str = "") -> Linked:
+        """Link ``question``; ``context`` is the earlier question a follow-up leans on."""
         text = unicodedata.normalize("NFKC", question).strip()
-        searched = translate_english(text)
-        squashed = re.sub(r"\s", "", searched)
-        regions = _longest_matches(squashed, self._region_forms, self.g.regions)
-        entities = _longest_matches(squashed, self._entity_forms, self.g.entities)
-        docs = _longest_matches(squashed, self._doc_forms, self.g.doc_keys)
+        focus = _QUESTION_PHRASES.sub(" ", translate_english(text))
+        searched = f"{focus} {translate_english(context)}".strip() if context else focus
+        squashed = re.sub(r"[\s“”\"'《》]", "", searched)
+        region_hits = _longest_matches(squashed, self._region_forms, self.g.regions)
+        entities = [v for _, v in _longest_matches(squashed, self._entity_forms, self.g.entities)]
+        doc_hits = _longest_matches(squashed, self._doc_forms, self.g.doc_keys)
+        regions = [v for _, v in region_hits]
+        docs = [v for _, v in doc_hits]
         years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(searched)))
         return Linked(
             text=searched,
+            focus=focus,
+            ask=detect(text),
             regions=tuple(dict.fromkeys(regions)),
             doc_ids=tuple(dict.fromkeys(docs)),
             years=years,
             entities=tuple(dict.fromkeys(entities)),
             unknown_places=self._unknown_places(text),
+            surfaces=tuple(dict.fromkeys(form for form, _ in region_hits + doc_hits)),
             intents=detect_intents(squashed, len(set(regions)) + len(set(docs))),
         )
+
+    def _part_of_known_name(self, text: str, place: str) -> bool:
+        """江城 in “江城百臻” names a brand the plans know, not a city they do not."""
+        i = text.find(place)
+        extended = re.sub(r"\s", "", text[i:i + len(place) + 2])
+        return i >= 0 and len(extended) > len(place) and extended in self.g.corpus_text
 
     def _unknown_places(self, text: str) -> tuple[str, ...]:
         """Places the question names that no document covers: neither a plan's region nor a
         region the graph knows. Passing mentions (a plan naming 上海 as a benchmark) do not
         make a place covered."""
+        lowered = text.lower()
         found = set(place_names(text)) | {p for p in _WELL_KNOWN_PLACES if p in text}
+        found |= {zh for en, zh in ENGLISH_PLACES.items() if re.search(rf"\b{en}\b", lowered)}
         unknown = []
         for place in found:
+            if self._part_of_known_name(text, place):
+                continue
             core = re.sub(r"(省|自治区|市|州|县|区)$", "", place)
             known = any(core in form or form in place for form in self.g.regions)
             if not known and self.g.corpus_text.count(core) < _COVERED_MENTIONS:
@@ -142,8 +169,9 @@ def place_names(text: str) -> list[str]:
     """Place names jieba tags ``ns`` in the Chinese parts of ``text``."""
     import jieba.posseg
 
-    from qa.lexical import _jieba_lock
+    from qa.lexical import _jieba_lock, jieba_module
 
+    jieba_module()
     names = []
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
         with _jieba_lock:
@@ -162,7 +190,8 @@ def detect_intents(text: str, n_refs: int) -> frozenset[str]:
     return frozenset(intents)
 
 
-def _longest_matches(text: str, forms: list[str], table: Mapping[str, object]) -> list:  # type: ignore[type-arg]
+def _longest_matches(text: str, forms: list[str], table: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """(surface form, value) of non-overlapping matches, longest forms first, in text order."""
     taken = [False] * len(text)
     found = []
     for form in forms:
@@ -171,6 +200,6 @@ def _longest_matches(text: str, forms: list[str], table: Mapping[str, object]) -
             end = start + len(form)
             if not any(taken[start:end]):
                 taken[start:end] = [True] * len(form)
-                found.append((start, table[form]))
+                found.append((start, form, table[form]))
             start = text.find(form, end)
-    return [value for _, value in sorted(found, key=lambda p: p[0])]
+    return [(form, value) for _, form, value in sorted(found, key=lambda p: p[0])]

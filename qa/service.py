@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from qa.corpus import ClauseCorpus, docs_hashes, signature_of
 from qa.evidence import EvidenceRanker
 from qa.followup import resolve
 from qa.graphfacts import GraphFacts, GraphFindings
+from qa.lexical import jieba_module
 from qa.link import Gazetteer, Linked, Linker
 from qa.retrieve import HybridRetriever, LexicalRetriever, VectorRetriever, fuse
 from qa.types import Answer, Hit
@@ -92,8 +94,8 @@ class QAService:
         started = time.perf_counter()
         self.refresh()
         engine = self._engine
-        resolved = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
-        linked = engine.linker.link(resolved)
+        focus, context = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
+        linked = engine.linker.link(focus, context)
         findings = _timed(timings, "graph", lambda: self.graph.find(linked, engine.region_docs))
         hits = _timed(timings, "retrieve", lambda: self._retrieve(engine, linked, findings))
         answer = _timed(timings, "compose", lambda: self._compose(engine, question, linked, hits, findings))
@@ -112,16 +114,29 @@ class QAService:
 
     def _compose(self, engine: _Engine, question: str, linked: Linked, hits: list[Hit],
                  findings: GraphFindings) -> Answer:
-        needs_number = bool(linked.intents & {"target", "incentive"})
-        evidence = engine.ranker.rank(linked, [h.clause_id for h in hits], needs_number=needs_number)
+        needs_number = bool(linked.intents & {"target", "incentive"}) or bool(linked.ask.unit)
+        candidates = self._scope(engine, linked, [h.clause_id for h in hits])
+        evidence = engine.ranker.rank(linked, candidates, needs_number=needs_number)
         agencies = {}
         if "responsibility" in linked.intents and evidence:
             agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:3]])
         draft = engine.answerer.answer(question, linked, evidence, agencies)
-        cited = set(draft.cited)
+        cited = {c.clause_id for c in draft.citations}
         kept = [f for f in findings.facts if f.clause_id in cited]
         return Answer(question=question, answer=draft.text, found=draft.found,
                       citations=draft.citations, facts=kept, intent=",".join(sorted(linked.intents)))
+
+
+    @staticmethod
+    def _scope(engine: _Engine, linked: Linked, clause_ids: list[str]) -> list[str]:
+        """A question about one region that has plans of its own is answered from those
+        plans: a city's reward is not the zone's."""
+        if "comparison" in linked.intents or len(linked.regions) != 1:
+            return clause_ids
+        own = set(engine.region_docs.get(linked.regions[0], []))
+        if not own:
+            return clause_ids
+        return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in own]
 
 
 def build_gazetteer(store: GraphStore, corpus: ClauseCorpus) -> Gazetteer:
@@ -129,15 +144,45 @@ def build_gazetteer(store: GraphStore, corpus: ClauseCorpus) -> Gazetteer:
     for doc in corpus.docs.values():
         if doc.region:
             gaz.add_region(doc.region)
-        gaz.doc_keys[doc.title] = doc.doc_id
-        if doc.doc_number:
-            gaz.doc_keys[doc.doc_number] = doc.doc_id
+    for key, doc_id in document_keys(corpus).items():
+        gaz.doc_keys[key] = doc_id
     for row in facts.entity_names(store):
         if row["label"] == "Region":
             gaz.add_region(row["name"], row["aliases"])
         else:
             gaz.add_entity(row["label"], row["name"], row["aliases"])
     return gaz
+
+
+def document_keys(corpus: ClauseCorpus) -> dict[str, str]:
+    """Ways a question names one document: its title, number, period, or a word of its
+    title no other title has (突破性, 征求意见稿, 十四五) that is not a region's name."""
+    jieba = jieba_module()
+    keys: dict[str, str] = {}
+    words: dict[str, set[str]] = {}
+    for doc in corpus.docs.values():
+        title = re.sub(r"[“”\"'《》]", "", doc.title)
+        keys[title] = doc.doc_id
+        if doc.doc_number:
+            keys[doc.doc_number] = doc.doc_id
+        for word in jieba.cut(re.sub(r"[（）()]", " ", title)):
+            if len(word.strip()) >= 3 or word in ("十四五", "十五五"):
+                words.setdefault(word.strip(), set()).add(doc.doc_id)
+    periods: dict[str, set[str]] = {}
+    for doc in corpus.docs.values():
+        if doc.period and "—" in doc.period:
+            periods.setdefault(doc.period, set()).add(doc.doc_id)
+    for word, ids in [*words.items(), *periods.items()]:
+        if len(ids) == 1 and not _is_region_word(word, corpus) and word not in _GENERIC_TITLE_WORDS:
+            keys.setdefault(word, next(iter(ids)))
+    return keys
+
+
+_GENERIC_TITLE_WORDS = {"数字经济", "实施方案", "发展规划", "产业发展", "高质量"}
+
+
+def _is_region_word(word: str, corpus: ClauseCorpus) -> bool:
+    return any(word in (d.region or "") or (d.region or "x") in word for d in corpus.docs.values())
 
 
 def _timed(timings: dict[str, float], name: str, call: Callable[[], Any]) -> Any:

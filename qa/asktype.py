@@ -1,0 +1,66 @@
+"""What kind of answer a question asks for, and whether a sentence can give it.
+
+"怎么申报？" needs a procedure, "截止日期" a date, "局长是谁" a person, "多少条" a
+number counted in 条. A sentence that matches the question's topic but cannot supply
+that kind of answer is not evidence — this is what lets the service refuse "奖励怎么
+申报" instead of quoting the amount again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = "个|家|条|台|公里|元|人|项|所|座|套|倍|亩|架|次|名|款|场|批|类|处|张|辆|千米|平方公里"
+_ASKED_UNIT = re.compile(rf"(?:多少|几)(万|亿)?({_UNITS})")
+_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("procedure",
+     re.compile(r"(怎么|如何|怎样)(申报|申请|办理|兑现|领取|认定)|(申报|申请)(流程|材料|程序|方式|入口|渠道)|提交哪些|需要什么材料"),
+     re.compile(r"申报|申请|提交|办理|流程|程序|受理")),
+    ("date",
+     re.compile(r"截止|什么时候|何时|哪天|哪一天|几月|日期|哪年|哪一年|什么时间"),
+     re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年初|\d{4}-\d{2}")),
+    ("person",
+     re.compile(r"(局长|主任|书记|市长|省长|区长|部长|厅长|负责人)(是谁|叫什么|是哪位)|谁(是|担任)"),
+     re.compile(r"(局长|主任|书记|市长|省长|区长)[\u4e00-\u9fff]{2,3}")),
+    ("people",
+     re.compile(r"多少(名|人)|从业人员|员工|就业人数|人员规模"),
+     re.compile(r"\d[\d.,]*\s*(万|亿)?\s*(人|名)")),
+    ("amount",
+     re.compile(r"多少钱|金额|奖金|补贴标准|资助标准|奖励标准|标准是多少|多少万|多少元|总额|资金规模|多少资金|补贴多少|奖励多少|how much money"),
+     re.compile(r"\d[\d.,]*\s*(万|亿)?\s*元|\d+\s*%|国拨资金")),
+)
+_FUTURE_ASK = re.compile(r"要达到|目标是|目标为|计划|力争|到\s*20\d\d\s*年|将达到|预计")
+_FUTURE_SAY = re.compile(r"到\s*20\d\d|力争|目标|以上|不少于|不低于|超过|突破|年均|建成|新增|培育|打造|实现|达到")
+_PAST_SAY = re.compile(r"截至|截止|已建成|已经|累计(达到|实现)|20[01]\d\s*年(全区|全省|全市)?(实现|新建|完成)")
+
+
+@dataclass(frozen=True)
+class AskType:
+    kind: str = ""          # procedure | date | person | people | amount | "" (anything)
+    unit: str | None = None  # the counting unit after 多少/几, e.g. "条"
+    future: bool = False     # asks what a plan aims for, not what happened
+
+    def accepts(self, sentence: str) -> bool:
+        """Whether ``sentence`` can carry this kind of answer."""
+        for kind, _, supply in _KINDS:
+            if kind == self.kind and not supply.search(sentence):
+                return False
+        if self.future and _PAST_SAY.search(sentence) and not _FUTURE_SAY.search(
+                _PAST_SAY.sub("", sentence)):
+            return False
+        return True
+
+    def prefers(self, sentence: str) -> bool:
+        """A stronger match: the asked unit right after a number."""
+        if not self.unit:
+            return False
+        return bool(re.search(rf"\d[\d.,]*\s*(万|亿)?\s*{re.escape(self.unit)}", sentence))
+
+
+def detect(question: str) -> AskType:
+    text = re.sub(r"\s", "", question)
+    kind = next((k for k, ask, _ in _KINDS if ask.search(text)), "")
+    unit = _ASKED_UNIT.search(text)
+    future = bool(_FUTURE_ASK.search(text)) and bool(re.search(r"多少|几|什么水平|哪些", text))
+    return AskType(kind, unit.group(2) if unit else None, future)
