@@ -147,23 +147,31 @@ class ExtractiveAnswerer:
             for e in evidence[:3]:
                 if e.clause.clause_id in agencies and e.coverage >= best.coverage * 0.8:
                     return [self._responsible(e, agencies[e.clause.clause_id])]
+        if "list" in linked.intents:
+            return self._list(linked, evidence)
         if "definition" in linked.intents and not linked.ask.unit:
             return [Point(best.clause, _opening(best))]
-        if "list" in linked.intents:
-            listed = self._list(evidence)
-            if listed:
-                return listed
         return self._quotes(evidence)
 
     def _responsible(self, evidence: Evidence, units: list[str]) -> Point:
         heading = evidence.clause.heading or trim(evidence.sentence, limit=40)
         return Point(evidence.clause, f"“{heading}”的责任单位：{'、'.join(units)}")
 
-    def _list(self, evidence: Sequence[Evidence]) -> list[Point]:
+    def _list(self, linked: Linked, evidence: Sequence[Evidence]) -> list[Point]:
+        """A list: the box line the question names ("重大创新平台：…"), the items of a
+        circled enumeration, a clause's named sub-items, or the enumerating sentence."""
         best = evidence[0]
-        children = [c for c in self.corpus.children(best.clause.clause_id) if c.heading]
-        if len(children) >= 3 and len(best.sentence) <= 40:
-            return [Point(c, c.heading) for c in children[:12]]
+        children = self.corpus.children(best.clause.clause_id)
+        named = [c for c in children if c.heading and c.heading in linked.focus]
+        if named:
+            return [Point(named[0], _cap(named[0].text, 400))]
+        items = circled_items(best.clause.text)
+        if len(items) >= 3:
+            intro = best.clause.text.split("①")[0]
+            return [Point(best.clause, f"{trim(intro, limit=60)}{'；'.join(items)}")]
+        headed = [c for c in children if len(c.heading) >= 2]
+        if len(headed) >= 3 and len(best.sentence) <= 40:
+            return [Point(c, c.heading) for c in headed[:12]]
         enumerations = [e for e in evidence[:6] if _ENUMERATION.search(e.sentence)
                         and e.coverage >= best.coverage * 0.8]
         chosen = enumerations[0] if enumerations else best
@@ -208,12 +216,25 @@ def _chinese_date(iso: str) -> str:
 
 
 def _opening(evidence: Evidence, limit: int = 300) -> str:
-    """A definition: the defining sentence and what directly follows, within ``limit``."""
-    text = evidence.clause.text
-    start = text.find(evidence.sentence)
-    body = text[start:] if start >= 0 else evidence.sentence
+    """A definition: the defining sentence and what directly follows, within ``limit``;
+    a footnote or box line from its start, since that is where it names its term."""
+    clause = evidence.clause
+    if clause.kind == "table_row":
+        return render(evidence)
+    text = clause.text
+    start = 0 if clause.kind in ("footnote", "item") else max(text.find(evidence.sentence), 0)
+    return _cap(text[start:], limit)
+
+
+def _cap(body: str, limit: int) -> str:
     if len(body) <= limit:
         return body
     cut = body[:limit]
     end = max(cut.rfind("。"), cut.rfind("；"))
     return cut[: end + 1] if end > 40 else cut + "…"
+
+
+def circled_items(text: str) -> list[str]:
+    """'①5G+工业互联网产业园，建设…；②云计算产业园，以…' → ['①5G+工业互联网产业园', ...]."""
+    parts = re.split(r"(?=[①②③④⑤⑥⑦⑧⑨⑩])", text)
+    return [re.split(r"[，,；;。]", p)[0] for p in parts[1:] if p.strip()]

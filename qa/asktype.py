@@ -31,7 +31,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(r"\d[\d.,]*\s*(万|亿)?\s*元|\d+\s*%|国拨资金")),
 )
 _FUTURE_ASK = re.compile(r"要达到|目标是|目标为|计划|力争|到\s*20\d\d\s*年|将达到|预计")
-_FUTURE_SAY = re.compile(r"到\s*20\d\d|力争|目标|以上|不少于|不低于|超过|突破|年均|建成|新增|培育|打造|实现|达到")
+_FUTURE_SAY = re.compile(r"到\s*20\d\d|力争|目标|以上|不少于|不低于|超过|突破|年均|建成|新增|培育|打造|达到")
 _PAST_SAY = re.compile(r"截至|截止|已建成|已经|累计(达到|实现)|20[01]\d\s*年(全区|全省|全市)?(实现|新建|完成)")
 
 

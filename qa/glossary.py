@@ -48,7 +48,7 @@ GLOSSARY: dict[str, str] = {
     "layout": "布局", "core": "核心", "annual": "年均", "share": "比重", "internet": "互联网", "growth": "增长",
     "annual growth": "年均增长", "per year": "每年", "annually": "年均", "billion": "亿",
     "how many": "多少", "how much": "多少", "first time": "首次", "who pays": "承担",
-    "definition": "定义", "what is": "什么是", "compare": "对比", "respectively": "分别",
+    "definition": "定义", "what does": "什么是", "compare": "对比", "respectively": "分别",
     "penetration": "普及率", "numerical control": "数控化率", "key processes": "关键工序",
     "industrial enterprises": "工业企业", "above designated size": "规上",
     "iot": "物联网", "internet of things": "物联网", "terminals": "终端", "smart city": "智慧城市",

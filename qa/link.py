@@ -38,13 +38,15 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                        "哪个单位", "谁来", "主管"),
     "target": ("目标", "达到", "达", "规模", "比重", "占比", "增长", "增速", "突破", "超过", "力争",
                "多少", "几个", "几家", "多大", "覆盖率", "普及率"),
-    "definition": ("什么是", "是什么意思", "指什么", "是指", "定义", "含义", "何谓", "包括哪些"),
-    "list": ("哪些", "有哪些", "包括", "列出", "列举", "分别是什么", "是什么", "都有"),
+    "definition": ("什么是", "是什么意思", "指什么", "指的是什么", "是指", "定义", "含义", "何谓",
+                   "界定", "具体是什么", "是怎么回事"),
+    "list": ("哪些", "有哪些", "包括", "列出", "列举", "分别是什么", "都有", "哪几"),
     "comparison": ("分别", "对比", "比较", "相比", "异同", "区别", "和", "与", "及"),
     "park": ("园区", "产业园", "园", "一核两芯七园", "创新谷"),
     "project": ("项目", "平台", "工程", "中心"),
     "enterprise": ("企业", "公司", "龙头"),
-    "document": ("文号", "印发", "发布", "哪个文件", "什么文件", "哪份", "发文"),
+    "document": ("文号", "发文日期", "印发日期", "落款", "签发", "是什么文件", "哪个单位印发",
+                 "谁印发", "何时印发", "什么时候印发", "发布日期"),
 }
 
 
@@ -76,7 +78,7 @@ class Gazetteer:
     regions: dict[str, str] = field(default_factory=dict)
     entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (label, name)
     doc_keys: dict[str, str] = field(default_factory=dict)  # title / number / alias → doc_id
-    corpus_text: str = ""
+    corpus_text: str = ""  # every clause's text, white space removed
 
     def add_region(self, name: str, aliases: Iterable[str] = ()) -> None:
         for form in {name, *aliases, *region_abbreviations(name)}:
@@ -143,8 +145,9 @@ class Linker:
 
     def _part_of_known_name(self, text: str, place: str) -> bool:
         """江城 in “江城百臻” names a brand the plans know, not a city they do not."""
-        i = text.find(place)
-        extended = re.sub(r"\s", "", text[i:i + len(place) + 2])
+        squashed = re.sub(r"\s", "", text)
+        i = squashed.find(place)
+        extended = squashed[i:i + len(place) + 2]
         return i >= 0 and len(extended) > len(place) and extended in self.g.corpus_text
 
     def _unknown_places(self, text: str) -> tuple[str, ...]:
@@ -180,8 +183,15 @@ def place_names(text: str) -> list[str]:
     return names
 
 
+_LIST_ASK = re.compile(r"哪[几一二三四五六七八九十\d]+[项个类大种条家方面]|[\d一二三四五六七八九十几]+大[\u4e00-\u9fff]{0,8}(是什么|指什么|分别|包括)")
+
+
 def detect_intents(text: str, n_refs: int) -> frozenset[str]:
     intents = {name for name, words in INTENT_WORDS.items() if any(w in text for w in words)}
+    if _LIST_ASK.search(text):
+        intents.add("list")
+    if re.search(r"是什么[？?]?$", text) and "list" not in intents:
+        intents.add("definition")
     if "comparison" in intents and n_refs < 2 and "分别" not in text and "对比" not in text \
             and "比较" not in text:
         intents.discard("comparison")  # "和" joins two things only when two things are named

@@ -18,6 +18,7 @@ from kg.store import GraphStore
 from kg.vectors import VectorIndex
 from qa.answerer import Calibration, ExtractiveAnswerer
 from qa.corpus import ClauseCorpus, docs_hashes, signature_of
+from qa.definitions import DefinitionIndex
 from qa.evidence import EvidenceRanker
 from qa.followup import resolve
 from qa.graphfacts import GraphFacts, GraphFindings
@@ -49,6 +50,7 @@ class _Engine:
         self.retriever = HybridRetriever(self.lexical, vector)
         self.ranker = EvidenceRanker(self.corpus, self.lexical.index.idf)
         self.answerer = ExtractiveAnswerer(self.corpus, cal)
+        self.definitions = DefinitionIndex(self.corpus)
         self.region_docs: dict[str, list[str]] = {}
         for doc in self.corpus.docs.values():
             if doc.region:
@@ -108,9 +110,12 @@ class QAService:
         return answer
 
     def _retrieve(self, engine: _Engine, linked: Linked, findings: GraphFindings) -> list[Hit]:
-        text_hits = engine.retriever.retrieve(linked.text, top_k=16)
+        # Comparisons and scoped questions filter candidates afterwards: fetch deeper.
+        deep = "comparison" in linked.intents or bool(linked.regions)
+        text_hits = engine.retriever.retrieve(linked.text, top_k=48 if deep else 16)
         graph_hits = [Hit(cid, 1.0, "graph") for cid in findings.clause_ids]
-        return fuse([(text_hits, 1.0), (graph_hits, 0.8)], top_k=24)
+        defined = [Hit(cid, 1.0, "definition") for cid in engine.definitions.lookup(linked.focus)]
+        return fuse([(text_hits, 1.0), (graph_hits, 0.8), (defined, 1.2)], top_k=60 if deep else 24)
 
     def _compose(self, engine: _Engine, question: str, linked: Linked, hits: list[Hit],
                  findings: GraphFindings) -> Answer:
@@ -133,14 +138,19 @@ class QAService:
         plans: a city's reward is not the zone's."""
         if "comparison" in linked.intents or len(linked.regions) != 1:
             return clause_ids
-        own = set(engine.region_docs.get(linked.regions[0], []))
-        if not own:
-            return clause_ids
-        return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in own]
+        region = linked.regions[0]
+        own = set(engine.region_docs.get(region, []))
+        if own:
+            return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in own]
+        # A region without plans of its own (a district a city plan names): only clauses
+        # that speak of it can say anything about it.
+        forms = [f for f, name in engine.gazetteer.regions.items() if name == region]
+        return [cid for cid in clause_ids
+                if any(f in engine.corpus.by_id[cid].text for f in forms)]
 
 
 def build_gazetteer(store: GraphStore, corpus: ClauseCorpus) -> Gazetteer:
-    gaz = Gazetteer(corpus_text="".join(c.text for c in corpus))
+    gaz = Gazetteer(corpus_text=re.sub(r"\s", "", "".join(c.text for c in corpus)))
     for doc in corpus.docs.values():
         if doc.region:
             gaz.add_region(doc.region)
