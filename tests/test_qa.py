@@ -1,0 +1,127 @@
+"""Question answering on the ingested seeds: each intent, refusals, follow-ups, the JSON
+contract, and the rule that every number an answer states is in a clause it cites."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+
+from qa.service import QAService
+from qa.types import Answer
+from tests.conftest import run_cli
+from ui.wiring import build_qa
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def qa(store, settings, seeded) -> QAService:  # type: ignore[no-untyped-def]
+    return build_qa(settings, store)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+
+
+def body(answer: Answer) -> str:
+    return squash(answer.answer.split("\n\n来源：")[0])
+
+
+def assert_numbers_cited(answer: Answer) -> None:
+    """Every number in the answer's body appears in one of the clauses it cites."""
+    cited = "".join(squash(c.text) for c in answer.citations)
+    text = re.sub(r"\[\d+\]", "", body(answer))
+    for number in re.findall(r"\d+(?:\.\d+)?", text):
+        assert number in cited, f"{number} is not in any cited clause: {answer.answer}"
+
+
+def test_incentive_amount_and_who_pays(qa: QAService) -> None:
+    answer = qa.ask("首次进入全国软件百强能拿多少奖励？谁出钱？")
+    assert answer.found and "200万元" in body(answer) and "市区各承担50%" in body(answer)
+    assert answer.citations[0].doc_id.startswith("001")
+    assert_numbers_cited(answer)
+
+
+def test_target_comparison_side_by_side(qa: QAService) -> None:
+    answer = qa.ask("湖北省和武汉市对数字经济核心产业的目标分别是多少？")
+    text = body(answer)
+    assert answer.found and "湖北省：" in text and "武汉市：" in text
+    assert "6000亿元" in text or "≥6000" in text
+    assert {c.doc_id[:3] for c in answer.citations} >= {"003"}
+    assert_numbers_cited(answer)
+
+
+def test_responsibility_lists_units(qa: QAService) -> None:
+    answer = qa.ask("卫星互联超前部署由哪些单位负责？")
+    assert answer.found
+    for unit in ("市经信局", "新洲区", "武汉新港委"):
+        assert unit in body(answer)
+
+
+def test_list_of_parks(qa: QAService) -> None:
+    answer = qa.ask("经开区的七园是哪些？")
+    assert answer.found
+    for park in ("南太子湖创新谷", "云计算产业园", "中国电子数字经济产业园"):
+        assert park in body(answer)
+
+
+def test_definition_from_footnote(qa: QAService) -> None:
+    answer = qa.ask("什么是未来智慧工厂？")
+    assert answer.found and answer.citations[0].label.startswith("注")
+
+
+def test_document_lookup(qa: QAService) -> None:
+    answer = qa.ask("武政办〔2025〕51号是什么文件？")
+    assert answer.found and "武汉市加快推进数字经济高质量发展实施方案" in body(answer)
+
+
+def test_english_question(qa: QAService) -> None:
+    answer = qa.ask("What is Hubei's target for the digital economy core industry's share of GDP by 2025?")
+    assert answer.found and "10" in body(answer)
+    assert_numbers_cited(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "上海市的数字经济核心产业目标是多少？",
+    "首次进入软件百强的200万元奖励怎么申报？申报截止日期是什么时候？",
+    "武汉市数据局局长是谁？",
+    "What is Shenzhen's target for the digital economy's share of GDP by 2025?",
+])
+def test_questions_the_plans_do_not_answer_are_refused(qa: QAService, question: str) -> None:
+    answer = qa.ask(question)
+    assert not answer.found and not answer.citations
+
+
+def test_follow_up_swaps_the_region(qa: QAService) -> None:
+    history = [{"role": "user", "content": "武汉经开区数字经济核心产业增加值占GDP比重的目标是多少？"},
+               {"role": "assistant", "content": "超过10%"}]
+    answer = qa.ask("那湖北省呢？", history)
+    assert answer.found and answer.citations[0].doc_id.startswith("003")
+    assert "10" in body(answer)
+
+
+def test_answers_are_concise_and_cited(qa: QAService) -> None:
+    answer = qa.ask("到2027年武汉市网络零售额目标是多少？")
+    assert answer.found and "5000亿元" in body(answer)
+    assert len(answer.answer.split("\n\n来源：")[0]) <= 300
+    assert "来源：" in answer.answer and "[1]" in answer.answer
+
+
+def test_ask_json_file_contract(env, seeded, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    questions = ["首次进入全国软件百强能拿多少奖励？", "上海市的数字经济目标是多少？"]
+    path = tmp_path / "q.txt"
+    path.write_text("\n".join(questions) + "\n", encoding="utf-8")
+    done = run_cli(env, "ask", "--json", "--file", str(path))
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["question"] for line in lines] == questions
+    first = lines[0]
+    assert set(first) >= {"question", "answer", "found", "citations", "facts", "mode", "timings_ms"}
+    assert first["found"] is True and first["mode"] == "extractive" and "total" in first["timings_ms"]
+    citation = first["citations"][0]
+    assert set(citation) == {"n", "doc_id", "doc_title", "clause_id", "label", "text"}
+    assert "200 万元" in citation["text"] or "200万元" in citation["text"]
+    assert lines[1]["found"] is False and lines[1]["citations"] == []
