@@ -189,6 +189,7 @@ class IndexSync:
 
     def __init__(self, index: VectorIndex) -> None:
         self.index = index
+        self.last: SyncReport | None = None
 
     def update(self, store: Any, changed: Sequence[str], removed: Sequence[str]) -> None:
-        self.index.sync(graph_clause_texts(store))
+        self.last = self.index.sync(graph_clause_texts(store))
