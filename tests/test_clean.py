@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from ingest_fixtures import FOOTNOTE_RULE
+from tests.ingest_fixtures import FOOTNOTE_RULE
 
 from ingest.clean import clean, normalise, tidy
 from ingest.loaders import load_text, supported_suffixes

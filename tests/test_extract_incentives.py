@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest_fixtures import parse_fragment, parsed_seed
+from tests.ingest_fixtures import parse_fragment, parsed_seed
 from ingest.evaluate import _match, _same, load_gold, norm
 from ingest.extract.incentives import extract_incentives
 from ingest.extract.numbers import find_quantities, normalize, to_wan

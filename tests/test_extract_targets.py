@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest_fixtures import parse_fragment, parsed_seed
+from tests.ingest_fixtures import parse_fragment, parsed_seed
 from ingest.evaluate import _match, _metric_like, _same, load_gold, norm
 from ingest.extract.numbers import find_quantities, normalize, period_end, to_wan
 from ingest.extract.targets import extract_targets

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from ingest_fixtures import SEED_FILES, SEEDS, parse_fragment, parsed_seed
+from tests.ingest_fixtures import SEED_FILES, SEEDS, parse_fragment, parsed_seed
 
 from ingest.clean import clean
 from ingest.metadata import (

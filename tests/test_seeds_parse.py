@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from ingest_fixtures import SEED_FILES, SEEDS, by_path, children, containing, of_kind, parsed_seed
+from tests.ingest_fixtures import SEED_FILES, SEEDS, by_path, children, containing, of_kind, parsed_seed
 
 from ingest.metadata import load_manifest
 from ingest.parse import parse_file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest_fixtures import FOOTNOTE_RULE, by_path, children, containing, of_kind, parse_fragment
+from tests.ingest_fixtures import FOOTNOTE_RULE, by_path, children, containing, of_kind, parse_fragment
 
 from ingest.markers import lead_of
 from kg.types import clause_id_for
