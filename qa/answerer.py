@@ -22,6 +22,7 @@ from qa.link import Linked
 from qa.types import Citation
 
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
+_RESPONSIBLE = re.compile(r"[（(]\s*责任(单位|部门)\s*[:：]([^）)]+)[）)]")
 _ROW_PAIR = re.compile(r"([^｜；：]+)：([^；]*)")
 
 
@@ -51,7 +52,9 @@ class ExtractiveAnswerer:
         usable = [e for e in evidence if linked.ask.accepts(e.sentence)]
         groups = self._groups(linked)
         if "comparison" in linked.intents and len(groups) >= 2 and not linked.unknown_places:
-            points, notes = self._side_by_side(groups, usable)
+            # One side may ask what was done, the other what is planned: no future filter.
+            either = [e for e in evidence if linked.ask.accepts(e.sentence, future=False)]
+            points, notes = self._side_by_side(groups, either)
             if points:
                 text, citations = compose(points, notes=notes)
                 return Draft(text, True, citations)
@@ -72,6 +75,9 @@ class ExtractiveAnswerer:
             return f"已加载的规划文件没有涉及{'、'.join(linked.unknown_places)}的内容，无法回答。{english}"
         if not evidence or evidence[0].coverage < self.cal.min_coverage:
             return NOT_FOUND_EN if is_english(question) else NOT_FOUND
+        if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in evidence[:5]
+                                       if e.coverage >= self.cal.min_coverage):
+            return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
         if linked.years and not self._year_supported(linked, evidence):
             years = "、".join(f"{y}年" for y in linked.years)
             return f"已加载的规划文件没有关于{years}的相应内容。{english}"
@@ -154,8 +160,12 @@ class ExtractiveAnswerer:
         return self._quotes(evidence)
 
     def _responsible(self, evidence: Evidence, units: list[str]) -> Point:
+        """The units as the clause prints them (its 责任单位 note), else as the graph names them."""
         heading = evidence.clause.heading or trim(evidence.sentence, limit=40)
-        return Point(evidence.clause, f"“{heading}”的责任单位：{'、'.join(units)}")
+        printed = _RESPONSIBLE.findall(evidence.clause.text)
+        listed = "；".join(p[1].strip() for p in printed) if printed else "、".join(units)
+        kind = printed[0][0] if printed else "单位"
+        return Point(evidence.clause, f"“{heading}”的责任{kind}：{listed}")
 
     def _list(self, linked: Linked, evidence: Sequence[Evidence]) -> list[Point]:
         """A list: the box line the question names ("重大创新平台：…"), the items of a
@@ -166,12 +176,17 @@ class ExtractiveAnswerer:
         if named:
             return [Point(named[0], _cap(named[0].text, 400))]
         items = circled_items(best.clause.text)
+        named_item = [seg for seg in circled_segments(best.clause.text)
+                      if any(len(w) >= 3 and w in seg[:30] for w in _focus_words(linked))]
+        if len(items) >= 3 and len(named_item) == 1:
+            return [Point(best.clause, _cap(named_item[0], 300))]
         if len(items) >= 3:
             intro = best.clause.text.split("①")[0]
             return [Point(best.clause, f"{trim(intro, limit=60)}{'；'.join(items)}")]
         headed = [c for c in children if len(c.heading) >= 2]
         if len(headed) >= 3 and len(best.sentence) <= 40:
-            return [Point(c, c.heading) for c in headed[:12]]
+            intro = Point(best.clause, best.clause.heading or best.sentence, "")
+            return [intro] + [Point(c, c.heading, "· ") for c in headed[:12]]
         enumerations = [e for e in evidence[:6] if _ENUMERATION.search(e.sentence)
                         and e.coverage >= best.coverage * 0.8]
         chosen = enumerations[0] if enumerations else best
@@ -232,6 +247,14 @@ def _cap(body: str, limit: int) -> str:
     cut = body[:limit]
     end = max(cut.rfind("。"), cut.rfind("；"))
     return cut[: end + 1] if end > 40 else cut + "…"
+
+
+def circled_segments(text: str) -> list[str]:
+    return [p for p in re.split(r"(?=[①②③④⑤⑥⑦⑧⑨⑩])", text)[1:] if p.strip()]
+
+
+def _focus_words(linked: Linked) -> list[str]:
+    return [w for w in re.split(r"[^\u4e00-\u9fffA-Za-z0-9+]+", linked.focus) if w]
 
 
 def circled_items(text: str) -> list[str]:

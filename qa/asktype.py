@@ -41,12 +41,13 @@ class AskType:
     unit: str | None = None  # the counting unit after 多少/几, e.g. "条"
     future: bool = False     # asks what a plan aims for, not what happened
 
-    def accepts(self, sentence: str) -> bool:
-        """Whether ``sentence`` can carry this kind of answer."""
+    def accepts(self, sentence: str, future: bool = True) -> bool:
+        """Whether ``sentence`` can carry this kind of answer (``future=False``: never mind
+        whether it states a plan or a result)."""
         for kind, _, supply in _KINDS:
             if kind == self.kind and not supply.search(sentence):
                 return False
-        if self.future and _PAST_SAY.search(sentence) and not _FUTURE_SAY.search(
+        if future and self.future and _PAST_SAY.search(sentence) and not _FUTURE_SAY.search(
                 _PAST_SAY.sub("", sentence)):
             return False
         return True

@@ -18,7 +18,8 @@ from qa.link import INTENT_WORDS, Linked
 from qa.types import ClauseRecord
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n+")
-_NUMBER = re.compile(r"\d")
+# A quantity, not any digit: "5G" or "4G" is a name.
+_NUMBER = re.compile(r"\d[\d.,]*\s*(?:[%％万亿千百个家元公条台项倍座套所亩架次人名批类]|EFLOPS|毫秒|P(?![A-Za-z]))")
 _OTHER_YEAR = re.compile(r"(到|至|力争)\s*20\d\d")
 _DEFINES = re.compile(r"[：:]\s*(指|是指)|是指|主要是指|即[：:“]|简称")
 _MAX_SNIPPET = 160

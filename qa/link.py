@@ -34,8 +34,8 @@ _COVERED_MENTIONS = 3
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "incentive": ("奖励", "补贴", "补助", "资助", "扶持", "配套", "奖金", "能拿", "可以拿", "能获得",
                   "出钱", "承担", "封顶", "基金", "资金", "政策支持", "申请", "兑现", "多少钱"),
-    "responsibility": ("负责", "牵头", "责任单位", "责任部门", "哪个部门", "哪些部门", "哪些单位",
-                       "哪个单位", "谁来", "主管"),
+    "responsibility": ("由谁", "谁负责", "谁来", "谁牵头", "哪些部门", "哪个部门", "哪些单位",
+                       "哪个单位", "责任单位", "责任部门", "牵头单位", "牵头部门", "负责单位"),
     "target": ("目标", "达到", "达", "规模", "比重", "占比", "增长", "增速", "突破", "超过", "力争",
                "多少", "几个", "几家", "多大", "覆盖率", "普及率"),
     "definition": ("什么是", "是什么意思", "指什么", "指的是什么", "是指", "定义", "含义", "何谓",
@@ -190,6 +190,8 @@ def detect_intents(text: str, n_refs: int) -> frozenset[str]:
     intents = {name for name, words in INTENT_WORDS.items() if any(w in text for w in words)}
     if _LIST_ASK.search(text):
         intents.add("list")
+    if re.search(r"由.{1,24}负责|负责.{0,4}的是", text):
+        intents.add("responsibility")
     if re.search(r"是什么[？?]?$", text) and "list" not in intents:
         intents.add("definition")
     if "comparison" in intents and n_refs < 2 and "分别" not in text and "对比" not in text \

@@ -115,7 +115,9 @@ class QAService:
         text_hits = engine.retriever.retrieve(linked.text, top_k=48 if deep else 16)
         graph_hits = [Hit(cid, 1.0, "graph") for cid in findings.clause_ids]
         defined = [Hit(cid, 1.0, "definition") for cid in engine.definitions.lookup(linked.focus)]
-        return fuse([(text_hits, 1.0), (graph_hits, 0.8), (defined, 1.2)], top_k=60 if deep else 24)
+        boxes = [Hit(cid, 1.0, "label") for cid in _boxes_named(engine, linked)]
+        return fuse([(text_hits, 1.0), (graph_hits, 0.8), (defined, 1.2), (boxes, 1.5)],
+                    top_k=60 if deep else 24)
 
     def _compose(self, engine: _Engine, question: str, linked: Linked, hits: list[Hit],
                  findings: GraphFindings) -> Answer:
@@ -147,6 +149,25 @@ class QAService:
         forms = [f for f, name in engine.gazetteer.regions.items() if name == region]
         return [cid for cid in clause_ids
                 if any(f in engine.corpus.by_id[cid].text for f in forms)]
+
+
+_BOX = re.compile(r"专栏\s*(\d+)")
+
+
+def _boxes_named(engine: _Engine, linked: Linked) -> list[str]:
+    """"专栏1" in a question: that box of the named documents, and its lines."""
+    numbers = _BOX.findall(linked.focus)
+    if not numbers:
+        return []
+    found = []
+    for clause in engine.corpus:
+        if clause.kind != "box" or (linked.doc_ids and clause.doc_id not in linked.doc_ids):
+            continue
+        label = re.sub(r"\s", "", f"{clause.label}{clause.heading}")
+        if any(re.search(rf"专栏{n}(?!\d)", label) for n in numbers):
+            found.append(clause.clause_id)
+            found += [c.clause_id for c in engine.corpus.children(clause.clause_id)]
+    return found
 
 
 def build_gazetteer(store: GraphStore, corpus: ClauseCorpus) -> Gazetteer:
