@@ -254,7 +254,9 @@ def circled_segments(text: str) -> list[str]:
 
 
 def _focus_words(linked: Linked) -> list[str]:
-    return [w for w in re.split(r"[^\u4e00-\u9fffA-Za-z0-9+]+", linked.focus) if w]
+    from qa.lexical import tokenize
+
+    return [name for _, name in linked.entities] + tokenize(linked.focus)
 
 
 def circled_items(text: str) -> list[str]:

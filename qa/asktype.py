@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 _UNITS = "个|家|条|台|公里|元|人|项|所|座|套|倍|亩|架|次|名|款|场|批|类|处|张|辆|千米|平方公里"
-_ASKED_UNIT = re.compile(rf"(?:多少|几)(万|亿)?({_UNITS})")
+_ASKED_UNIT = re.compile(rf"(?<!哪)(?:多少|几)(万|亿)?({_UNITS})")
 _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("procedure",
      re.compile(r"(怎么|如何|怎样)(申报|申请|办理|兑现|领取|认定)|(申报|申请)(流程|材料|程序|方式|入口|渠道)|提交哪些|需要什么材料"),

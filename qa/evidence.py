@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from qa.corpus import ClauseCorpus
 from qa.lexical import tokenize
-from qa.link import INTENT_WORDS, Linked
+from qa.link import INTENT_WORDS, QUESTION_FILLERS, Linked
 from qa.types import ClauseRecord
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n+")
@@ -38,7 +38,7 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if len(p) >= 4]
 
 
-_QUESTION_WORDS = {w for words in INTENT_WORDS.values() for w in words}
+_QUESTION_WORDS = {w for words in INTENT_WORDS.values() for w in words} | QUESTION_FILLERS
 
 
 def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, float]:

@@ -50,6 +50,10 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Words that say what kind of answer is wanted rather than what it is about.
+QUESTION_FILLERS = frozenset(
+    "负责 部门 单位 牵头 责任 主要 具体 相关 实际 情况 内容 要求 规定 提到 提出 说 讲 打算 准备".split())
+
 # Phrases that only make a question ("多大规模" would match 大规模定制); removed from
 # what is searched, kept for intent detection.
 _QUESTION_PHRASES = re.compile(r"多大规模|多大|什么水平|什么样|哪些方面|是多少|有多少|多少")
@@ -140,7 +144,7 @@ class Linker:
             entities=tuple(dict.fromkeys(entities)),
             unknown_places=self._unknown_places(text),
             surfaces=tuple(dict.fromkeys(form for form, _ in region_hits + doc_hits)),
-            intents=detect_intents(squashed, len(set(regions)) + len(set(docs))),
+            intents=detect_intents(squashed, len(set(regions)) + len(set(docs)), len(years)),
         )
 
     def _part_of_known_name(self, text: str, place: str) -> bool:
@@ -186,15 +190,17 @@ def place_names(text: str) -> list[str]:
 _LIST_ASK = re.compile(r"哪[几一二三四五六七八九十\d]+[项个类大种条家方面]|[\d一二三四五六七八九十几]+大[\u4e00-\u9fff]{0,8}(是什么|指什么|分别|包括)")
 
 
-def detect_intents(text: str, n_refs: int) -> frozenset[str]:
+def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:
     intents = {name for name, words in INTENT_WORDS.items() if any(w in text for w in words)}
+    if n_years >= 2 and len(re.findall(r"多少|几", text)) >= 2:
+        intents.add("comparison")  # "2024年完成了多少，2027年目标是多少"
     if _LIST_ASK.search(text):
         intents.add("list")
     if re.search(r"由.{1,24}负责|负责.{0,4}的是", text):
         intents.add("responsibility")
     if re.search(r"是什么[？?]?$", text) and "list" not in intents:
         intents.add("definition")
-    if "comparison" in intents and n_refs < 2 and "分别" not in text and "对比" not in text \
+    if "comparison" in intents and n_refs < 2 and n_years < 2 and "分别" not in text and "对比" not in text \
             and "比较" not in text:
         intents.discard("comparison")  # "和" joins two things only when two things are named
     if "incentive" in intents:
