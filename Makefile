@@ -34,7 +34,8 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.pdf_extractors
+	$(BIN)/python -m bench.run --retrieval
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

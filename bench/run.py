@@ -139,8 +139,8 @@ def write_report(path: Path, results: list[dict[str, Any]], retrieval: dict[str,
     replace_section(path, "\n".join(lines))
 
 
-def replace_section(path: Path, body: str) -> None:
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+def replace_section(path: Path, body: str, name: str = "bench") -> None:
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
     if start not in text:
         text += f"\n{start}\n{end}\n"

@@ -71,10 +71,11 @@ class Ingestor:
     """
 
     def __init__(self, store: GraphStore, extractor: Extractor,
-                 index: IndexUpdater | None = None) -> None:
+                 index: IndexUpdater | None = None, max_file_mb: int = 50) -> None:
         self.store = store
         self.extractor = extractor
         self.index = index
+        self.max_bytes = max_file_mb * 1_000_000
 
     def ingest(self, paths: Iterable[Path]) -> IngestReport:
         started = time.perf_counter()
@@ -104,6 +105,7 @@ class Ingestor:
     def _ingest_file(self, path: Path, manifest: Manifest, stored: dict[str, str | None]) -> DocReport:
         started = time.perf_counter()
         try:
+            self._check_size(path)
             doc = parse_file(path, manifest)
             meta = doc.meta
             if stored.get(meta.doc_id) == meta.sha256:
@@ -124,6 +126,15 @@ class Ingestor:
             len(extraction.incentives), len(extraction.entities),
             seconds=time.perf_counter() - started,
         )
+
+    def _check_size(self, path: Path) -> None:
+        size = path.stat().st_size
+        if size > self.max_bytes:
+            raise InputError(
+                f"{path}: {size / 1e6:.1f} MB is larger than the {self.max_bytes / 1e6:.0f} MB limit "
+                "(POLICYKG_MAX_FILE_MB); a plan's text is rarely over a few MB — split the file "
+                "or raise the limit"
+            )
 
     def _relink_citations(self) -> None:
         from ingest.citations import resolve_citations  # extraction-side title matching

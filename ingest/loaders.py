@@ -38,9 +38,31 @@ def _load_plain_text(path: Path, raw: bytes) -> str:
     return decode_text(raw, name=str(path))
 
 
+def _load_pdf(path: Path, raw: bytes) -> str:
+    from ingest.formats import load_pdf  # imported on use: PDFium is only needed for PDFs
+
+    return load_pdf(path, raw)
+
+
+def _load_docx(path: Path, raw: bytes) -> str:
+    from ingest.formats import load_docx
+
+    return load_docx(path, raw)
+
+
+def _load_html(path: Path, raw: bytes) -> str:
+    from ingest.formats import load_html
+
+    return load_html(path, raw)
+
+
 LOADERS: dict[str, Callable[[Path, bytes], str]] = {
     ".txt": _load_plain_text,
     ".md": _load_plain_text,
+    ".pdf": _load_pdf,
+    ".docx": _load_docx,
+    ".html": _load_html,
+    ".htm": _load_html,
 }
 
 

@@ -35,7 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("POLICYKG_HOST", "127.0.0.1", "Address `policykg serve` binds to."),
     Setting("POLICYKG_PORT", "7860", "Port `policykg serve` listens on."),
     Setting("POLICYKG_AUTH", "", "Optional login for the app and API, as `user:password`."),
-    Setting("POLICYKG_MAX_UPLOAD_MB", "60", "Largest plan file the app accepts for upload, in MB."),
+    Setting("POLICYKG_MAX_FILE_MB", "50", "Largest plan file ingestion or an upload accepts, in MB."),
     Setting("POLICYKG_LOG_LEVEL", "INFO", "Python log level."),
     Setting("NEO4J_URI", None, "Use this Neo4j (bolt:// or neo4j://) instead of the embedded engine."),
     Setting("NEO4J_USERNAME", "neo4j", "User for NEO4J_URI."),
@@ -64,7 +64,7 @@ class Settings:
     host: str
     port: int
     auth: tuple[str, str] | None
-    max_upload_mb: int
+    max_file_mb: int
     log_level: str
     neo4j_uri: str | None
     neo4j_user: str
@@ -95,7 +95,7 @@ class Settings:
             host=get("POLICYKG_HOST"),
             port=_number(get, "POLICYKG_PORT", int, 1),
             auth=_auth(get("POLICYKG_AUTH")),
-            max_upload_mb=_number(get, "POLICYKG_MAX_UPLOAD_MB", int, 1),
+            max_file_mb=_number(get, "POLICYKG_MAX_FILE_MB", int, 1),
             log_level=get("POLICYKG_LOG_LEVEL").upper(),
             neo4j_uri=get("NEO4J_URI") or None,
             neo4j_user=get("NEO4J_USERNAME"),

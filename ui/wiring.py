@@ -64,7 +64,8 @@ def build_index(settings: Settings) -> VectorIndex:
 
 def build_ingestor(settings: Settings, store: GraphStore, index: VectorIndex | None = None) -> Ingestor:
     """The ingestion pipeline; the vector index is synced after every graph commit."""
-    return Ingestor(store, RuleExtractor(), IndexSync(index or build_index(settings)))
+    return Ingestor(store, RuleExtractor(), IndexSync(index or build_index(settings)),
+                    max_file_mb=settings.max_file_mb)
 
 
 def build_qa(settings: Settings, store: GraphStore, index: VectorIndex | None = None) -> QAService:
