@@ -107,6 +107,7 @@ class Ingestor:
         try:
             self._check_size(path)
             doc = parse_file(path, manifest)
+            _check_structure(path, doc)
             meta = doc.meta
             if stored.get(meta.doc_id) == meta.sha256:
                 return DocReport(str(path), "unchanged", meta.doc_id, meta.sha256)
@@ -158,6 +159,20 @@ def discover(paths: Iterable[Path]) -> list[tuple[Path, Manifest]]:
         else:
             raise InputError(f"{path}: no such file or folder")
     return found
+
+
+def _check_structure(path: Path, doc: ParsedDocument) -> None:
+    """Refuse files that hold text but not a plan: no sentences, or mostly symbols and digits."""
+    text = "".join(c.text for c in doc.clauses)
+    letters = sum(1 for ch in text if ch.isalpha())
+    visible = sum(1 for ch in text if not ch.isspace()) or 1
+    ends = sum(text.count(p) for p in "。！？；.!?;")
+    if letters / visible < 0.3:
+        raise InputError(f"{path}: mostly digits and symbols ({letters / visible:.0%} letters); "
+                         "not the text of a plan")
+    if len(text) > 300 and ends == 0:
+        raise InputError(f"{path}: no sentences found (no sentence-ending punctuation in "
+                         f"{len(text)} characters); not the text of a plan")
 
 
 def _refuse_duplicate(path: Path, doc_id: str, sha256: str, stored: dict[str, str | None]) -> None:
