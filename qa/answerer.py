@@ -23,6 +23,9 @@ from qa.types import Citation
 
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
 _RESPONSIBLE = re.compile(r"[（(]\s*责任(单位|部门)\s*[:：]([^）)]+)[）)]")
+# Amounts and shares: what an incentive answer must keep even when the question's words
+# ("谁出钱", "怎么分担") are not in the sentence.
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|各承担\s*\d+\s*%|封顶[^，。；]*")
 _ROW_PAIR = re.compile(r"([^｜；：]+)：([^；]*)")
 
 
@@ -48,7 +51,10 @@ class ExtractiveAnswerer:
         self.cal = calibration or Calibration()
 
     def answer(self, question: str, linked: Linked, evidence: Sequence[Evidence],
-               agencies: dict[str, list[str]] | None = None) -> Draft:
+               agencies: dict[str, list[str]] | None = None,
+               terms: Sequence[str] = ()) -> Draft:
+        """``terms``: the question's content words, to cut long sentences around."""
+        self.terms = list(terms)
         usable = [e for e in evidence if linked.ask.accepts(e.sentence)]
         groups = self._groups(linked)
         if "comparison" in linked.intents and len(groups) >= 2 and not linked.unknown_places:
@@ -121,7 +127,7 @@ class ExtractiveAnswerer:
             inside = [e for e in evidence if self._in_group(e, kind, key)]
             lead = self._lead(kind, key)
             if inside and inside[0].coverage >= self.cal.group_coverage:
-                points.append(Point(inside[0].clause, render(inside[0]), f"{lead}："))
+                points.append(Point(inside[0].clause, render(inside[0], terms=self.terms), f"{lead}："))
             else:
                 notes.append(f"{lead}：已加载的规划文件未提及。")
         return points, notes
@@ -150,7 +156,7 @@ class ExtractiveAnswerer:
                 agencies: dict[str, list[str]]) -> list[Point]:
         best = evidence[0]
         if "responsibility" in linked.intents:
-            for e in evidence[:3]:
+            for e in evidence[:10]:
                 if e.clause.clause_id in agencies and e.coverage >= best.coverage * 0.8:
                     return [self._responsible(e, agencies[e.clause.clause_id])]
         if "list" in linked.intents:
@@ -194,21 +200,26 @@ class ExtractiveAnswerer:
 
     def _quotes(self, evidence: Sequence[Evidence]) -> list[Point]:
         best = evidence[0]
-        points = [Point(best.clause, render(best))]
+        points = [Point(best.clause, render(best, terms=self.terms))]
         for other in evidence[1:6]:
             if other.score < best.score * self.cal.second_point:
                 break
             if other.sentence != best.sentence and other.coverage >= self.cal.min_coverage:
-                points.append(Point(other.clause, render(other)))
+                points.append(Point(other.clause, render(other, terms=self.terms)))
                 break
         return points
 
 
-def render(evidence: Evidence, limit: int = 160) -> str:
+def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = ()) -> str:
     """The evidence as an answer line: a table row as "metric：value unit", else the sentence
-    cut down to the parts that carry numbers."""
+    cut down to the comma-parts that carry the question's terms (or, failing that, numbers)."""
     if evidence.clause.kind == "table_row":
         return render_row(evidence.clause.text)
+    if terms:
+        focused = trim(evidence.sentence, must_keep=[*terms, *_MONEY.findall(evidence.sentence)],
+                       limit=min(limit, 140))
+        if not focused.endswith("…") or re.search(r"\d", focused) or not re.search(r"\d", evidence.sentence):
+            return focused
     numbers = re.findall(r"\d[\d.,]*\s*[%％万亿个家台条]?", evidence.sentence)
     return trim(evidence.sentence, must_keep=numbers, limit=limit)
 

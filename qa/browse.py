@@ -449,7 +449,7 @@ def suggest_followups(answer: Answer, regions: Sequence[str], limit: int = 3) ->
     another region's plans, then the natural next question for the kind of answer."""
     if not answer.found:
         return []
-    asked = [r for r in regions if _region_stem(r) in answer.question]
+    asked = _asked_regions(answer.question, regions)
     out = [f"那{r}呢？" for r in regions if asked and r not in asked]
     kinds = {f.kind for f in answer.facts}
     if "incentive" in kinds and "谁" not in answer.question:
@@ -459,8 +459,25 @@ def suggest_followups(answer: Answer, regions: Sequence[str], limit: int = 3) ->
     return out[:limit]
 
 
-def _region_stem(region: str) -> str:
-    return re.sub(r"(省|市|区|经济技术开发区)$", "", region) or region
+def _asked_regions(question: str, regions: Sequence[str]) -> list[str]:
+    """Regions the question names, longest names first so 武汉经开区 is not 武汉市."""
+    asked, rest = [], question
+    for region in sorted(regions, key=len, reverse=True):
+        form = next((f for f in _region_forms(region) if f in rest), None)
+        if form:
+            asked.append(region)
+            rest = rest.replace(form, "")
+    return asked
+
+
+def _region_forms(region: str) -> list[str]:
+    forms = [region]
+    if region.endswith("经济技术开发区"):
+        forms.append(region.replace("经济技术开发区", "经开区"))
+    stem = re.sub(r"[省市]$", "", region)
+    if stem != region and len(stem) >= 2:
+        forms.append(stem)
+    return forms
 
 
 # --- CSV exports --------------------------------------------------------------------

@@ -89,12 +89,17 @@ class EvidenceRanker:
             if clause is None:
                 continue
             prior = 0.08 / (1 + rank)
-            context = self._context(clause)
+            context = set(tokenize(self._context(clause)))
+            previous: set[str] = set()
             for sentence in clause_sentences(clause):
-                found = set(tokenize(f"{context} {sentence}"))
-                coverage = sum(w for t, w in terms.items() if t in found) / total
+                found = set(tokenize(sentence)) | context
+                # A term only in the sentence before still counts for half: "该平台…"
+                # continues the sentence that named the platform.
+                coverage = sum(w if t in found else w / 2 if t in previous else 0.0
+                               for t, w in terms.items()) / total
                 score = coverage + prior + self._boosts(linked, clause, sentence, needs_number)
                 out.append(Evidence(clause, sentence, coverage, score))
+                previous = found - context
         return sorted(out, key=lambda e: -e.score)
 
     def _context(self, clause: ClauseRecord) -> str:

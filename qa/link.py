@@ -82,6 +82,7 @@ class Gazetteer:
     regions: dict[str, str] = field(default_factory=dict)
     entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (label, name)
     doc_keys: dict[str, str] = field(default_factory=dict)  # title / number / alias → doc_id
+    plan_regions: set[str] = field(default_factory=set)  # surface forms of regions with plans
     corpus_text: str = ""  # every clause's text, white space removed
 
     def add_region(self, name: str, aliases: Iterable[str] = ()) -> None:
@@ -156,8 +157,8 @@ class Linker:
 
     def _unknown_places(self, text: str) -> tuple[str, ...]:
         """Places the question names that no document covers: neither a plan's region nor a
-        region the graph knows. Passing mentions (a plan naming 上海 as a benchmark) do not
-        make a place covered."""
+        place the plans speak of repeatedly. Passing mentions (a plan naming 上海 as a
+        benchmark, which extraction may still record as a Region) are not coverage."""
         lowered = text.lower()
         found = set(place_names(text)) | {p for p in _WELL_KNOWN_PLACES if p in text}
         found |= {zh for en, zh in ENGLISH_PLACES.items() if re.search(rf"\b{en}\b", lowered)}
@@ -166,8 +167,8 @@ class Linker:
             if self._part_of_known_name(text, place):
                 continue
             core = re.sub(r"(省|自治区|市|州|县|区)$", "", place)
-            known = any(core in form or form in place for form in self.g.regions)
-            if not known and self.g.corpus_text.count(core) < _COVERED_MENTIONS:
+            planned = any(core in form or form in place for form in self.g.plan_regions)
+            if not planned and self.g.corpus_text.count(core) < _COVERED_MENTIONS:
                 unknown.append(place)
         return tuple(sorted(unknown))
 

@@ -19,11 +19,12 @@ from kg.vectors import VectorIndex
 from qa.answerer import Calibration, ExtractiveAnswerer
 from qa.corpus import ClauseCorpus, docs_hashes, signature_of
 from qa.definitions import DefinitionIndex
+from qa.evidence import question_terms
 from qa.evidence import EvidenceRanker
 from qa.followup import resolve
 from qa.graphfacts import GraphFacts, GraphFindings
 from qa.lexical import jieba_module
-from qa.link import Gazetteer, Linked, Linker
+from qa.link import Gazetteer, Linked, Linker, region_abbreviations
 from qa.retrieve import HybridRetriever, LexicalRetriever, VectorRetriever, fuse
 from qa.types import Answer, Hit
 
@@ -126,8 +127,10 @@ class QAService:
         evidence = engine.ranker.rank(linked, candidates, needs_number=needs_number)
         agencies = {}
         if "responsibility" in linked.intents and evidence:
-            agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:3]])
-        draft = engine.answerer.answer(question, linked, evidence, agencies)
+            agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:10]])
+        terms = [t for t, w in sorted(question_terms(linked, engine.lexical.index.idf).items(),
+                                      key=lambda kv: -kv[1]) if len(t) >= 2 and w >= 1.0]
+        draft = engine.answerer.answer(question, linked, evidence, agencies, terms)
         cited = {c.clause_id for c in draft.citations}
         kept = [f for f in findings.facts if f.clause_id in cited]
         return Answer(question=question, answer=draft.text, found=draft.found,
@@ -175,6 +178,7 @@ def build_gazetteer(store: GraphStore, corpus: ClauseCorpus) -> Gazetteer:
     for doc in corpus.docs.values():
         if doc.region:
             gaz.add_region(doc.region)
+            gaz.plan_regions |= {doc.region, *region_abbreviations(doc.region)}
     for key, doc_id in document_keys(corpus).items():
         gaz.doc_keys[key] = doc_id
     for row in facts.entity_names(store):
