@@ -1,0 +1,137 @@
+"""A gazetteer of surface forms and a leftmost-longest scanner over clause text.
+
+Each surface form maps to an entity (label, canonical name) or to nothing at all: a
+*mask* such as 武汉大学 or 江汉朝宗, which exists only so that the 武汉 and 江汉 inside it
+are not read as places. Scanning takes, at each position, the longest surface that
+starts there, so 武汉经济技术开发区 never also yields 武汉.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ingest.extract.lexicon import guards
+
+# When two extractors claim the same surface, the more specific reading wins.
+PRIORITY = {"Agency": 6, "Project": 5, "Park": 4, "Enterprise": 3, "Region": 2, None: 1}
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str | None  # None: a mask, which hides what it contains
+    name: str
+    level: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name learned from a document: its entry and every spelling that denotes it."""
+
+    entry: Entry
+    surfaces: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    surface: str
+    entry: Entry
+
+
+class Gazetteer:
+    """Surface form → entry, scanned leftmost-longest.
+
+    >>> g = Gazetteer(); g.add(Entry("Region", "武汉市"), ["武汉", "武汉市"])
+    >>> [h.entry.name for h in g.scan("支持武汉建设")]
+    ['武汉市']
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Entry] = {}
+        self._canonical: dict[tuple[str | None, str], Entry] = {}
+        self._by_first: dict[str, list[str]] = defaultdict(list)
+        self._guards = guards()
+
+    def add(self, entry: Entry, surfaces: list[str] | tuple[str, ...]) -> None:
+        if entry.label:  # one entry per node: the first reading of a name keeps its kind
+            entry = self._canonical.setdefault((entry.label, entry.name), entry)
+        for surface in sorted({entry.name, *surfaces} if entry.label else set(surfaces)):
+            if len(surface) < 2:
+                continue
+            old = self._entries.get(surface)
+            if old is not None and PRIORITY[old.label] >= PRIORITY[entry.label]:
+                continue
+            if old is None:
+                self._by_first[surface[0]].append(surface)
+                self._by_first[surface[0]].sort(key=len, reverse=True)
+            self._entries[surface] = entry
+
+    def learn(self, names: list[Name]) -> None:
+        for name in names:
+            self.add(name.entry, name.surfaces)
+
+    def knows(self, surface: str, *labels: str | None) -> bool:
+        entry = self._entries.get(surface)
+        return entry is not None and (not labels or entry.label in labels)
+
+    def starts_with_known(self, text: str, *labels: str | None) -> Hit | None:
+        """The longest known surface at the very start of ``text``, if any."""
+        hit = self._longest_at(text, 0, len(text)) if text else None
+        return hit if hit and (not labels or hit.entry.label in labels) else None
+
+    def get(self, surface: str) -> Entry | None:
+        return self._entries.get(surface)
+
+    def surfaces(self, label: str) -> list[str]:
+        return [s for s, e in self._entries.items() if e.label == label]
+
+    def entries(self) -> list[Entry]:
+        return list(dict.fromkeys(e for e in self._entries.values() if e.label))
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Non-overlapping hits in ``text[start:end]``, masks included."""
+        end = len(text) if end is None else end
+        hits, i = [], start
+        while i < end:
+            hit = self._longest_at(text, i, end)
+            if hit is None:
+                i += 1
+            else:
+                hits.append(hit)
+                i = hit.end
+        return hits
+
+    def scan_within(self, name: str, label: str | None = None) -> list[Hit]:
+        """Hits inside a name, the name itself excluded: 京东方 in 京东方10.5代线;
+        with ``label``, only surfaces of that label count."""
+        hits, i = [], 0
+        while i < len(name):
+            hit = self._longest_at(name, i, len(name), whole=False, label=label)
+            if hit is None:
+                i += 1
+            else:
+                hits.append(hit)
+                i = hit.end
+        return hits
+
+    def aliases_of(self, entry: Entry) -> tuple[str, ...]:
+        return tuple(sorted(s for s, e in self._entries.items() if e == entry and s != entry.name))
+
+    def _longest_at(self, text: str, i: int, end: int, whole: bool = True,
+                    label: str | None = None) -> Hit | None:
+        for surface in self._by_first.get(text[i], ()):
+            j = i + len(surface)
+            if j <= end and (whole or j - i < len(text)) and text.startswith(surface, i) \
+                    and (label is None or self._entries[surface].label == label) \
+                    and self._guarded(text, i, j, surface):
+                return Hit(i, j, surface, self._entries[surface])
+        return None
+
+    def _guarded(self, text: str, i: int, j: int, surface: str) -> bool:
+        not_before, not_after = self._guards.get(surface, ("", ""))
+        if j < len(text) and text[j] in not_before:
+            return False
+        return not (i > 0 and text[i - 1] in not_after)

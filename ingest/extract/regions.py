@@ -1,0 +1,92 @@
+"""Regions: administrative divisions and development zones.
+
+A Region is a province, a city or prefecture, a district, or a development zone
+(开发区 / 经开区 / 高新区, 长江新城, 东湖科学城). Canonical names and levels come from
+``regions.json`` (武汉 → 武汉市, 东湖高新区 and 东湖新技术产业开发区 → 东湖新技术开发区);
+zones it does not list are learned from the text by their suffix, as written: a place
+name or a two-to-four-character name right after a list separator or a verb, then
+…经开区/…高新区/…开发区 (葛店经开区, 孝感高新区). Not regions: city clusters
+(武汉城市圈, “襄十随神”城市群), macro-regions (华中, 中部地区) and countries. A region
+named inside another name (国家超算武汉中心, 武汉大学) is not mentioned by the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.extract.gazetteer import Entry, Gazetteer, Name
+from ingest.extract.lexicon import known_regions, non_entities
+from ingest.extract.textspan import Protected, walk_left
+
+_ZONE = re.compile(r"经济技术开发区|高新技术产业开发区|新技术产业开发区|新技术开发区|经济开发区|"
+                   r"开发区|经开区|高新区")
+_SHORT_ZONE = ("经开区", "高新区")  # the forms a bare local name (葛店, 孝感) takes
+_GENERIC_STEM = re.compile(r"^(?:一个|一流|国家级?|全国|各|本|该|首批|省级|市级|区级|全区|全省|全市|"
+                           r"这个|再造|八大)|[级批个流]")
+_CLUSTER = re.compile(r"城市圈|城市群|都市圈|经济圈")
+# Two characters and 市/县 right after a list separator; not 市场, 市民, 全市, 城市 …
+_CITY = re.compile(r"(?:(?<=[、，,：:（(“])|^)([\u4e00-\u9fff]{2}[市县])(?![场民政值级直辖容区内域])")
+_NOT_CITY = re.compile(r"[全各本我该城超都省县区市州乡镇村门级]")
+_SCHOOL = re.compile(r"大学|学院|职业技术学校|学校|科学院")
+
+
+def seed_regions(gaz: Gazetteer) -> None:
+    """The region gazetteer and the masks that hide place names inside other words."""
+    for known in known_regions():
+        gaz.add(Entry("Region", known.name, known.level), known.aliases)
+    gaz.add(Entry(None, ""), non_entities())
+
+
+def learn_zones(texts: list[str], gaz: Gazetteer, protected: Protected) -> list[Name]:
+    """Development zones the gazetteer does not know, named as the text writes them."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for name in _zones(text, gaz, protected):
+            if not gaz.knows(name):
+                found[name] = None
+    return [Name(Entry("Region", name, "zone")) for name in found]
+
+
+def learn_cities(texts: list[str], gaz: Gazetteer) -> list[Name]:
+    """Cities and counties the gazetteer lacks, in lists: "长沙市、株洲市、湘潭市率先…"."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _CITY.finditer(text):
+            name = m.group(1)
+            if not gaz.knows(name) and not _NOT_CITY.search(name[:2]):
+                found[name] = "city" if name.endswith("市") else "district"
+    return [Name(Entry("Region", name, level)) for name, level in found.items()]
+
+
+def learn_clusters(texts: list[str], gaz: Gazetteer) -> list[Name]:
+    """City clusters, learned only to hide the cities in their names (武汉城市圈)."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in _CLUSTER.finditer(text):
+            stem = text[walk_left(text, m.start(), limit=8):m.start()]
+            if stem and gaz.starts_with_known(stem, "Region"):
+                found[stem + m.group()] = None
+    return [Name(Entry(None, ""), tuple(found))] if found else []
+
+
+def learn_schools(texts: list[str], protected: Protected) -> list[Name]:
+    """Universities and schools (湖北文理学院), learned only to hide the places in them."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in _SCHOOL.finditer(text):
+            stem = text[walk_left(text, m.start(), limit=10, protected=protected):m.start()]
+            if 2 <= len(stem) <= 10:
+                found[stem + m.group()] = None
+    return [Name(Entry(None, ""), tuple(found))] if found else []
+
+
+def _zones(text: str, gaz: Gazetteer, protected: Protected) -> Iterator[str]:
+    for m in _ZONE.finditer(text):
+        start = walk_left(text, m.start(), limit=12, protected=protected)
+        stem = text[start:m.start()]
+        places = [h for h in gaz.scan(stem) if h.entry.label == "Region"]
+        if places:  # 促进武汉经济技术开发区: the zone's name starts at its place
+            yield stem[places[-1].start:] + m.group()
+        elif 2 <= len(stem) <= 4 and m.group() in _SHORT_ZONE and not _GENERIC_STEM.search(stem):
+            yield stem + m.group()
