@@ -48,7 +48,7 @@ def test_incentive_amount_and_who_pays(qa: QAService) -> None:
 def test_target_comparison_side_by_side(qa: QAService) -> None:
     answer = qa.ask("湖北省和武汉市对数字经济核心产业的目标分别是多少？")
     text = body(answer)
-    assert answer.found and "湖北省：" in text and "武汉市：" in text
+    assert answer.found and "湖北省：" in answer.answer and "武汉市：" in answer.answer
     assert "6000亿元" in text or "≥6000" in text
     assert {c.doc_id[:3] for c in answer.citations} >= {"003"}
     assert_numbers_cited(answer)
