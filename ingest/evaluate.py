@@ -168,7 +168,9 @@ def _score_relationships(store: GraphStore, gold: dict[str, Any], docs: set[str]
         scores.append(_score_mentions(store, gold["MENTIONS"]))
     for rel in ("LOCATED_IN", "FOCUSES_ON"):
         if rel in gold:
-            links = [(r["src"], r["dst"]) for r in facts.entity_links(store) if r["rel"] == rel]
+            # A link stated by two documents is one fact, stored once per document.
+            links = list(dict.fromkeys((r["src"], r["dst"]) for r in facts.entity_links(store)
+                                       if r["rel"] == rel))
             wanted = [(g["src"], g["dst"]) for g in gold[rel]]
             scores.append(_match(rel, wanted, links, _same_pair, str))
     if "CITES" in gold:
