@@ -8,6 +8,7 @@ Coverage is also what decides whether the plans answer the question at all.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -78,6 +79,14 @@ class EvidenceRanker:
     def __init__(self, corpus: ClauseCorpus, idf: Callable[[str], float]) -> None:
         self.corpus = corpus
         self.idf = idf
+        # Tokenising is most of the cost of ranking; a clause's tokens never change while
+        # this corpus is loaded, so they are cut once (bounded, for large corpora).
+        self._tokens = functools.lru_cache(maxsize=50_000)(self._clause_tokens)
+
+    def _clause_tokens(self, clause_id: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+        clause = self.corpus.by_id[clause_id]
+        context = frozenset(tokenize(self._context(clause)))
+        return context, tuple((s, frozenset(tokenize(s))) for s in clause_sentences(clause))
 
     def rank(self, linked: Linked, clause_ids: Sequence[str], *,
              needs_number: bool = False) -> list[Evidence]:
@@ -89,10 +98,10 @@ class EvidenceRanker:
             if clause is None:
                 continue
             prior = 0.08 / (1 + rank)
-            context = set(tokenize(self._context(clause)))
-            previous: set[str] = set()
-            for sentence in clause_sentences(clause):
-                found = set(tokenize(sentence)) | context
+            context, tokenized = self._tokens(cid)
+            previous: frozenset[str] = frozenset()
+            for sentence, own in tokenized:
+                found = own | context
                 # A term only in the sentence before still counts for half: "该平台…"
                 # continues the sentence that named the platform.
                 coverage = sum(w if t in found else w / 2 if t in previous else 0.0

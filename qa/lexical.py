@@ -6,6 +6,7 @@ query's terms, not in the size of the corpus, so it stays fast at 100× the seed
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -61,6 +62,7 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=1)
 def jieba_module():  # type: ignore[no-untyped-def]
     import jieba
 
