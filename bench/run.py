@@ -66,7 +66,7 @@ def bench_scale(scale: int) -> dict[str, Any]:
         started = time.perf_counter()
         report = ingestor.ingest([corpus])
         ingest_s = time.perf_counter() - started
-        sync = ingestor.index.last  # type: ignore[union-attr]
+        sync = ingestor.index.last if ingestor.index is not None else None  # type: ignore[union-attr]
         started = time.perf_counter()
         qa = build_qa(settings, store, index)
         qa_load_s = time.perf_counter() - started

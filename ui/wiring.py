@@ -57,14 +57,19 @@ def build_console(settings: Settings, store: GraphStore) -> CypherConsole:
     return CypherConsole(store, row_limit=settings.row_limit, timeout_s=settings.query_timeout_s)
 
 
-def build_index(settings: Settings) -> VectorIndex:
+def build_index(settings: Settings) -> VectorIndex | None:
+    """The FAISS index of the configured embedder; None with POLICYKG_EMBEDDER=none
+    (retrieval is then BM25 and the graph: for corpora too large to embed on the machine)."""
+    if settings.embedder == "none":
+        return None
     embedder = make_embedder(settings.embedder, settings.data_dir / "models")
     return VectorIndex(settings.data_dir / "index", embedder)
 
 
 def build_ingestor(settings: Settings, store: GraphStore, index: VectorIndex | None = None) -> Ingestor:
     """The ingestion pipeline; the vector index is synced after every graph commit."""
-    return Ingestor(store, RuleExtractor(), IndexSync(index or build_index(settings)),
+    index = index or build_index(settings)
+    return Ingestor(store, RuleExtractor(), IndexSync(index) if index is not None else None,
                     max_file_mb=settings.max_file_mb)
 
 
@@ -89,6 +94,7 @@ def build_baseline(settings: Settings, index: VectorIndex | None) -> "ChunkBasel
     """The plain LangChain chunk baseline over the seed files, with the same embedder."""
     from qa.baseline import ChunkBaseline
 
-    embedder = index.embedder if index is not None else build_index(settings).embedder
+    index = index or build_index(settings)
+    embedder = index.embedder if index is not None else make_embedder("e5-small", settings.data_dir / "models")
     files = sorted(p for p in settings.seeds_dir.glob("*.txt"))
     return ChunkBaseline(files, embedder, settings.data_dir / "index")
