@@ -36,8 +36,12 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--retrieval", action="store_true", help="also compare retrievers")
+    parser.add_argument("--embedder", default=os.environ.get("POLICYKG_EMBEDDER", "e5-small"),
+                        help="POLICYKG_EMBEDDER for these runs (e5-small, none, …)")
     args = parser.parse_args()
-    results = [bench_scale(int(s)) for s in args.scales.split(",")]
+    os.environ["POLICYKG_EMBEDDER"] = args.embedder
+    results = remember([bench_scale(int(s)) | {"embedder": args.embedder}
+                        for s in args.scales.split(",")])
     retrieval = None
     if args.retrieval:
         from bench.retrieval import compare_retrievers
@@ -93,6 +97,19 @@ def bench_scale(scale: int) -> dict[str, Any]:
     }
 
 
+def remember(new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merge these runs into bench/out/results.json (one row per scale and embedder), so
+    that scales measured in separate runs share one table."""
+    path = WORK / "results.json"
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    keys = {(r["scale"], r["embedder"]) for r in new}
+    merged = [r for r in old if (r["scale"], r["embedder"]) not in keys] + new
+    merged.sort(key=lambda r: (r["embedder"] != "e5-small", r["scale"]))
+    WORK.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(merged, ensure_ascii=False, indent=1), encoding="utf-8")
+    return merged
+
+
 def ask_latency(qa: Any) -> tuple[float, float]:
     questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line]
     for q in questions[:5]:
@@ -125,11 +142,11 @@ def machine() -> str:
 
 def write_report(path: Path, results: list[dict[str, Any]], retrieval: dict[str, Any] | None) -> None:
     lines = [f"Measured {date.today().isoformat()} on {machine()} by `make bench`.", "",
-             "| scale | docs | corpus MB | clauses | engine start s | ingest s (graph + index) | index MB | graph MB | QA load s | ask p50 ms | ask p95 ms | RSS MB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| scale | embedder | docs | corpus MB | clauses | engine start s | ingest s (graph + index) | index MB | graph MB | QA load s | ask p50 ms | ask p95 ms | RSS MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(
-            f"| ×{r['scale']} | {r['documents']} | {r['corpus_mb']} | {r['clauses']} | {r['engine_start_s']} "
+            f"| ×{r['scale']} | {r.get('embedder', 'e5-small')} | {r['documents']} | {r['corpus_mb']} | {r['clauses']} | {r['engine_start_s']} "
             f"| {r['ingest_s']} ({r['graph_s']} + {r['index_s']}) | {r['index_mb']} | {r['graph_mb']} "
             f"| {r['qa_load_s']} | {r['ask_p50_ms']} | {r['ask_p95_ms']} | {r['rss_mb']} |")
     if retrieval:

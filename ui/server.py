@@ -1,0 +1,89 @@
+"""`policykg serve`: the Gradio app at ``/`` and the JSON API at ``/api`` on one server.
+
+    serve(Settings.from_env(), "127.0.0.1", 7860)
+
+The services are built once, from one graph store, and shared by the app and the API;
+the store is closed when the server stops (an open Bolt driver keeps the engine's JVM
+alive). OpenAPI docs are at ``/docs``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import gradio as gr
+import uvicorn
+from fastapi import FastAPI
+
+from kg.console import CypherConsole
+from kg.store import GraphStore
+from qa.browse import DocumentBrowser, IncentiveFinder, SchemaInfo, TargetExplorer
+from qa.service import QAService
+from ui import api
+from ui.app import CSS, THEME, build_blocks
+from ui.settings import Settings
+from ui.wiring import build_console, build_qa, open_store
+
+logger = logging.getLogger(__name__)
+
+CONCURRENCY = 16  # questions answered at once; more wait in Gradio's queue
+QUEUE_SIZE = 256
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything the app and the API call; built once per server."""
+
+    qa: QAService
+    console: CypherConsole
+    incentives: IncentiveFinder
+    targets: TargetExplorer
+    documents: DocumentBrowser
+    schema: SchemaInfo
+
+
+def build_services(settings: Settings, store: GraphStore, qa: QAService | None = None) -> Services:
+    return Services(
+        qa=qa or build_qa(settings, store),
+        console=build_console(settings, store),
+        incentives=IncentiveFinder(store),
+        targets=TargetExplorer(store),
+        documents=DocumentBrowser(store),
+        schema=SchemaInfo(store),
+    )
+
+
+def create_app(settings: Settings, services: Services) -> FastAPI:
+    """The API routes first, then the Gradio app mounted at ``/`` behind them."""
+    app = FastAPI(
+        title="PolicyKG API",
+        description="Question answering, incentives, targets, clauses and a read-only Cypher "
+                    "console over Chinese regional economic-policy plans.",
+        version="0.1.0",
+        # the whole server's bound; /api has a much smaller one of its own
+        max_body_size=(settings.max_file_mb + 1) * _MB,
+    )
+    api.install(app, services, settings.auth)
+    blocks = build_blocks(services)
+    blocks.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
+    return gr.mount_gradio_app(
+        app, blocks, path="/", auth=settings.auth,
+        auth_message="PolicyKG：请登录 Please log in",
+        theme=THEME, css_paths=[CSS], ssr_mode=False, footer_links=["settings"],
+        max_file_size=f"{settings.max_file_mb}mb", show_error=True,
+    )
+
+
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Run until interrupted; the store closes however the server stops."""
+    store = open_store(settings)
+    try:
+        app = create_app(settings, build_services(settings, store))
+        login = " with login" if settings.auth else ""
+        logger.info("serving PolicyKG on http://%s:%d%s (API docs at /docs)", host, port, login)
+        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(),
+                    timeout_graceful_shutdown=3)
+    finally:
+        store.close()
