@@ -17,6 +17,8 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -38,10 +40,14 @@ def main() -> None:
     parser.add_argument("--retrieval", action="store_true", help="also compare retrievers")
     parser.add_argument("--embedder", default=os.environ.get("POLICYKG_EMBEDDER", "e5-small"),
                         help="POLICYKG_EMBEDDER for these runs (e5-small, none, …)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child run: one scale
     args = parser.parse_args()
     os.environ["POLICYKG_EMBEDDER"] = args.embedder
-    results = remember([bench_scale(int(s)) | {"embedder": args.embedder}
-                        for s in args.scales.split(",")])
+    if args.one:
+        print(json.dumps(bench_scale(args.one) | {"embedder": args.embedder}))
+        return
+    # Each scale in a process of its own: its own engine, and a resident size of its own.
+    results = remember([run_child(int(s), args.embedder) for s in args.scales.split(",")])
     retrieval = None
     if args.retrieval:
         from bench.retrieval import compare_retrievers
@@ -95,6 +101,14 @@ def bench_scale(scale: int) -> dict[str, Any]:
         "ask_p50_ms": round(p50, 1), "ask_p95_ms": round(p95, 1),
         "rss_mb": round(rss / 1e6),
     }
+
+
+def run_child(scale: int, embedder: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "bench.run", "--one", str(scale), "--embedder", embedder],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench at ×{scale} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def remember(new: list[dict[str, Any]]) -> list[dict[str, Any]]:

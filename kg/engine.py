@@ -146,12 +146,15 @@ def _start_server(root: Path, password: str, bolt: int, http: int, opts: EngineO
     import arcadedb_embedded as arcade
     from arcadedb_embedded.jvm import start_jvm
 
+    import jpype
+
     log_props = _write_log_config(root)
     jvm_args = [
         f"-Djava.util.logging.config.file={log_props}",
         f"-Darcadedb.command.timeout={int(opts.command_timeout_s * 1000)}",
     ]
-    start_jvm(heap_size=opts.heap, jvm_args=jvm_args)
+    if not jpype.isJVMStarted():  # a JVM is configured once per process
+        start_jvm(heap_size=opts.heap, jvm_args=jvm_args)
     config = {
         "host": "127.0.0.1",
         "http_port": http,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import gradio as gr
 import uvicorn
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from kg.console import CypherConsole
 from kg.store import GraphStore
@@ -57,7 +58,8 @@ def build_services(settings: Settings, store: GraphStore, qa: QAService | None =
 
 def create_app(settings: Settings, services: Services) -> FastAPI:
     """The API routes first, then the Gradio app mounted at ``/`` behind them."""
-    app = FastAPI(
+    # FastAPIOffline serves the /docs page's scripts itself: no CDN is reachable here.
+    app = FastAPIOffline(
         title="PolicyKG API",
         description="Question answering, incentives, targets, clauses and a read-only Cypher "
                     "console over Chinese regional economic-policy plans.",
