@@ -8,6 +8,7 @@ after the graph has committed.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,18 @@ from kg.types import Extraction, ParsedDocument
 logger = logging.getLogger(__name__)
 
 _SKIP_NAMES = {"manifest.json", "readme.md", "readme.txt"}
+
+
+def pipeline_version() -> str:
+    """A digest of the code and resources that turn a file into graph nodes. A stored
+    document made by other code is re-ingested even if its file is unchanged, so an
+    upgrade of PolicyKG's cleaning or extraction reaches documents already stored."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("resources/*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class Extractor(Protocol):
@@ -76,17 +89,23 @@ class Ingestor:
         self.extractor = extractor
         self.index = index
         self.max_bytes = max_file_mb * 1_000_000
+        self.pipeline = pipeline_version()
+        self._current: set[str] = set()
 
     def ingest(self, paths: Iterable[Path]) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
         files = discover(paths)
-        stored = {d["doc_id"]: d.get("sha256") for d in list_documents(self.store)}
+        documents = list_documents(self.store)
+        stored = {d["doc_id"]: d.get("sha256") for d in documents}
+        # A document made by other code counts as changed: it is re-parsed and re-extracted.
+        self._current = {d["doc_id"] for d in documents if d.get("pipeline") == self.pipeline}
         for path, manifest in files:
             doc_report = self._ingest_file(path, manifest, stored)
             report.documents.append(doc_report)
             if doc_report.doc_id and doc_report.status != "failed":
                 stored[doc_report.doc_id] = doc_report.sha256
+                self._current.add(doc_report.doc_id)
         if report.changed:
             self._relink_citations()
         if self.index is not None:
@@ -109,11 +128,11 @@ class Ingestor:
             doc = parse_file(path, manifest)
             _check_structure(path, doc)
             meta = doc.meta
-            if stored.get(meta.doc_id) == meta.sha256:
+            if stored.get(meta.doc_id) == meta.sha256 and meta.doc_id in self._current:
                 return DocReport(str(path), "unchanged", meta.doc_id, meta.sha256)
             _refuse_duplicate(path, meta.doc_id, meta.sha256, stored)
             extraction = self.extractor.extract(doc)
-            save_document(self.store, doc, extraction)
+            save_document(self.store, doc, extraction, self.pipeline)
         except InputError as exc:
             logger.warning("%s", exc)
             return DocReport(str(path), "failed", error=str(exc))

@@ -19,11 +19,14 @@ Step = tuple[str, dict[str, Any]]
 _BATCH = 500
 
 
-def save_document(store: GraphStore, doc: ParsedDocument, extraction: Extraction) -> None:
-    """Replace everything stored for ``doc.meta.doc_id`` with this version, atomically."""
+def save_document(store: GraphStore, doc: ParsedDocument, extraction: Extraction,
+                  pipeline: str = "") -> None:
+    """Replace everything stored for ``doc.meta.doc_id`` with this version, atomically.
+    ``pipeline`` identifies the code that parsed and extracted it (see ``ingest.build``)."""
     doc_id = doc.meta.doc_id
     props = _clean(doc.meta.props())
     props["cited_titles"] = list(extraction.cited_titles)
+    props["pipeline"] = pipeline
     steps: list[Step] = [*_delete_owned(doc_id), (cypher.UPSERT_DOCUMENT, {"doc_id": doc_id, "props": props})]
     steps += _clause_steps(doc_id, doc.clauses)
     steps += _extraction_steps(doc_id, extraction)

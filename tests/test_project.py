@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from kg.errors import ConfigError
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, SEEDS as SEEDS_DIR, run_cli
 from ui.settings import SETTINGS, Settings
 
 
@@ -91,3 +91,14 @@ def test_cli_reingest_changes_nothing(env, seeded) -> None:  # type: ignore[no-u
     assert done.returncode == 0, done.stderr
     assert "5 unchanged" in done.stdout
     assert run_cli(env, "stats", "--json").stdout == before
+
+
+def test_documents_made_by_other_code_are_reingested(store, settings, seeded, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.wiring import build_ingestor
+
+    doc = SEEDS_DIR / "004_79baf6cec914b5a1.txt"
+    store.write([("MATCH (d:Document {doc_id: $id}) SET d.pipeline = 'older'", {"id": doc.stem})])
+    report = build_ingestor(settings, store).ingest([doc])
+    assert [d.status for d in report.documents] == ["updated"]
+    again = build_ingestor(settings, store).ingest([doc])
+    assert [d.status for d in again.documents] == ["unchanged"]
