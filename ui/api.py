@@ -10,6 +10,8 @@
     GET  /api/documents, GET /api/documents/{doc_id}/clauses
     GET  /api/clauses/{clause_id}                             → the clause, its document, neighbours
     GET  /api/schema, GET /api/health
+    POST /api/documents             multipart "file"          → ingest an uploaded plan (201)
+    DELETE /api/documents/{doc_id}                            → remove a document
 
 Errors are ``{"error": message}``: a refused query 403, an invalid one 400, a timeout 408,
 an unknown id 404, bad input 422, a body over the size limit 413, a missing login 401, a
@@ -19,20 +21,23 @@ graph engine that stopped answering 503, anything else 500 (logged, never a stac
 from __future__ import annotations
 
 import base64
+import dataclasses
 import binascii
 import logging
 import secrets
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Path, Query, Request
+from fastapi import APIRouter, FastAPI, Path, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ingest.uploads import FileTooLarge
 from kg.errors import (GraphUnavailable, InputError, NotFound, PolicyKGError, QueryInvalid,
-                       QueryRefused, QueryTimeout)
+                       QueryRefused, QueryTimeout, UnsupportedFormat)
 
 if TYPE_CHECKING:
     from ui.server import Services
@@ -46,7 +51,7 @@ PROTECTED = ("/api", "/docs", "/openapi.json", "/redoc")
 
 _STATUS: tuple[tuple[type[PolicyKGError], int], ...] = (
     (QueryRefused, 403), (QueryInvalid, 400), (QueryTimeout, 408), (NotFound, 404),
-    (InputError, 400), (GraphUnavailable, 503),
+    (FileTooLarge, 413), (UnsupportedFormat, 415), (InputError, 400), (GraphUnavailable, 503),
 )
 
 Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
@@ -146,15 +151,39 @@ def _browse_routes(api: APIRouter, services: Services) -> None:
         return services.documents.clause(clause_id).as_json()
 
 
-def install(app: FastAPI, services: Services, auth: tuple[str, str] | None) -> None:
+UPLOAD_PATH = "/api/documents"
+
+
+def upload_router(services: Services, upload_bytes: int) -> APIRouter:
+    """Adding and removing plans: behind the same login as everything else under /api."""
+    api = APIRouter(prefix="/api", tags=["PolicyKG"], max_body_size=upload_bytes)
+
+    @api.post("/documents", status_code=201, summary="Upload and ingest a plan (TXT, MD, PDF, DOCX, HTML)")
+    async def upload(file: UploadFile) -> dict[str, Any]:
+        content = await file.read()
+        report = await run_in_threadpool(services.uploads.add, file.filename or "", content, "api")
+        return {"document": dataclasses.asdict(report)}
+
+    @api.delete("/documents/{doc_id}", summary="Remove a document, its clauses, facts and vectors")
+    def remove(doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, str]:
+        services.uploads.remove(doc_id)
+        return {"removed": doc_id}
+
+    return api
+
+
+def install(app: FastAPI, services: Services, auth: tuple[str, str] | None,
+            max_file_mb: int = 50) -> None:
     """Mount the routes, the error translation and the optional login. The body limit is
-    the router's (``max_body_size``); the app as a whole has the upload limit."""
+    the router's (``max_body_size``); uploads have the file limit plus room for the form."""
+    upload_bytes = max_file_mb * 1_000_000 + 64 * 1024
     app.include_router(router(services))
+    app.include_router(upload_router(services, upload_bytes))
     app.add_exception_handler(PolicyKGError, _policykg_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
-    app.add_middleware(DeclaredSizeLimit)
+    app.add_middleware(DeclaredSizeLimit, upload_bytes=upload_bytes)
     if auth is not None:
         app.add_middleware(BasicAuth, user=auth[0], password=auth[1])
 
@@ -195,15 +224,17 @@ class DeclaredSizeLimit:
     """413 as JSON for an API body whose declared length is over the bound, before it is
     read; a streamed body without a length meets the router's own limit (plain text)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, upload_bytes: int) -> None:
         self.app = app
+        self.upload_bytes = upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("path", "").startswith("/api"):
+            limit = self.upload_bytes if scope.get("path") == UPLOAD_PATH else MAX_API_BODY
             declared = dict(scope.get("headers") or []).get(b"content-length", b"")
-            if declared.isdigit() and int(declared) > MAX_API_BODY:
+            if declared.isdigit() and int(declared) > limit:
                 response = JSONResponse(
-                    {"error": f"request body over {MAX_API_BODY // 1024} KiB"}, status_code=413)
+                    {"error": f"request body over {limit // 1024} KiB"}, status_code=413)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)

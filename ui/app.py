@@ -45,7 +45,7 @@ def build_blocks(services: Services) -> gr.Blocks:
             with gr.Tab("Cypher 控制台 Console", id="console"):
                 loaders.append(console.build(services.console, services.schema))
             with gr.Tab("文件 Documents", id="documents"):
-                doc_tab = documents.build(services.documents)
+                doc_tab = documents.build(services.documents, services.uploads)
         for fn, outputs in loaders:
             blocks.load(fn, None, outputs)
         blocks.load(_landing(services), None, [tabs, *doc_tab.outputs])

@@ -17,6 +17,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
+from ingest.uploads import UploadService
 from kg.console import CypherConsole
 from kg.store import GraphStore
 from qa.browse import DocumentBrowser, IncentiveFinder, SchemaInfo, TargetExplorer
@@ -24,7 +25,7 @@ from qa.service import QAService
 from ui import api
 from ui.app import CSS, THEME, build_blocks
 from ui.settings import Settings
-from ui.wiring import build_console, build_qa, open_store
+from ui.wiring import build_console, build_ingestor, build_qa, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +44,16 @@ class Services:
     targets: TargetExplorer
     documents: DocumentBrowser
     schema: SchemaInfo
+    uploads: UploadService
 
 
 def build_services(settings: Settings, store: GraphStore, qa: QAService | None = None) -> Services:
+    qa = qa or build_qa(settings, store)
+    uploads = UploadService(build_ingestor(settings, store, qa.index), settings.data_dir / "uploads",
+                            settings.max_file_mb * 1_000_000, on_change=lambda: qa.refresh(force=True))
     return Services(
-        qa=qa or build_qa(settings, store),
+        qa=qa,
+        uploads=uploads,
         console=build_console(settings, store),
         incentives=IncentiveFinder(store),
         targets=TargetExplorer(store),
@@ -67,7 +73,7 @@ def create_app(settings: Settings, services: Services) -> FastAPI:
         # the whole server's bound; /api has a much smaller one of its own
         max_body_size=(settings.max_file_mb + 1) * _MB,
     )
-    api.install(app, services, settings.auth)
+    api.install(app, services, settings.auth, max_file_mb=settings.max_file_mb)
     blocks = build_blocks(services)
     blocks.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
     return gr.mount_gradio_app(

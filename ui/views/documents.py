@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
+from ingest.loaders import supported_suffixes
+from ingest.uploads import UploadService
 from qa.browse import DocumentBrowser
 from ui.views.clause import PLACEHOLDER, clause_html, on_click, on_row
 from ui.views.common import CLICK_JS, LEVELS, esc, shown_errors
@@ -29,22 +32,41 @@ class DocumentsTab:
         return [self.doc, self.meta, self.tree, self.ids, self.viewer]
 
 
-def build(documents: DocumentBrowser) -> DocumentsTab:
+def build(documents: DocumentBrowser, uploads: UploadService) -> DocumentsTab:
     """Lay out the tab; ``landing`` fills it when the page opens."""
     ids = gr.State([])
     with gr.Row(equal_height=False):
         with gr.Column(scale=2, min_width=380):
             doc = gr.Dropdown(label="文件 Document", choices=[], elem_id="doc-select")
+            with gr.Accordion("上传规划 Upload a plan", open=False, elem_id="upload"):
+                upload = gr.File(label="TXT / MD / PDF / DOCX / HTML", elem_id="upload-file",
+                                 file_types=list(supported_suffixes()), type="filepath")
+                send = gr.Button("导入 Ingest", elem_id="upload-send", size="sm")
+                status = gr.Markdown("", elem_id="upload-status")
             meta = gr.HTML("", elem_id="doc-meta")
             tree = gr.Dataframe(headers=HEADERS, interactive=False, wrap=True, max_height=620,
                                 elem_id="doc-tree", column_widths=["34%", "66%"])
         with gr.Column(scale=3):
             viewer = gr.HTML(PLACEHOLDER, elem_id="doc-clause", js_on_load=CLICK_JS)
     tab = DocumentsTab(doc, meta, tree, ids, viewer)
+    send.click(_uploader(documents, uploads), upload, [status, doc])
     doc.input(_opener(documents), doc, [meta, tree, ids, viewer])
     tree.select(on_row(documents), ids, viewer)
     viewer.click(on_click(documents), None, viewer)
     return tab
+
+
+def _uploader(documents: DocumentBrowser, uploads: UploadService):  # type: ignore[no-untyped-def]
+    def ingest_upload(path: str | None) -> tuple[str, Any]:
+        if not path:
+            return "请先选择文件 Choose a file first.", gr.skip()
+        with shown_errors():
+            report = uploads.add(Path(path).name, Path(path).read_bytes())
+        choices = [(_doc_choice(d), d["doc_id"]) for d in documents.documents()]
+        note = (f"✅ {report.status} `{report.doc_id}`: {report.clauses} 条款 clauses, "
+                f"{report.targets} 目标 targets, {report.incentives} 激励 incentives")
+        return note, gr.Dropdown(choices=choices, value=report.doc_id)
+    return ingest_upload
 
 
 def _doc_choice(doc: dict[str, Any]) -> str:
