@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from ingest.extract.lexicon import guards
 
@@ -93,23 +94,18 @@ class Gazetteer:
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Non-overlapping hits in ``text[start:end]``, masks included."""
-        end = len(text) if end is None else end
-        hits, i = [], start
-        while i < end:
-            hit = self._longest_at(text, i, end)
-            if hit is None:
-                i += 1
-            else:
-                hits.append(hit)
-                i = hit.end
-        return hits
+        return self._walk(text, start, len(text) if end is None else end)
 
     def scan_within(self, name: str, label: str | None = None) -> list[Hit]:
         """Hits inside a name, the name itself excluded: 京东方 in 京东方10.5代线;
         with ``label``, only surfaces of that label count."""
-        hits, i = [], 0
-        while i < len(name):
-            hit = self._longest_at(name, i, len(name), whole=False, label=label)
+        return self._walk(name, 0, len(name), whole=False, label=label)
+
+    def _walk(self, text: str, start: int, end: int, **match: Any) -> list[Hit]:
+        """Longest hit at each position, then continue after it."""
+        hits, i = [], start
+        while i < end:
+            hit = self._longest_at(text, i, end, **match)
             if hit is None:
                 i += 1
             else:
