@@ -161,7 +161,7 @@ def write_report(path: Path, results: list[dict[str, Any]], retrieval: dict[str,
     for r in results:
         lines.append(
             f"| ×{r['scale']} | {r.get('embedder', 'e5-small')} | {r['documents']} | {r['corpus_mb']} | {r['clauses']} | {r['engine_start_s']} "
-            f"| {r['ingest_s']} ({r['graph_s']} + {r['index_s']}) | {r['index_mb']} | {r['graph_mb']} "
+            f"| {r['ingest_s']} ({r['graph_s']} + {r['index_s'] if r['index_s'] is not None else '—'}) | {r['index_mb']} | {r['graph_mb']} "
             f"| {r['qa_load_s']} | {r['ask_p50_ms']} | {r['ask_p95_ms']} | {r['rss_mb']} |")
     if retrieval:
         lines += ["", "Retrieval on the dev set (answerable questions; hit = the gold evidence is in the top 4):", "",

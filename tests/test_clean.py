@@ -55,11 +55,11 @@ def test_empty_files_are_empty_documents_naming_the_file(tmp_path, data):
 
 
 def test_unknown_extension_names_file_and_supported_ones(tmp_path):
-    path = tmp_path / "plan.pdf"
-    path.write_bytes(b"%PDF-1.7")
-    with pytest.raises(UnsupportedFormat, match=r"plan\.pdf.*\.md, \.txt"):
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(UnsupportedFormat, match=r"plan\.xlsx.*\.docx, \.htm, \.html, \.md, \.pdf, \.txt"):
         load_text(path)
-    assert supported_suffixes() == (".md", ".txt")
+    assert supported_suffixes() == (".docx", ".htm", ".html", ".md", ".pdf", ".txt")
 
 
 # -- normalising and tidying --------------------------------------------------------
