@@ -35,7 +35,7 @@ WORK = ROOT / "bench" / "out"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--scales", default="1,10")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--retrieval", action="store_true", help="also compare retrievers")
     parser.add_argument("--embedder", default=os.environ.get("POLICYKG_EMBEDDER", "e5-small"),
