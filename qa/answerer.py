@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from qa.compose import NOT_FOUND, NOT_FOUND_EN, Point, compose
 from qa.corpus import ClauseCorpus
-from qa.evidence import Evidence, trim
+from qa.evidence import Evidence, sentences, trim
 from qa.glossary import is_english
 from qa.link import Linked
-from qa.types import Citation
+from qa.types import Citation, ClauseRecord
 
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
 _RESPONSIBLE = re.compile(r"[（(]\s*责任(单位|部门)\s*[:：]([^）)]+)[）)]")
@@ -52,9 +52,13 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, linked: Linked, evidence: Sequence[Evidence],
                agencies: dict[str, list[str]] | None = None,
-               terms: Sequence[str] = ()) -> Draft:
-        """``terms``: the question's content words, to cut long sentences around."""
+               terms: Sequence[str] = (), tasks: Sequence[str] = ()) -> Draft:
+        """``terms``: the question's content words, to cut long sentences around;
+        ``tasks``: clause ids the agency the question names is responsible for."""
         self.terms = list(terms)
+        if tasks and not linked.unknown_places:
+            text, citations = compose(self._tasks(linked, tasks))
+            return Draft(text, True, citations)
         usable = [e for e in evidence if linked.ask.accepts(e.sentence)]
         groups = self._groups(linked)
         if "comparison" in linked.intents and len(groups) >= 2 and not linked.unknown_places:
@@ -136,6 +140,15 @@ class ExtractiveAnswerer:
         if kind == "doc":
             return f"《{self.corpus.docs[key].title}》"
         return f"{key}年" if kind == "year" else key
+
+    def _tasks(self, linked: Linked, tasks: Sequence[str]) -> list[Point]:
+        """An agency's tasks: each clause it is responsible for, by heading, in plan order."""
+        agency = next(name for label, name in linked.entities if label == "Agency")
+        clauses = [self.corpus.by_id[cid] for cid in tasks if cid in self.corpus.by_id]
+        # No count in the text: every number an answer states must be in a clause it cites.
+        more = "（部分）" if len(clauses) > 12 else ""
+        intro = Point(clauses[0], f"{agency}列为责任单位的任务{more}：“{_title(clauses[0])}”")
+        return [intro] + [Point(c, f"“{_title(c)}”", "· ") for c in clauses[1:12]]
 
     def _document(self, doc_id: str) -> Point:
         """What a document is, from its metadata, citing its opening clause."""
@@ -234,6 +247,10 @@ def render_row(text: str) -> str:
     if len(values) < 2:
         return text
     return f"{values[0]}：{'；'.join(values[1:])}{unit}"
+
+
+def _title(clause: ClauseRecord) -> str:
+    return clause.heading or trim(sentences(clause.text)[0] if sentences(clause.text) else clause.text, limit=30)
 
 
 def _chinese_date(iso: str) -> str:

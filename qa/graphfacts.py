@@ -6,6 +6,7 @@ states it; the clauses become retrieval candidates, the facts go into the answer
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg import facts
@@ -13,6 +14,9 @@ from kg.store import GraphStore
 from qa.lexical import tokenize
 from qa.link import INTENT_WORDS, Linked
 from qa.types import Fact
+
+# "市经信局负责哪些任务？": the clauses an agency is responsible for, not who is responsible.
+_ASKS_TASKS = re.compile(r"(负责|牵头|承担)(哪些|什么|了哪些)|(哪些|什么)(任务|工作|事项)")
 
 _GENERIC = {w for words in INTENT_WORDS.values() for w in words} | {
     "数字", "经济", "数字经济", "发展", "建设", "推进", "全省", "全市", "全区", "规划", "方案"}
@@ -41,7 +45,7 @@ class GraphFacts:
         for row in facts.clauses_mentioning(self.store, names):
             _add(found.clause_ids, row["clause_id"])
         agencies = [name for label, name in linked.entities if label == "Agency"]
-        if agencies and "responsibility" in linked.intents:
+        if agencies and _ASKS_TASKS.search(linked.focus):
             found.agency_tasks = facts.clauses_of_agency(self.store, agencies[0])
         return found
 

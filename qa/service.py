@@ -130,7 +130,8 @@ class QAService:
             agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:10]])
         terms = [t for t, w in sorted(question_terms(linked, engine.lexical.index.idf).items(),
                                       key=lambda kv: -kv[1]) if len(t) >= 2 and w >= 1.0]
-        draft = engine.answerer.answer(question, linked, evidence, agencies, terms)
+        tasks = [row["clause_id"] for row in findings.agency_tasks]
+        draft = engine.answerer.answer(question, linked, evidence, agencies, terms, tasks)
         cited = {c.clause_id for c in draft.citations}
         kept = [f for f in findings.facts if f.clause_id in cited]
         return Answer(question=question, answer=draft.text, found=draft.found,

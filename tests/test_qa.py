@@ -137,3 +137,10 @@ def test_dev_gold_set_meets_its_targets(qa: QAService) -> None:
     refused, unanswerable = report.rate(lambda o: not o.gold.answerable)
     assert total >= 80 and passed / total >= 0.9, report.by_kind()
     assert refused / unanswerable >= 0.9
+
+
+def test_an_agencys_tasks_come_from_the_graph(qa: QAService) -> None:
+    answer = qa.ask("市经信局负责哪些任务？")
+    assert answer.found and "连接网络高速智能" in answer.answer and len(answer.citations) >= 5
+    assert all("市经信局" in c.text for c in answer.citations)
+    assert_numbers_cited(answer)
