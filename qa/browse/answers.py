@@ -23,9 +23,11 @@ def highlight_spans(text: str, passages: Iterable[str]) -> list[tuple[int, int]]
     verbatim (a table row the answer restated)."""
     spans = []
     for passage in passages:
-        start = text.find(passage)
-        if passage and start >= 0:
-            spans.append((start, start + len(passage)))
+        # A shortened answer line joins cut-out parts with "…": find each part.
+        for piece in (p.strip(" ，,") for p in passage.split("…")):
+            start = text.find(piece) if len(piece) >= 4 else -1
+            if start >= 0:
+                spans.append((start, start + len(piece)))
     return sorted(spans) or [(0, len(text))]
 
 
