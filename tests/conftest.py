@@ -64,3 +64,22 @@ def run_cli(env: dict[str, str], *args: str, stdin: str | None = None,
         [sys.executable, "-m", "ui", *args], env=env, input=stdin, text=True,
         capture_output=True, timeout=timeout, cwd=ROOT,
     )
+
+
+_exit_status = 0
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    global _exit_status
+    _exit_status = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without interpreter finalisation. By now the session's fixtures have stopped
+    the engine and the servers and pytest has written its report; what is left is JPype
+    tearing the JVM down while native threads (OpenMP's pool, Gradio's and uvicorn's
+    daemons) still exist, which can crash *after* a green run (seen once in CI-like runs)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_exit_status)
