@@ -142,10 +142,6 @@ DOCUMENT_CLAUSES = (
     "OPTIONAL MATCH (p:Clause)-[:HAS_CHILD]->(c) "
     "RETURN c {.*} AS clause, p.clause_id AS parent_id ORDER BY c.ordinal"
 )
-ALL_CLAUSES = (
-    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause) "
-    "RETURN c {.*} AS clause, d.title AS doc_title ORDER BY c.doc_id, c.ordinal"
-)
 COUNT_LABELS = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
 CORPUS_CLAUSES = (

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from langchain_community.vectorstores import FAISS
 from langchain_community.vectorstores.utils import DistanceStrategy
 
@@ -164,16 +163,11 @@ class VectorIndex:
             )
 
 
-def cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    va, vb = np.asarray(a, dtype=np.float32), np.asarray(b, dtype=np.float32)
-    return float(va @ vb / (np.linalg.norm(va) * np.linalg.norm(vb) + 1e-9))
-
-
 def graph_clause_texts(store: Any) -> list[ClauseText]:
     """Every clause the graph holds, as the text the index embeds."""
     from kg import cypher
 
-    rows = store.read(cypher.ALL_CLAUSES)
+    rows = store.read(cypher.CORPUS_CLAUSES)
     return [
         ClauseText(
             r["clause"]["clause_id"], r["clause"]["doc_id"],

@@ -41,11 +41,13 @@ class ClauseCorpus:
 
     @classmethod
     def load(cls, store: GraphStore) -> ClauseCorpus:
+        stored = list_documents(store)
         docs = {d["doc_id"]: DocInfo(d["doc_id"], d.get("title") or d["doc_id"], d.get("doc_number"),
                                      d.get("issued"), d.get("level"), d.get("region"), d.get("period"))
-                for d in list_documents(store)}
+                for d in stored}
         clauses = [_record(r) for r in store.read(cypher.CORPUS_CLAUSES)]
-        return cls(clauses, docs, signature_of(docs_hashes(store)))
+        signature = signature_of({d["doc_id"]: d.get("sha256") or "" for d in stored})
+        return cls(clauses, docs, signature)
 
     def __iter__(self) -> Iterator[ClauseRecord]:
         return iter(self.clauses)

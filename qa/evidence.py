@@ -88,9 +88,13 @@ class EvidenceRanker:
         context = frozenset(tokenize(self._context(clause)))
         return context, tuple((s, frozenset(tokenize(s))) for s in clause_sentences(clause))
 
-    def rank(self, linked: Linked, clause_ids: Sequence[str], *,
-             needs_number: bool = False) -> list[Evidence]:
-        terms = question_terms(linked, self.idf)
+    def terms(self, linked: Linked) -> dict[str, float]:
+        return question_terms(linked, self.idf)
+
+    def rank(self, linked: Linked, clause_ids: Sequence[str], *, needs_number: bool = False,
+             terms: dict[str, float] | None = None) -> list[Evidence]:
+        """``terms``: the question's weighted terms, when the caller has them already."""
+        terms = self.terms(linked) if terms is None else terms
         total = sum(terms.values()) or 1.0
         out = []
         for rank, cid in enumerate(clause_ids):

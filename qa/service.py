@@ -19,7 +19,6 @@ from kg.vectors import VectorIndex
 from qa.answerer import Calibration, ExtractiveAnswerer
 from qa.corpus import ClauseCorpus, docs_hashes, signature_of
 from qa.definitions import DefinitionIndex
-from qa.evidence import question_terms
 from qa.evidence import EvidenceRanker
 from qa.followup import resolve
 from qa.graphfacts import GraphFacts, GraphFindings
@@ -76,9 +75,6 @@ class QAService:
         self._engine = _Engine(store, index, self.cal)
         self._checked = time.monotonic()
 
-    @property
-    def corpus(self) -> ClauseCorpus:
-        return self._engine.corpus
 
     def refresh(self, force: bool = False) -> None:
         """Rebuild the in-memory indexes if ingestion changed the graph since they were built."""
@@ -124,12 +120,13 @@ class QAService:
                  findings: GraphFindings) -> Answer:
         needs_number = bool(linked.intents & {"target", "incentive"}) or bool(linked.ask.unit)
         candidates = self._scope(engine, linked, [h.clause_id for h in hits])
-        evidence = engine.ranker.rank(linked, candidates, needs_number=needs_number)
+        weights = engine.ranker.terms(linked)
+        evidence = engine.ranker.rank(linked, candidates, needs_number=needs_number, terms=weights)
         agencies = {}
         if "responsibility" in linked.intents and evidence:
             agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:10]])
-        terms = [t for t, w in sorted(question_terms(linked, engine.lexical.index.idf).items(),
-                                      key=lambda kv: -kv[1]) if len(t) >= 2 and w >= 1.0]
+        terms = [t for t, w in sorted(weights.items(), key=lambda kv: -kv[1])
+                 if len(t) >= 2 and w >= 1.0]
         tasks = [row["clause_id"] for row in findings.agency_tasks]
         draft = engine.answerer.answer(question, linked, evidence, agencies, terms, tasks)
         cited = {c.clause_id for c in draft.citations}
