@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ingest.citations import resolve_citations
 from ingest.loaders import supported_suffixes
 from ingest.metadata import Manifest, load_manifest
 from ingest.parse import parse_file
@@ -157,8 +158,6 @@ class Ingestor:
             )
 
     def _relink_citations(self) -> None:
-        from ingest.citations import resolve_citations  # extraction-side title matching
-
         internal, external = resolve_citations(list_documents(self.store))
         relink_citations(self.store, internal, external)
 
