@@ -19,7 +19,8 @@ from kg.errors import PolicyKGError, QueryRefused
 from kg.store import GraphStore
 from ui import render
 from ui.settings import Settings
-from ui.wiring import build_console, build_ingestor, build_qa, configure_logging, open_store
+from ui.wiring import (build_baseline, build_console, build_ingestor, build_qa, configure_logging,
+                       open_store)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -186,7 +187,6 @@ def ask(settings: Settings, question: str | None, as_json: bool, questions_file:
 def eval_qa(settings: Settings, gold: Path, baseline: bool, verbose: bool) -> None:
     """Pass rate per question kind, refusals, latency; the baseline beside it."""
     from qa.evaluate import load_gold, run
-    from ui.wiring import build_baseline
 
     questions = load_gold(gold)
     with store_for(settings) as store, errors_to_exit():
