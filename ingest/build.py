@@ -27,7 +27,9 @@ from kg.types import Extraction, ParsedDocument
 
 logger = logging.getLogger(__name__)
 
-_SKIP_NAMES = {"manifest.json", "readme.md", "readme.txt"}
+# A folder of plans may carry its own notes: they are not plans.
+_SKIP_NAMES = {"manifest.json", "readme.md", "readme.txt", "sources.md", "sources.txt", "license", "license.md",
+               "license.txt"}
 
 
 def pipeline_version() -> str:
@@ -46,6 +48,10 @@ class Extractor(Protocol):
     def extract(self, doc: ParsedDocument) -> Extraction: ...
 
 
+class FileProgress(Protocol):
+    def __call__(self, done: int, total: int, report: DocReport) -> None: ...
+
+
 class IndexUpdater(Protocol):
     def update(self, store: GraphStore, changed: Sequence[str], removed: Sequence[str]) -> None: ...
 
@@ -62,6 +68,8 @@ class DocReport:
     entities: int = 0
     error: str | None = None
     seconds: float = 0.0
+    coverage: float | None = None  # share of the body text stored in clauses
+    warnings: tuple[str, ...] = ()  # what parsing dropped or could not structure
 
 
 @dataclass
@@ -85,7 +93,9 @@ class Ingestor:
     """
 
     def __init__(self, store: GraphStore, extractor: Extractor,
-                 index: IndexUpdater | None = None, max_file_mb: int = 50) -> None:
+                 index: IndexUpdater | None = None, max_file_mb: int = 50,
+                 on_file: FileProgress | None = None) -> None:
+        self.on_file = on_file  # told after each file: (files done, files in all, its report)
         self.store = store
         self.extractor = extractor
         self.index = index
@@ -104,6 +114,8 @@ class Ingestor:
         for path, manifest in files:
             doc_report = self._ingest_file(path, manifest, stored)
             report.documents.append(doc_report)
+            if self.on_file is not None:
+                self.on_file(len(report.documents), len(files), doc_report)
             if doc_report.doc_id and doc_report.status != "failed":
                 stored[doc_report.doc_id] = doc_report.sha256
                 self._current.add(doc_report.doc_id)
@@ -130,7 +142,8 @@ class Ingestor:
             _check_structure(path, doc)
             meta = doc.meta
             if stored.get(meta.doc_id) == meta.sha256 and meta.doc_id in self._current:
-                return DocReport(str(path), "unchanged", meta.doc_id, meta.sha256)
+                return DocReport(str(path), "unchanged", meta.doc_id, meta.sha256,
+                                 coverage=meta.coverage)
             _refuse_duplicate(path, meta.doc_id, meta.sha256, stored)
             extraction = self.extractor.extract(doc)
             save_document(self.store, doc, extraction, self.pipeline)
@@ -141,11 +154,14 @@ class Ingestor:
             logger.error("%s: %s", path, exc)
             return DocReport(str(path), "failed", error=f"{path}: {exc}")
         status = "updated" if meta.doc_id in stored else "added"
-        logger.info("%s %s (%d clauses)", status, meta.doc_id, len(doc.clauses))
+        logger.info("%s %s (%d clauses, coverage %.2f)", status, meta.doc_id, len(doc.clauses),
+                    meta.coverage or 0.0)
+        for warning in doc.warnings:
+            logger.warning("%s: %s", path, warning)
         return DocReport(
             str(path), status, meta.doc_id, meta.sha256, len(doc.clauses), len(extraction.targets),
             len(extraction.incentives), len(extraction.entities),
-            seconds=time.perf_counter() - started,
+            seconds=time.perf_counter() - started, coverage=meta.coverage, warnings=doc.warnings,
         )
 
     def _check_size(self, path: Path) -> None:

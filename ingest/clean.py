@@ -3,7 +3,9 @@
 Each repair is a small pass, composed in ``clean``:
 
 1. ``normalise``: BOM, line ends, full-width and non-breaking spaces (nothing else is
-   rewritten: "2972 亿元" and "5G 基站" stay as printed);
+   rewritten: "2972 亿元" and "5G 基站" stay as printed); then ``ingest.spacing``
+   repairs spaces a PDF copy put inside numbers and words ("第 1 0 条"), and
+   ``ingest.inline`` splits a body held on one long line at its paragraphs and numbering;
 2. ``ingest.webpage.strip_page``: site chrome, navigation, table of contents, footer —
    the page's metadata lines are kept as ``header_fields``;
 3. ``ingest.frontmatter.split_front_matter``: cover letter, signature, 抄送 footer —
@@ -30,10 +32,12 @@ from dataclasses import dataclass, field, replace
 from ingest.blocks import Block, Table
 from ingest.footnotes import lift_footnotes
 from ingest.frontmatter import split_front_matter
+from ingest.inline import split_long_lines
 from ingest.markers import read_marker
-from ingest.reflow import ends_sentence, join_text, reflow
+from ingest.reflow import display_width, ends_sentence, join_text, measure_layout, reflow
+from ingest.spacing import repair_spacing
 from ingest.tables import merge_tables, render_rows, same_shape
-from ingest.webpage import strip_page
+from ingest.webpage import split_breadcrumbs, strip_page
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +51,9 @@ _SPACE_AFTER_PUNCT = re.compile(r"([，。、；：！？（《「『“‘])\s+
 _SPACED_WORD = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,5}[\u4e00-\u9fff]$")
 _BROKEN_DECIMAL = re.compile(r"(?<=\d)\. (?=\d)")
 _CAPTION_MAX = 40
+_PAGE_WIDTH = 100  # display columns: a longer line is no printed line but a paragraph
+_LONG_LINES = 3
+_LONE_BAR = re.compile(r"^([^|]*\S)\s*\|\s*$")  # "专栏1 光伏重大工程 |": a converter's stray cell bar
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,14 @@ class CleanText:
     header_fields: Mapping[str, str] = field(default_factory=dict)
     front_matter: tuple[str, ...] = ()  # cover letter, signature and footer lines
     title: str | None = None  # the title a cover notice names and the body repeats
+    notice: str | None = None  # the wrapping notice's own title
+    attached: tuple[str, ...] = ()  # titles of further plans the notice attaches
     warnings: tuple[str, ...] = ()
+    source_lines: tuple[str, ...] = ()  # the text as lines, before anything was dropped
+    # Web and word-processor text keeps a paragraph on one line, so a new block is a new
+    # paragraph; a PDF's wrapped lines make block ends guesses.
+    reliable_paragraphs: bool = False
+    removed: tuple[tuple[str, str], ...] = ()  # (reason, line) for each line dropped
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -66,13 +80,17 @@ class CleanText:
         return tuple(block.text for block in self.blocks)
 
 
-def clean(text: str) -> CleanText:
-    """Repair ``text`` and split it into blocks; see the module docstring for the passes."""
-    page = strip_page(normalise(text))
-    front = split_front_matter(page.lines, page.fields)
+def clean(text: str, *, paragraph_lines: bool = False) -> CleanText:
+    """Repair ``text`` and split it into blocks; see the module docstring for the passes.
+    ``paragraph_lines``: the loader knows each line is a paragraph (HTML, DOCX)."""
+    source = split_breadcrumbs(split_long_lines(repair_spacing(normalise(text))))
+    page = strip_page(source)
+    front = split_front_matter(page.lines, page.fields, page.dropped)
     lifted = lift_footnotes(front.lines)
-    blocks = [_tidy_block(block) for block in reflow(lifted.lines)]
-    blocks = _merge_broken(block for block in blocks if block.text or block.table)
+    layout = measure_layout(lifted.lines)
+    blocks = [_tidy_block(block) for block in reflow(lifted.lines, layout)]
+    # A block of nothing but punctuation ("-", "*") is what is left of markup.
+    blocks = _merge_broken(block for block in blocks if block.table or re.search(r"\w", block.text))
     blocks = _attach_tables(blocks)
     warnings = []
     unmarked = sorted(set(lifted.footnotes) - _referenced(blocks))
@@ -87,15 +105,57 @@ def clean(text: str) -> CleanText:
         header_fields=dict(page.fields),
         front_matter=tuple(page.dropped + front.front),
         title=front.title,
+        notice=front.notice,
+        attached=tuple(front.attached),
         warnings=tuple(warnings),
+        source_lines=tuple(source),
+        reliable_paragraphs=paragraph_lines or _whole_paragraph_lines(lifted.lines, layout),
+        removed=tuple(page.removed + [("front matter", line) for line in front.front]),
     )
 
 
+def _whole_paragraph_lines(lines: list[str], layout) -> bool:  # type: ignore[no-untyped-def]
+    """Whether each line holds a whole paragraph: no wrap width, and several lines longer
+    than any page is wide (a short fragment gives no such evidence)."""
+    if layout.wrap_width is not None or layout.trailing_space_ends:
+        return False
+    return sum(1 for line in lines if len(line) > _PAGE_WIDTH // 2 and
+               display_width(line.strip()) > _PAGE_WIDTH) >= _LONG_LINES
+
+
 def normalise(text: str) -> list[str]:
-    """Text as lines: no BOM or zero-width characters, "\\n" line ends, plain spaces."""
+    """Text as lines: no BOM or zero-width characters, "\\n" line ends, plain spaces, no
+    stray table bar at the end of a line that is no table row."""
     text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    return _WIDE_SPACES.sub(" ", text).split("\n")
+    lines = _tab_tables(text.split("\n"))
+    return [_LONE_BAR.sub(r"\1", line) for line in _WIDE_SPACES.sub(" ", "\n".join(lines)).split("\n")]
+
+
+def _tab_tables(lines: list[str]) -> list[str]:
+    """Runs of tab-separated rows as markdown tables, the first row their header."""
+    out: list[str] = []
+    in_table = False
+    for line in lines:
+        row = _tab_row(line)
+        if row is line:
+            in_table = False
+            out.append(line)
+            continue
+        out.append(row)
+        if not in_table:
+            out.append("|" + "---|" * (row.count("|") - 1))
+        in_table = True
+    return out
+
+
+def _tab_row(line: str) -> str:
+    """A row copied from a spreadsheet or a Word table ("1\t建设…\t市工信局\t2023年底前")
+    as a markdown table row, so it is read as a table and not as text."""
+    cells = [cell.strip() for cell in line.strip().split("\t")]
+    if len(cells) < 3 or sum(1 for cell in cells if cell) < 3:
+        return line
+    return "| " + " | ".join(cells) + " |"
 
 
 def tidy(text: str) -> str:

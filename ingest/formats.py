@@ -7,8 +7,8 @@ cleaning and segmentation then handle as they handle TXT.
   CID-keyed font. A PDF without a text layer (a scan) is refused: run OCR first.
 - DOCX: paragraphs in order; tables as markdown rows, which segmentation turns into one
   clause per row.
-- HTML: the page's text without scripts, styles, navigation, headers and footers; tables
-  as markdown rows.
+- HTML: ``ingest.htmltext``: the page's text, one line per block element, without
+  scripts, styles, navigation, headers and footers; data tables as markdown rows.
 """
 
 from __future__ import annotations
@@ -71,28 +71,18 @@ def _docx_table(table) -> str:  # type: ignore[no-untyped-def]
             cells = ["".join(t.text or "" for t in tc.iter() if t.tag.endswith("}t"))
                      for tc in tr if tc.tag.endswith("}tc")]
             rows.append(cells)
-    return _markdown_table(rows)
+    return markdown_table(rows)
 
 
 def load_html(path: Path, raw: bytes) -> str:
-    from bs4 import BeautifulSoup
-
+    from ingest.htmltext import html_to_text
     from ingest.loaders import decode_text
 
-    soup = BeautifulSoup(decode_text(raw, name=str(path)), "lxml")
-    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form", "iframe"]):
-        tag.decompose()
-    for table in soup.find_all("table"):
-        rows = [[cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])]
-                for tr in table.find_all("tr")]
-        table.replace_with(soup.new_string("\n" + _markdown_table(rows) + "\n"))
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    root = soup.body or soup
-    return "\n".join(line.strip() for line in root.get_text("\n").splitlines())
+    return html_to_text(decode_text(raw, name=str(path)))
 
 
-def _markdown_table(rows: list[list[str]]) -> str:
+def markdown_table(rows: list[list[str]]) -> str:
+    """Rows of cells as markdown table lines, the first row as the header."""
     rows = [[" ".join(c.split()).replace("|", "｜") for c in r] for r in rows if any(c.strip() for c in r)]
     if not rows:
         return ""

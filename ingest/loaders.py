@@ -7,7 +7,9 @@ GB18030, and only then charset-normalizer's guess.
 
 >>> text, sha256 = load_text(Path("seeds/002_733fef4de3600b88.txt"))
 
-New formats (PDF, DOCX, HTML) plug in by adding a function to ``LOADERS``.
+A .txt or .md file is sniffed (``ingest.sniff``): HTML saved as text goes through the
+HTML reader, YAML front matter becomes page fields. New formats (PDF, DOCX, HTML) plug in
+by adding a function to ``LOADERS``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import codecs
 import hashlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import EmptyDocument, EncodingError, UnsupportedFormat
@@ -34,29 +37,39 @@ _BOMS = (
 )
 
 
-def _load_plain_text(path: Path, raw: bytes) -> str:
-    return decode_text(raw, name=str(path))
+# Each loader returns the text and whether its lines are whole paragraphs: HTML and DOCX
+# put one paragraph on a line; a PDF's or a text file's lines may be wrapped print lines.
+Loaded = tuple[str, bool]
 
 
-def _load_pdf(path: Path, raw: bytes) -> str:
+def _load_plain_text(path: Path, raw: bytes) -> Loaded:
+    from ingest.sniff import plain_text
+
+    text, kind = plain_text(decode_text(raw, name=str(path)))
+    if kind != "text":
+        logger.info("%s: read as %s", path, kind)
+    return text, kind == "html"
+
+
+def _load_pdf(path: Path, raw: bytes) -> Loaded:
     from ingest.formats import load_pdf  # imported on use: PDFium is only needed for PDFs
 
-    return load_pdf(path, raw)
+    return load_pdf(path, raw), False
 
 
-def _load_docx(path: Path, raw: bytes) -> str:
+def _load_docx(path: Path, raw: bytes) -> Loaded:
     from ingest.formats import load_docx
 
-    return load_docx(path, raw)
+    return load_docx(path, raw), True
 
 
-def _load_html(path: Path, raw: bytes) -> str:
+def _load_html(path: Path, raw: bytes) -> Loaded:
     from ingest.formats import load_html
 
-    return load_html(path, raw)
+    return load_html(path, raw), True
 
 
-LOADERS: dict[str, Callable[[Path, bytes], str]] = {
+LOADERS: dict[str, Callable[[Path, bytes], Loaded]] = {
     ".txt": _load_plain_text,
     ".md": _load_plain_text,
     ".pdf": _load_pdf,
@@ -66,13 +79,28 @@ LOADERS: dict[str, Callable[[Path, bytes], str]] = {
 }
 
 
+@dataclass(frozen=True)
+class LoadedText:
+    """A file's text, the sha256 of its bytes, and whether each line is a paragraph."""
+
+    text: str
+    sha256: str
+    paragraph_lines: bool = False
+
+
 def supported_suffixes() -> tuple[str, ...]:
     """File extensions ingestion can read, e.g. ``(".md", ".txt")``."""
     return tuple(sorted(LOADERS))
 
 
 def load_text(path: Path) -> tuple[str, str]:
-    """Return the file's text and the sha256 of its raw bytes.
+    """Return the file's text and the sha256 of its raw bytes (see ``load_document``)."""
+    loaded = load_document(path)
+    return loaded.text, loaded.sha256
+
+
+def load_document(path: Path) -> LoadedText:
+    """Read a plan file.
 
     Raises ``UnsupportedFormat`` for an extension without a loader, ``EncodingError``
     for bytes that are not text, ``EmptyDocument`` for a file without visible text.
@@ -88,11 +116,11 @@ def load_text(path: Path) -> tuple[str, str]:
     sha256 = hashlib.sha256(raw).hexdigest()
     if not raw.strip():
         raise EmptyDocument(f"{path}: the file is empty (no bytes but whitespace)")
-    text = loader(path, raw)
+    text, paragraph_lines = loader(path, raw)
     if not text.strip():
         raise EmptyDocument(f"{path}: the file holds only whitespace")
     logger.debug("loaded %s (%d chars)", path, len(text))
-    return text, sha256
+    return LoadedText(text, sha256, paragraph_lines)
 
 
 def decode_text(raw: bytes, *, name: str) -> str:

@@ -1,13 +1,14 @@
 """Document metadata: read from the text where it is printed, completed by a manifest.
 
-Where each field comes from, in order:
+Where each field comes from, in order (titles: ``ingest.titles``):
 
-* title — the plan a "关于印发…的通知" names, the page's 名称 field, or the title lines
-  at the head of the text;
-* doc_number — "武政办〔2025〕51 号" in the 文号 field or the cover, normalised to
-  "武政办〔2025〕51号";
-* issued — 成文日期/发文日期 field, the signing date under the cover letter, the 印发
-  date of the footer, the 发布日期 field (ISO: "2025-03-28");
+* title — the plan's own title line after a "关于印发…的通知" cover (the notice's title
+  and any further attached plans' titles go to ``also_titles``), the page's 名称 field,
+  or the title lines at the head of the text;
+* doc_number — "武政办〔2025〕51 号" in the 文号 field, the cover, a line of its own under
+  the title ("（皖政办秘〔2021〕82号）") or a "文号：" line, normalised to "武政办〔2025〕51号";
+* issued — 成文日期/发文日期 field, the signing date under the cover letter or at the end,
+  the 印发 date of the footer, else the 发布日期 field (ISO: "2025-03-28");
 * issuer — 发文机关/发布机构 field, the "…文件" masthead, the signature line;
   "省人民政府" becomes "湖北省人民政府" once the region is known;
 * region — the administrative name the title (or issuer) starts with;
@@ -15,8 +16,9 @@ Where each field comes from, in order:
 * period — "（2025—2027年）" or "十四五" in the title, "规划期限为 2021—2025年" in the text.
 
 The manifest (``manifest.json`` in the ingested folder) is for what the text does not
-print — 000 has no title line, a press feature has no issuer. A value set explicitly in
-the manifest overrides the inferred one: a person stated it, heuristics guessed it.
+print — 000 has no title line, a press feature has no issuer. Precedence is manifest >
+printed > inferred: a person stated it, the text printed it, heuristics guessed it; the
+source of title, number and date is kept on the document (``title_source`` …).
 Entries are keyed by file name and may carry the file's ``sha256`` so that a renamed
 file still finds its entry::
 
@@ -34,8 +36,10 @@ from pathlib import Path
 from typing import Any
 
 from ingest.clean import CleanText
-from ingest.markers import read_marker
+from ingest.markers import cn_number
 from ingest.reflow import ends_sentence
+from ingest.titles import HEAD_BLOCKS, TRAILING_NUMBER, also_titles, infer_title
+from ingest.titles import tidy_title  # noqa: F401  (part of this module's interface)
 from kg.errors import InputError
 from kg.types import DocumentMeta
 
@@ -47,13 +51,23 @@ _ENTRY_KEYS = frozenset(META_FIELDS) | {"sha256", "note"}
 LEVELS = frozenset({"province", "city", "district", "press", "other"})
 
 _DOC_NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,12})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号"
+    r"([\u4e00-\u9fff]{1,12})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*(\d{1,4})\s*号"
 )
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_HAN = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*([一二三四五六七八九十]{1,3})\s*日")
+_CN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_DATE_DOTS = re.compile(r"(?<!\d)(\d{4})[./](\d{1,2})[./](\d{1,2})(?!\d)")
+_DATE_LINE = re.compile(r"[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?")
+_SIGNED_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|院|中心)"
+                          r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # issuer and date on one line
+_ISSUE_FIELDS = ("成文日期", "发文日期")
+_PUBLISHED_FIELDS = ("发布日期", "公布日期", "发布时间")
+_NUMBER_LINE = re.compile(r"[（(]?\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]"
+                          r"\s*\d{1,4}\s*号\s*[）)]?")
+_NUMBER_FIELD = re.compile(r"^\s*(?:文\s*号|发文字号)\s*[：:]")
 _ISSUED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_NOTICE = re.compile(r"关于(?:印发|发布|转发|公布)《?(.{4,80}?)》?的通知")
-_PLAN_WORD = re.compile(r"规划|方案|计划|意见|纲要|办法|规定|条例|措施|政策|战略|行动|决定|通知")
 _YEARS = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[—–\-－~至到]+\s*(\d{4})\s*年?\s*[）)]")
 _PLAN_TERM = re.compile(r"规划期(?:限)?(?:为|是)?\s*(\d{4})\s*年?\s*[—–\-－~至到]+\s*(\d{4})")
 _FIVE_YEAR = {"十三五": "2016—2020", "十四五": "2021—2025", "十五五": "2026—2030"}
@@ -64,8 +78,6 @@ _REGIONS = (
     re.compile(r"^(.{2,6}?[区县])"),
 )
 _ORG = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|院|中心)$")
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff（）()〔〕\d])\s+(?=[\u4e00-\u9fff（）()〔〕])"
-                        r"|(?<=[\u4e00-\u9fff（）()〔〕])\s+(?=[\u4e00-\u9fff（）()〔〕\d])")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -127,75 +139,72 @@ def doc_id_for(path: Path, sha256: str, entry: Mapping[str, str] | None = None) 
 
 def document_meta(cleaned: CleanText, *, doc_id: str, source: str, sha256: str,
                   entry: Mapping[str, str] | None = None) -> DocumentMeta:
-    """Metadata of a cleaned document; explicit manifest values override inference."""
+    """Metadata of a cleaned document. Each value comes from the manifest when it sets
+    it, else from where the text prints it, else from inference (the file name for a
+    title, a page's publication date for the issue date); ``*_source`` says which."""
     given = {k: str(v) for k, v in (entry or {}).items() if k in META_FIELDS and v}
     if given:
         logger.debug("%s: manifest sets %s", source, ", ".join(sorted(given)))
-    title = given.get("title") or infer_title(cleaned) or Path(source).stem
+    printed_title = infer_title(cleaned)
+    title, title_source = _first(("manifest", given.get("title")), ("printed", printed_title),
+                                 ("inferred", Path(source).stem))
+    number, number_source = _first(("manifest", given.get("doc_number")),
+                                   ("printed", infer_doc_number(cleaned)))
+    issued, issued_source = _first(("manifest", given.get("issued")), *read_issued(cleaned))
     raw_issuer = given.get("issuer") or infer_issuer(cleaned)
     region = given.get("region") or infer_region(title, raw_issuer)
     issuer = raw_issuer if "issuer" in given else expand_issuer(raw_issuer, region)
     return DocumentMeta(
         doc_id=doc_id, title=title, source=source, sha256=sha256, issuer=issuer,
-        doc_number=given.get("doc_number") or infer_doc_number(cleaned),
-        issued=given.get("issued") or infer_issued(cleaned),
+        doc_number=number, issued=issued,
         level=given.get("level") or infer_level(region),
         period=given.get("period") or infer_period(title, cleaned),
-        region=region,
+        region=region, title_source=title_source, doc_number_source=number_source,
+        issued_source=issued_source, also_titles=also_titles(cleaned, title),
     )
 
 
-def tidy_title(title: str) -> str:
-    """"实施方案(2025—2027 年)" → "实施方案（2025—2027年）": no stray spaces, CJK brackets."""
-    title = re.sub(r"\s+", " ", title.strip().strip("《》"))
-    title = _CJK_SPACE.sub("", title)
-    return re.sub(r"\(([^()]*[\u4e00-\u9fff\d][^()]*)\)", r"（\1）", title)
-
-
-def infer_title(cleaned: CleanText) -> str | None:
-    if cleaned.title:
-        return tidy_title(cleaned.title)
-    for key in ("名称", "标题"):
-        value = cleaned.header_fields.get(key)
+def _first(*candidates: tuple[str, str | None]) -> tuple[str | None, str | None]:
+    """The first (value, source) with a value, as (value, source); (None, None) if none."""
+    for source, value in candidates:
         if value:
-            m = _NOTICE.search(re.sub(r"\s+", "", value))
-            return tidy_title(m.group(1) if m else value)
-    candidates = _head_titles(cleaned)
-    if not candidates:
-        return None
-    planned = [c for c in candidates if _PLAN_WORD.search(c)]
-    return tidy_title(planned[0] if planned else candidates[-1])
-
-
-def _head_titles(cleaned: CleanText) -> list[str]:
-    """Title-like lines before the first sentence, a "（征求意见稿）" joined to the line above."""
-    found: list[str] = []
-    for block in cleaned.blocks[:6]:
-        text = block.text
-        if found and re.fullmatch(r"[（(][^（()）]{1,10}[）)]", text):
-            found[-1] += text  # "（征求意见稿）" under the title line
-            continue
-        if block.kind not in ("heading", "paragraph") or ends_sentence(text):
-            break
-        if read_marker(text) is not None or len(text) > 60:
-            break
-        if len(re.sub(r"\s", "", text)) > 4:  # not 前言, 目录
-            found.append(text)
-    return found
+            return value, source
+    return None, None
 
 
 def infer_doc_number(cleaned: CleanText) -> str | None:
-    head = [b.text for b in cleaned.blocks[:3] if len(b.text) <= 30]  # a number line, not prose
-    for text in [cleaned.header_fields.get("文号", ""), cleaned.header_fields.get("发文字号", ""),
-                 *cleaned.front_matter, *head]:
+    """The document's own number: a 文号 field, the cover, a line under the title that is
+    nothing but the number ("（皖政办秘〔2021〕82号）"), or a "文号：" line — never a number
+    cited inside a sentence."""
+    fields = cleaned.header_fields
+    texts = [fields.get(key, "") for key in ("文号", "发文字号")] + list(cleaned.front_matter)
+    texts += [b.text for b in cleaned.blocks[:8] if _NUMBER_LINE.fullmatch(b.text.strip())
+              or (len(b.text) <= 120 and TRAILING_NUMBER.search(b.text))]
+    texts += [b.text for b in cleaned.blocks if _NUMBER_FIELD.match(b.text)]
+    for text in texts:
         m = _DOC_NUMBER.search(text or "")
-        if m:
+        if m and not _cited(text, m):
             return f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
     return None
 
 
+def _cited(text: str, m: re.Match) -> bool:
+    """A number right after a 《title》 is the cited document's, not this one's."""
+    return text[: m.start()].rstrip().endswith(("》", "》（", "》("))
+
+
+def digit_dates(text: str) -> str:
+    """"二〇二三年三月一日" → "2023年3月1日": signatures print dates in Chinese numerals."""
+    def convert(m: re.Match) -> str:
+        year = "".join(str(_CN_DIGIT[ch]) for ch in m.group(1))
+        return f"{year}年{cn_number(m.group(2))}月{cn_number(m.group(3))}日"
+    return _DATE_HAN.sub(convert, text)
+
+
 def parse_date(text: str) -> str | None:
-    m = _DATE_CN.search(text) or _DATE_ISO.search(text)
+    """"2025 年 3 月 28 日", "二〇二五年三月二十八日", "2025-03-28", "2021.09.02" → "2025-03-28"."""
+    text = digit_dates(text)
+    m = _DATE_CN.search(text) or _DATE_ISO.search(text) or _DATE_DOTS.search(text)
     if not m:
         return None
     year, month, day = (int(g) for g in m.groups())
@@ -203,24 +212,56 @@ def parse_date(text: str) -> str | None:
 
 
 def infer_issued(cleaned: CleanText) -> str | None:
-    """Signing date first: 成文日期/发文日期, the date under the cover, then 印发, 发布日期."""
+    """The issue date: printed (成文日期/发文日期, the signature), else the publication date."""
+    return next((value for _source, value in read_issued(cleaned) if value), None)
+
+
+def read_issued(cleaned: CleanText) -> list[tuple[str, str | None]]:
+    """Candidate issue dates as (source, value), best first: the 成文日期/发文日期 field,
+    the date under the cover's signature, a date line under the title or at the end of
+    the text, the 印发 date of the footer — all "printed"; the 发布日期 field "inferred"."""
     fields = cleaned.header_fields
-    for key in ("成文日期", "发文日期"):
-        if fields.get(key) and parse_date(fields[key]):
-            return parse_date(fields[key])
-    signed = [line for line in cleaned.front_matter if _DATE_CN.fullmatch(line.strip())]
-    printed = [line for line in cleaned.front_matter if "印发" in line and _DATE_CN.search(line)]
-    for line in signed + printed:
-        return parse_date(line)
-    for key in ("发布日期", "发布时间"):
-        if fields.get(key) and parse_date(fields[key]):
-            return parse_date(fields[key])
-    return None
+    printed = [parse_date(fields[key]) for key in _ISSUE_FIELDS if fields.get(key)]
+    front = list(cleaned.front_matter)
+    printed += [parse_date(line) for line in front if _DATE_LINE.fullmatch(digit_dates(line.strip()))
+                or _SIGNED_LINE.fullmatch(digit_dates(line.strip()))]
+    printed += [parse_date(b.text) for b in _edge_blocks(cleaned)
+                if _DATE_LINE.fullmatch(digit_dates(b.text.strip()))]
+    printed += [parse_date(line) for line in front if "印发" in line and _DATE_CN.search(line)]
+    published = [parse_date(fields[key]) for key in _PUBLISHED_FIELDS if fields.get(key)]
+    return [("printed", d) for d in printed if d] + [("inferred", d) for d in published if d]
+
+
+def metadata_lines(cleaned: CleanText) -> list[str]:
+    """Lines of the text that only print metadata — a 文号 or a date under the title, a
+    signature at the end — and are therefore no clause."""
+    shapes = (_NUMBER_LINE, _DATE_LINE, _SIGNED_LINE)
+    return [b.text for b in _edge_blocks(cleaned)
+            if any(shape.fullmatch(digit_dates(b.text.strip())) for shape in shapes)]
+
+
+def _edge_blocks(cleaned: CleanText) -> list:  # type: ignore[type-arg]
+    """The blocks before the first sentence and the last few: where dates stand alone."""
+    blocks = list(cleaned.blocks)
+    head = []
+    for block in blocks[:HEAD_BLOCKS]:
+        if len(block.text) > 40 and ends_sentence(block.text):
+            break
+        head.append(block)
+    return head + blocks[-4:]
 
 
 def infer_issuer(cleaned: CleanText) -> str | None:
+    """Who issued the document: the body named before 「关于」 in its own title line (「中共
+    黑龙江省委 黑龙江省人民政府关于…的意见」, 「云南省人民政府关于印发…的通知」) — a web
+    page's 发布机构 field names the site that posted it, which may be another body — then
+    the page's fields, a 「…文件」 header, the signature above the date."""
+    for line in [cleaned.notice or "", *list(cleaned.front_matter)[:4]]:
+        named = _ISSUER_BEFORE_ABOUT.match(re.sub(r"^[#\s]+", "", line))
+        if named:
+            return "、".join(_ORG_NAME.findall(re.sub(r"\s", "", named.group("orgs"))))
     fields = cleaned.header_fields
-    for key in ("发文机关", "发布机构"):
+    for key in ("发文机关", "发布机构", "发布部门", "制定机关"):
         if fields.get(key):
             return fields[key].strip()
     front = list(cleaned.front_matter)
@@ -230,7 +271,16 @@ def infer_issuer(cleaned: CleanText) -> str | None:
     for i, line in enumerate(front[1:], 1):
         if _DATE_CN.fullmatch(line.strip()) and _ORG.match(front[i - 1]):
             return front[i - 1]
+    for line in front:
+        if _SIGNED_LINE.fullmatch(line.strip()):
+            return _DATE_CN.sub("", line).strip()
     return None
+
+
+_BODY_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|省委|市委|区委|县委|州委|"
+                r"管委会|管理委员会|厅|局)")
+_ORG_NAME = re.compile(rf"[\u4e00-\u9fff（）()]{{2,24}}?{_BODY_SUFFIX}")
+_ISSUER_BEFORE_ABOUT = re.compile(rf"(?P<orgs>(?:[\u4e00-\u9fff（）()]{{2,24}}?{_BODY_SUFFIX}\s*){{1,3}})关于")
 
 
 def expand_issuer(issuer: str | None, region: str | None) -> str | None:

@@ -33,13 +33,18 @@ _CONTINUATION_START = "，。、；：！？）》」』”’,.;:!?)%％"
 _SENTENCE_PUNCT = re.compile(r"[，。、；：！？,;:!?]")
 _CAPTION = re.compile(r"^(图|表)\s*\d+([.．-]\d+)*\s*\S|^(注|资料来源|数据来源)\s*[：:]")
 _BOX_TITLE = re.compile(r"^专栏\s*\d+")
+_ANNEX_LINE = re.compile(r"^附\s*件\s*\d{0,2}\s*(?:[:：]|$)")  # "附件：考核细则", "附件2"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_DOCUMENT_TITLE = re.compile(r"(?:规划|方案|计划|意见|纲要|办法|规定|条例|细则|措施|政策|决定|通知)"
+                             r"(?:[（(][^（()）]{1,24}[）)])?\**$")
 _SPACED_WORD = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,5}[\u4e00-\u9fff]$")
 _CJK_SPACE_CJK = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z0-9%+]")
 _HEADING_MAX = 40  # characters after a numbering marker for a title line
 _SHORT_SHARE = 0.75  # of the wrap width: a shorter line ends its paragraph
 _FULL_SHARE = 0.9
+_LONGER = 1.3  # a line this much longer than the wrap width was not wrapped
+_LONGER_SHARE = 0.1  # wrapped text has at most this share of such lines
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,9 @@ def display_width(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends a sentence, looking through closing quotes and brackets."""
-    text = text.rstrip()
+    """Whether ``text`` ends a sentence, looking through closing quotes and brackets (and
+    markdown emphasis: "…负责）**")."""
+    text = text.rstrip().rstrip("*_").rstrip()
     if text.endswith(("）", ")")):
         opening = max(text.rfind("（"), text.rfind("("))
         before = text[:opening].rstrip() if opening >= 0 else ""
@@ -78,7 +84,10 @@ def measure_layout(lines: list[str]) -> Layout:
     if len(widths) >= 20:
         median = statistics.median(widths)
         regular = sum(1 for w in widths if 0.85 * median <= w <= 1.15 * median)
-        if regular >= 0.6 * len(widths):
+        # Wrapped text has hardly a line longer than its wrap width; text with whole
+        # paragraphs on a line only has titles of a similar width.
+        longer = sum(1 for line in texts if display_width(line.strip()) > _LONGER * median)
+        if regular >= 0.6 * len(widths) and longer <= _LONGER_SHARE * len(texts):
             wrap = float(median)
     return Layout(trailing_space_ends=trailing, wrap_width=wrap)
 
@@ -148,6 +157,7 @@ def _starts_structure(line: str) -> bool:
     """A line that always opens a new block: bullet, box, caption, markdown heading."""
     return bool(
         line[:1] in "◆◇●■▪•"
+        or _ANNEX_LINE.match(line)
         or _BOX_TITLE.match(line)
         or is_caption(line)
         or _MD_HEADING.match(line)
@@ -203,6 +213,8 @@ def _is_title_line(line: str, layout: Layout, *, whole_block: bool) -> bool:
         rest = marker.rest.rstrip("。")
         titled = len(rest) <= _HEADING_MAX and not re.search(r"[。！？]", rest)
         return titled and (whole_block or not _is_full_width(line, layout))
+    if _DOCUMENT_TITLE.search(line) and len(line) <= 80 and not _SENTENCE_PUNCT.search(line):
+        return True  # "…关于印发…方案的通知（…〔2023〕5号）": a document's title, however long
     if _SENTENCE_PUNCT.search(line) or len(line) > 30:
         return False
     if layout.wrap_width is None:

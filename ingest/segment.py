@@ -1,6 +1,6 @@
 """Build the clause tree from cleaned blocks.
 
-Numbering decides the tree: 第一章 → 一、 → （一） → 1. / 1、 → （1） → ①. A numbered
+Numbering decides the tree: 第一章 → 第一条 → 一、 → （一） → 1. / 1、 → （1） → ①. A numbered
 block opens a clause only when its number is the one expected at that rank (the next
 after the last, or 1 under a parent without such children) — "7. 2×1018" inside task 6
 never opens a task 7. Numbering may run on across sub-sections (002's task 5 sits under
@@ -12,12 +12,19 @@ Below the numbers:
 * 专栏 boxes: a ``box`` clause with one child per box line; the box ends at the next
   heading, caption or table, or when a line no longer has the box's shape (label lines
   "重点建设项目：…", numbered lines whose numbers run on, or plain paragraphs);
-* tables: a ``box`` clause (heading = caption) with one ``table_row`` child per row;
+* tables: a ``box`` clause (heading = caption, text = caption and column names) with
+  one ``table_row`` child per row;
+* "附件" after the body opens an annex section whose lists and tables number afresh;
 * paragraphs: a title-only section keeps its intro as its own text — its only
-  paragraph, or the short run before the first paragraph with a lead title; any other
-  paragraph is a ``paragraph`` clause, titled by its lead phrase when it has one
-  ("加快推动5G网络建设应用。…"); text after an inline-titled clause ("1. 标题。…") is
-  more of that clause;
+  paragraph, or the short run before the first paragraph with a lead title (in web
+  text, where each block is a paragraph, only the first); any other paragraph is a
+  ``paragraph`` clause, titled by its lead phrase when it has one ("加快推动5G网络建设
+  应用。…"); text after an inline-titled clause ("1. 标题。…") is more of that clause in
+  a PDF's guessed paragraphs, but in web text only a （责任单位：…） line or the rest of a
+  cut sentence is; an article (第N条) is never a title over what follows;
+* boxes, tables: ``ingest.segment_boxes``; attached plans, annexes: ``ingest.segment_parts``;
+* a further plan a notice attaches (``CleanText.attached``) opens a part at its title
+  line: a section labelled 《title》 whose clauses are numbered afresh ("《…》一、");
 * text before the first section is ``preamble``; footnotes hang under the clause that
   cites them ("[注N]").
 
@@ -29,7 +36,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 
 from ingest.blocks import Block
 from ingest.clausetree import Node, footnote_nodes, to_clauses
@@ -37,21 +43,26 @@ from ingest.clean import CleanText
 from ingest.frontmatter import title_key
 from ingest.markers import Marker, is_heading_only, lead_of, read_marker, title_of
 from ingest.reflow import ends_sentence, join_text
-from ingest.tables import render_rows
+from ingest.segment_boxes import BoxBuilder
+from ingest.segment_parts import PartBuilder
 from kg.types import Clause
 
 logger = logging.getLogger(__name__)
 
 OWN_TEXT_MAX = 600  # a titled section keeps short intro paragraphs as its own text
-_BOX_LABEL_LINE = re.compile(r"^[^，。；：:、]{2,12}[：:]")
 _GAP_TOLERANCE = 3  # a title-only block may skip this many numbers (a lost heading)
+ARTICLE_RANK = 0.75
 
 
-class _TreeBuilder:
+class _TreeBuilder(BoxBuilder, PartBuilder):
     """Feeds blocks in reading order into a clause tree."""
 
-    def __init__(self, blocks: list[Block], has_numbered: bool) -> None:
+    def __init__(self, blocks: list[Block], has_numbered: bool, reliable: bool = False,
+                 parts: tuple[str, ...] = ()) -> None:
         self.blocks = blocks
+        self.parts = list(parts)  # titles of further attached plans, not yet reached
+        self.annex_label = ""  # a "附件2" line waiting for the title under it
+        self.reliable = reliable  # each block is a paragraph (web text), not a PDF guess
         self.index = 0
         self.root = Node("root", "", "", "", None, rank=-1, container=True)
         self.top = self.root
@@ -61,6 +72,7 @@ class _TreeBuilder:
         self.started = False  # a section has opened: no more preamble
         self.seen_paragraph = False
         self.preamble_heading = ""
+        self.pending_heading = ""  # a title line before the preamble, not yet in a clause
         self.box: Node | None = None
         self.box_shape = ""
         self.box_last = 0
@@ -74,6 +86,8 @@ class _TreeBuilder:
         if block.kind == "table":
             self._close_box()
             self._table(block)
+            return
+        if self._opens_part(block):
             return
         marker = read_marker(block.text) if block.kind != "caption" else None
         if self.box is not None:
@@ -117,7 +131,8 @@ class _TreeBuilder:
 
     def _numbered(self, block: Block, marker: Marker) -> None:
         parent = self._parent_for_rank(marker.rank)
-        titled = is_heading_only(marker.rest)
+        # An article (第N条) is a provision, never a title over the paragraphs after it.
+        titled = is_heading_only(marker.rest) and marker.rank != ARTICLE_RANK
         node = self._new(
             "section", parent, parent.child_path(str(marker.number)),
             parent.label + marker.printed, title_of(marker.rest), block.text,
@@ -194,13 +209,18 @@ class _TreeBuilder:
             return 1  # a section with one paragraph: that paragraph is its text
         intro = [len(text) for text in itertools.takewhile(lambda t: not lead_of(t), run)]
         if len(intro) <= 1 or own + sum(intro) <= OWN_TEXT_MAX:
-            return len(intro)
+            # Web text marks its paragraphs: the title keeps the first, the others are
+            # clauses of their own; a PDF's guessed paragraphs stay together.
+            return min(len(intro), 1) if self.reliable else len(intro)
         return 0
 
     def _continues(self, node: Node, text: str) -> bool:
         """Whether a plain paragraph continues ``node`` instead of starting a clause."""
         if node.kind == "section" and not node.container:
-            return True  # more text of an inline-titled numbered clause ("1. 标题。…")
+            # More text of an inline-titled numbered clause ("1. 标题。…"): always in a
+            # PDF's guessed paragraphs; in web text only a 责任单位 line or a cut sentence.
+            return (not self.reliable or text.startswith(("（", "("))
+                    or not ends_sentence(node.parts[-1]))
         if node.kind in ("item", "bullet"):
             return text.startswith(("（", "(")) or not ends_sentence(node.parts[-1])
         return False
@@ -208,6 +228,8 @@ class _TreeBuilder:
     def _preamble(self, text: str) -> None:
         k = self._count(self.root, "p") - 1
         heading = self.preamble_heading or lead_of(text)
+        if self.pending_heading:  # "前言" above the first paragraph: printed with it
+            text, self.pending_heading = f"{self.pending_heading}\n{text}", ""
         label = f"{self.preamble_heading or '开头'}第{k + 1}段"
         self.top = self._new("preamble", self.root, f"p{k}", label, heading, text)
 
@@ -215,9 +237,12 @@ class _TreeBuilder:
         """An unnumbered title line: a section in unnumbered texts, else a caption."""
         text = block.text
         if not self.started and (self.has_numbered or not self.seen_paragraph):
-            self.preamble_heading = text
+            self.preamble_heading = self.pending_heading = text
             return
         opens = following is not None and following.kind in ("paragraph", "table")
+        if self.has_numbered and self.reliable and block.kind == "heading":
+            self._paragraph(block)  # web text: an unnumbered title line is a line of its own
+            return
         if self.has_numbered or not opens:
             self._caption(text)
             return
@@ -238,76 +263,6 @@ class _TreeBuilder:
         else:
             target.parts.append(text)
 
-    # -- boxes and tables -----------------------------------------------------------
-
-    def _open_box(self, block: Block, marker: Marker) -> None:
-        container = self._container()
-        container.absorb = 0
-        path = container.child_path(f"box{marker.number}")
-        heading = marker.rest.lstrip("：: ").strip()
-        self.box = self._new("box", container, path, marker.printed, heading, block.text)
-        self.box.container = True
-        self.box_shape, self.box_last = "", 0
-        self.top = self.box
-
-    def _box_line(self, block: Block, marker: Marker | None) -> bool:
-        """Add ``block`` to the open box if it has the box's shape; else False."""
-        box = self.box
-        if block.kind in ("caption", "heading") or self._ends_box(marker):
-            return False
-        shape = self._shape(block, marker)
-        if self.box_shape and shape != self.box_shape:
-            return False
-        if shape == "numbered" and marker.number != self.box_last + 1:
-            return False
-        self.box_shape = shape
-        if shape == "numbered":
-            self.box_last = marker.number
-            heading = title_of(marker.rest)
-        elif shape == "label":
-            heading = re.split(r"[：:]", block.text, maxsplit=1)[0].strip()
-        else:
-            heading = lead_of(block.text)
-        k = self._count(box, "line")
-        self._new("item", box, f"{box.path}.{k}", f"{box.label}第{k}条", heading, block.text)
-        return True
-
-    @staticmethod
-    def _ends_box(marker: Marker | None) -> bool:
-        if marker is None:
-            return False
-        return marker.kind != "number" or marker.rank <= 2
-
-    @staticmethod
-    def _shape(block: Block, marker: Marker | None) -> str:
-        if marker is not None and marker.kind == "number":
-            return "numbered"
-        if _BOX_LABEL_LINE.match(block.text):
-            return "label"
-        return "free"
-
-    def _close_box(self) -> None:
-        if self.box is not None:
-            self.top = self.box.parent
-            self.box = None
-
-    def _table(self, block: Block) -> None:
-        container = self._container()
-        container.absorb = 0
-        table = block.table
-        k = self._count(container, "t")
-        heading = table.caption or f"表{k}"
-        rows = render_rows(table)
-        columns = "｜".join(name for name in table.header if name)
-        summary = "、".join(row.heading for row in rows if row.heading)
-        text = "\n".join(part for part in (heading, columns and f"（{columns}）", summary) if part)
-        label = f"{container.label}表{k}"
-        node = self._new("box", container, container.child_path(f"t{k}"), label, heading, text)
-        for i, row in enumerate(rows, 1):
-            self._new("table_row", node, f"{node.path}.r{i}", f"{label}第{i}行", row.heading,
-                      row.text)
-        self.top = container
-
     # -- bookkeeping ----------------------------------------------------------------
 
     @staticmethod
@@ -326,7 +281,8 @@ def segment(cleaned: CleanText, doc_id: str, *, title: str | None = None) -> lis
     """The clause tree of ``cleaned`` as clauses in reading order (footnotes after their
     citing clause). ``title`` lines at the head of the text are not clauses."""
     blocks = _without_title(list(cleaned.blocks), title)
-    builder = _TreeBuilder(blocks, has_numbered=_has_numbered(blocks))
+    builder = _TreeBuilder(blocks, has_numbered=_has_numbered(blocks),
+                           reliable=cleaned.reliable_paragraphs, parts=cleaned.attached)
     for i in range(len(blocks)):
         builder.add(i)
     notes = footnote_nodes(builder.nodes, builder.root, cleaned.footnotes)

@@ -26,6 +26,8 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CJK_STOPS = "。；！？，、：;:"
 _SPACE_AFTER_STOP = re.compile(r"([。；！？，、：])\s+")
+_HEADER_WORD = re.compile(r"^(?:序号|类别|指标|单位|名称|项目|内容|任务|时限|时间|目标|属性|备注|年份|分值|增速"
+                          r"|牵头单位|责任单位|配合单位|完成时限|考核内容|评分标准|指标名称|\d{4}年?)$")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,10 @@ class Row:
 
 
 def is_table_line(line: str) -> bool:
-    return line.strip().startswith("|")
+    """A markdown table row: "| a | b |", or a row an HTML converter left without its
+    leading bar ("a | b | c |")."""
+    text = line.strip()
+    return text.startswith("|") or (text.endswith("|") and text.count("|") >= 3)
 
 
 def clean_cell(cell: str) -> str:
@@ -59,7 +64,8 @@ def parse_table(lines: list[str]) -> Table:
     rows = [_split(line) for line in lines if line.strip()]
     separators = [all(_SEPARATOR_CELL.match(c) for c in row if c) and any(row) for row in rows]
     header: list[str] = []
-    if len(rows) > 1 and separators[1] and not separators[0]:
+    named = len(rows) > 1 and separators[1] and not separators[0]
+    if named or (len(rows) > 1 and _looks_like_header(rows[0])):
         header = [re.sub(r"\s+", "", clean_cell(c)) for c in rows[0]]
         rows, separators = rows[1:], separators[1:]
     data = [[clean_cell(c) for c in row] for row, sep in zip(rows, separators) if not sep]
@@ -68,6 +74,14 @@ def parse_table(lines: list[str]) -> Table:
     header = header + [""] * (width - len(header))
     padded = tuple(tuple(row + [""] * (width - len(row))) for row in data)
     return Table(header=tuple(header), rows=padded)
+
+
+def _looks_like_header(row: list[str]) -> bool:
+    """A first row of column names where the separator row was lost: short cells, at
+    least two of them words columns are named by (类别, 指标, 单位, 2025年 …)."""
+    cells = [re.sub(r"\s+", "", clean_cell(c)) for c in row if c.strip()]
+    return (len(cells) >= 2 and all(len(c) <= 10 for c in cells)
+            and sum(1 for c in cells if _HEADER_WORD.search(c)) >= 2)
 
 
 def merge_tables(first: Table, second: Table) -> Table:

@@ -1,10 +1,16 @@
 """Staff's read-only Cypher console: the same rules for the CLI, the API and the app.
 
-A query is parsed by ``kg.guard`` and refused unless it is one read-only statement; it
-then runs in a read transaction with a row cap and a time limit. The embedded engine
-enforces neither read-only sessions nor Bolt transaction timeouts, so writes are
-refused here and time is bounded by the engine's command timeout (``kg.engine``);
-on Neo4j the transaction timeout sent with the query does the same.
+Two locks, either of which holds alone. A query is parsed by ``kg.guard`` and refused
+unless it is one read-only statement; what passes runs in a read transaction as the
+engine's read-only console account (``GraphStore.console_session``), which the engine
+refuses every write, so a query that fooled the parser still changes nothing. That
+transaction is never committed, and one whose summary counts any change is refused as
+well. Rows are capped and time is bounded: on the embedded engine by its command
+timeout (``kg.engine``), on Neo4j by the transaction timeout sent with the query.
+
+Errors come out as three kinds: ``QueryRefused`` (it writes or administers: 403, exit 2),
+``QueryInvalid`` (it is not valid Cypher or the engine cannot run it: 400, exit 1) and
+``QueryTimeout`` (408).
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from typing import Any
 
 from neo4j import exceptions as neo4j_errors
 
-from kg.errors import GraphUnavailable, PolicyKGError, QueryInvalid, QueryTimeout
+from kg.engine_errors import translate
+from kg.errors import GraphUnavailable, PolicyKGError, QueryRefused
 from kg.guard import check_read_only
 from kg.records import to_plain
 from kg.store import GraphStore
@@ -70,26 +77,42 @@ class CypherConsole:
 
     def _fetch(self, text: str, limit: int) -> tuple[list[str], list[list[Any]], bool]:
         try:
-            with self.store.session(read=True) as session:
+            with self.store.console_session() as session:
                 tx = session.begin_transaction(timeout=self.timeout_s)
                 try:
                     result = tx.run(text)
                     columns = list(result.keys())
                     records = [list(r.values()) for _, r in zip(range(limit + 1), result)]
+                    counters = result.consume().counters
                 finally:
-                    tx.close()  # read-only: nothing to commit; frees the cursor
+                    tx.close()  # never committed: rolled back, whatever it did
         except neo4j_errors.ServiceUnavailable as exc:
             raise GraphUnavailable(f"graph engine stopped answering: {exc}") from exc
         except neo4j_errors.Neo4jError as exc:
-            raise _translate(exc, self.timeout_s) from exc
+            error = translate(exc, timeout_s=self.timeout_s)
+            if isinstance(error, QueryRefused):
+                _missed(text, "the engine refused it")
+            raise error from exc
+        if counters.contains_updates or counters.contains_system_updates:
+            # The engine checks record updates at commit; the console never commits, so
+            # nothing was kept, but a write is still a refused query, not a result.
+            _missed(text, "it changed the graph inside its rolled-back transaction")
+            raise QueryRefused(f"refused: the query writes ({_changes(counters)}; rolled back, "
+                               "nothing kept); the console is read-only")
         return columns, records[:limit], len(records) > limit
 
 
-def _translate(exc: neo4j_errors.Neo4jError, timeout_s: float) -> PolicyKGError:
-    code = exc.code or ""
-    if "TimedOut" in code or "Terminated" in code:
-        return QueryTimeout(
-            f"the query ran longer than {timeout_s:g} s and was stopped; "
-            "add a LIMIT or a narrower MATCH"
-        )
-    return QueryInvalid(f"the graph engine rejected the query: {exc.message or code}")
+def _missed(text: str, what: str) -> None:
+    """A write the guard passed: the second lock held, but the guard needs a look."""
+    logger.warning("the console's guard passed a write, %s: %s", what, " ".join(text.split())[:500])
+
+
+def _changes(counters: Any) -> str:
+    changes = [f"{value} {name.replace('_', ' ')}" for name in _COUNTERS
+               if (value := getattr(counters, name, 0))]
+    return ", ".join(changes) or "a system update"
+
+
+_COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+             "properties_set", "labels_added", "labels_removed", "indexes_added",
+             "indexes_removed", "constraints_added", "constraints_removed", "system_updates")

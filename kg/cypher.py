@@ -86,10 +86,14 @@ MERGE_ENTITIES = {
     for label in ENTITY_LABELS
 }
 
+# ``role``: lead | support where the plan says who leads, null where it does not;
+# ``tasks``: the parts of the clause the agency answers for ("" = all of it), ``roles``
+# the role for each.
 RESPONSIBLE_FOR = (
     "UNWIND $rows AS r "
     "MATCH (a:Agency {name: r.name}), (c:Clause {clause_id: r.clause_id}) "
-    "MERGE (a)-[:RESPONSIBLE_FOR]->(c)"
+    "MERGE (a)-[rel:RESPONSIBLE_FOR]->(c) "
+    "SET rel.role = r.role, rel.tasks = r.tasks, rel.roles = r.roles"
 )
 MENTIONS = {
     label: (

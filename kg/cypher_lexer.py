@@ -1,8 +1,10 @@
 """Tokenize Cypher and nest the tokens by bracket, for the read-only guard in ``kg.guard``.
 
 The lexer is deliberately strict: whatever it cannot read with certainty (an unknown
-character, a number running into a name, an unterminated string) is refused rather than
-guessed at, because a guess that differs from the engine's reading could hide a clause.
+character, a number running into a name, an unterminated string) is a ``CypherSyntaxError``
+rather than a guess, because a guess that differs from the engine's reading could hide a
+clause. The error keeps the tokens read before it and the text after it, so that the
+guard can still tell a disguised write from a typo.
 
     >>> [t.text for t in tokenize("MATCH (n) // hi\\nRETURN n.`x`")]
     ['MATCH', '(', 'n', ')', 'RETURN', 'n', '.', 'x']
@@ -16,14 +18,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Union
 
-from kg.errors import QueryRefused
-
 WORD, NAME, STRING, NUMBER, PARAM, SYM = "word", "name", "string", "number", "param", "sym"
 
 # Longest first, so that "<>" is not read as "<" then ">".
 _SYMBOLS = ("::", "..", "<>", "<=", ">=", "=~", "+=", "!=", "||", "->", "<-", "--") + tuple(
     "()[]{},;.:=<>+-*/%^|&!$"
 )
+_BY_FIRST = {ch: tuple(sym for sym in _SYMBOLS if sym[0] == ch) for ch in {s[0] for s in _SYMBOLS}}
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 MAX_DEPTH = 100
 _NUMBER = re.compile(
@@ -38,6 +39,20 @@ _DIGITS = "0123456789"  # the engine's numbers are ASCII; "²" or "٣" must not 
 # Invisible characters str.isspace() misses, read as spaces: a keyword split by one becomes
 # two unknown words, which the guard refuses, so the choice can only cost a retyped query.
 _EXTRA_SPACE = {"\ufeff", "\u180e", "\u200b"}
+_SPACES = re.compile(r"[\s\ufeff\u180e\u200b]+")
+_WORD_RUN = re.compile(r"\w+")  # the common case of _is_name_part, read at once
+
+
+class CypherSyntaxError(Exception):
+    """Text the lexer, the bracket nesting or the guard cannot read as Cypher.
+
+    ``tokens`` are those read (all of them once lexing is done); ``rest`` is the source
+    text after the point the lexer stopped at, unread.
+    """
+
+    def __init__(self, message: str, tokens: list[Token], rest: str = "") -> None:
+        super().__init__(message)
+        self.tokens, self.rest = tokens, rest
 
 
 @dataclass(frozen=True)
@@ -53,8 +68,12 @@ class Token:
 
     @property
     def upper(self) -> str:
-        """Keywords are case-insensitive; only a bare WORD can be one."""
-        return self.text.upper() if self.kind == WORD else ""
+        """Keywords are case-insensitive; only a bare WORD can be one. Compared after NFKC,
+        so that a full-width ＣＲＥＡＴＥ (or a ligature) counts as the keyword it shows."""
+        if self.kind != WORD:
+            return ""
+        return unicodedata.normalize("NFKC", self.text).upper() if not self.text.isascii() \
+            else self.text.upper()
 
     def where(self) -> str:
         return f"line {self.line}, column {self.col}"
@@ -100,9 +119,10 @@ class _Lexer:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def fail(self, what: str, offset: int, fix: str) -> QueryRefused:
+    def fail(self, what: str, offset: int, fix: str) -> CypherSyntaxError:
         line, col = self.where(offset)
-        return QueryRefused(f"refused: {what} at line {line}, column {col}; {fix}")
+        message = f"{what} at line {line}, column {col}; {fix}"
+        return CypherSyntaxError(message, self.tokens, self.src[offset:])
 
     def emit(self, kind: str, text: str, start: int) -> None:
         line, col = self.where(start)
@@ -116,7 +136,7 @@ class _Lexer:
     def step(self) -> None:
         ch, start = self.src[self.pos], self.pos
         if ch.isspace() or ch in _EXTRA_SPACE:
-            self.pos += 1
+            self.pos = _SPACES.match(self.src, start).end()  # type: ignore[union-attr]
         elif self.src.startswith("//", start):
             self.line_comment()
         elif self.src.startswith("/*", start):
@@ -133,11 +153,21 @@ class _Lexer:
         elif _is_digit(ch) or (ch == "." and _is_digit(self.src[start + 1 : start + 2])):
             self.number()
         elif _is_name_start(ch):
-            while self.pos < len(self.src) and _is_name_part(self.src[self.pos]):
-                self.pos += 1
+            self.pos = self.name_end(start)
             self.emit(WORD, self.src[start : self.pos], start)
         else:
             self.symbol()
+
+    def name_end(self, pos: int) -> int:
+        while pos < len(self.src):
+            run = _WORD_RUN.match(self.src, pos)
+            if run:
+                pos = run.end()
+            elif _is_name_part(self.src[pos]):
+                pos += 1
+            else:
+                break
+        return pos
 
     def line_comment(self) -> None:
         start = self.pos
@@ -183,9 +213,7 @@ class _Lexer:
                 raise self.fail("a parameter number runs into a name", start, "add a space")
             self.emit(PARAM, self.src[start : self.pos], start)
         elif rest and _is_name_start(rest):
-            self.pos += 1
-            while self.pos < len(self.src) and _is_name_part(self.src[self.pos]):
-                self.pos += 1
+            self.pos = self.name_end(start + 1)
             self.emit(PARAM, self.src[start : self.pos], start)
         else:  # a bare "$", as in the dynamic label ":$(expr)"
             self.pos += 1
@@ -205,7 +233,7 @@ class _Lexer:
 
     def symbol(self) -> None:
         start = self.pos
-        for sym in _SYMBOLS:
+        for sym in _BY_FIRST.get(self.src[start], ()):
             if self.src.startswith(sym, start):
                 self.pos += len(sym)
                 self.emit(SYM, sym, start)
@@ -231,21 +259,21 @@ def nest(tokens: list[Token]) -> list[Item]:
             current.append(group)
             stack.append(group)
             if len(stack) > MAX_DEPTH:  # the walk recurses once per bracket
-                raise QueryRefused(
-                    f"refused: brackets nested deeper than {MAX_DEPTH} at {tok.where()}"
+                raise CypherSyntaxError(
+                    f"brackets nested deeper than {MAX_DEPTH} at {tok.where()}", tokens
                 )
         elif tok.kind == SYM and tok.text in _OPENERS.values():
             if not stack or _OPENERS[stack[-1].kind] != tok.text:
-                raise QueryRefused(
-                    f"refused: unbalanced brackets: {tok.text!r} at {tok.where()} closes nothing"
+                raise CypherSyntaxError(
+                    f"unbalanced brackets: {tok.text!r} at {tok.where()} closes nothing", tokens
                 )
             stack.pop().close = tok
         else:
             current.append(tok)
     if stack:
         opened = stack[-1].open
-        raise QueryRefused(
-            f"refused: unbalanced brackets: {opened.text!r} at {opened.where()} is never closed"
+        raise CypherSyntaxError(
+            f"unbalanced brackets: {opened.text!r} at {opened.where()} is never closed", tokens
         )
     return top
 

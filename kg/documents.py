@@ -13,7 +13,7 @@ from typing import Any
 
 from kg import cypher
 from kg.store import GraphStore
-from kg.types import Clause, Extraction, ParsedDocument
+from kg.types import Clause, Extraction, Mention, ParsedDocument
 
 Step = tuple[str, dict[str, Any]]
 _BATCH = 500
@@ -108,8 +108,7 @@ def _extraction_steps(doc_id: str, ex: Extraction) -> list[Step]:
 
 
 def _mention_steps(ex: Extraction) -> list[Step]:
-    responsible = [{"name": m.name, "clause_id": m.clause_id}
-                   for m in ex.mentions if m.rel == "RESPONSIBLE_FOR"]
+    responsible = _responsibilities([m for m in ex.mentions if m.rel == "RESPONSIBLE_FOR"])
     mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in ex.mentions:
         if m.rel == "MENTIONS":
@@ -118,6 +117,21 @@ def _mention_steps(ex: Extraction) -> list[Step]:
     for label, rows in sorted(mentions.items()):
         steps += _batched(cypher.MENTIONS[label], rows)
     return steps
+
+
+def _responsibilities(mentions: list[Mention]) -> list[dict[str, Any]]:
+    """One row per agency and clause: every task it is responsible for there, each with
+    its role, and the strongest role ("lead" over "support") for simple queries."""
+    rank = {"lead": 2, "support": 1, None: 0}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for m in mentions:
+        row = rows.setdefault((m.name, m.clause_id), {"name": m.name, "clause_id": m.clause_id,
+                                                      "role": None, "tasks": [], "roles": []})
+        row["tasks"].append(m.task)
+        row["roles"].append(m.role or "")
+        if rank[m.role] > rank[row["role"]]:
+            row["role"] = m.role
+    return list(rows.values())
 
 
 def _batched(statement: str, rows: list[dict[str, Any]]) -> list[Step]:

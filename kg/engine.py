@@ -8,6 +8,13 @@ client: ArcadeDB holds its own file lock on the database, so a second engine cou
 start anyway. The lock dies with its process, so a crashed owner never blocks the next.
 
 The root password is random, created once, and kept in ``engine.secret`` (mode 0600).
+
+Staff's Cypher console does not use root. At every start the owner makes sure a second
+account, ``reader``, exists with read-only rights on the database: its group may read
+records of every type and has no other right, so the engine itself refuses any record
+change, schema change (a new label or relationship type, an index) and security command
+it is sent. Its password is random too, in ``reader.secret`` (mode 0600), written before
+``engine.json`` so that a process joining the engine always finds it.
 """
 
 from __future__ import annotations
@@ -25,11 +32,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import GraphUnavailable
+from kg.quiet import filtered_stderr, is_jvm_noise
 
 logger = logging.getLogger(__name__)
 
 DATABASE = "policykg"
 USER = "root"
+READER = "reader"
+# The reader's group: read records of any type; no schema, security or settings right.
+_READER_GROUP = '{"access": [], "resultSetLimit": -1, "readTimeout": -1, ' \
+    '"types": {"*": {"access": ["readRecord"]}}}'
 _BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 _FIND_WAIT_S = 60.0
 
@@ -43,6 +55,7 @@ class Endpoint:
     password: str
     database: str
     embedded: bool
+    reader: tuple[str, str] | None = None  # the console's read-only (user, password)
 
 
 @dataclass(frozen=True)
@@ -111,7 +124,9 @@ class EmbeddedEngine:
         bolt_port, http_port = _free_port(), _free_port()
         try:
             self._server = _start_server(self.root, password, bolt_port, http_port, self.options)
-        except Exception:
+            reader = _read_or_create_secret(self.root / "reader.secret")
+            _ensure_reader(self._server, reader)
+        except BaseException:
             self.stop()
             raise
         atexit.register(self.stop)
@@ -121,7 +136,8 @@ class EmbeddedEngine:
             "embedded graph engine up on bolt://127.0.0.1:%d in %.1f s",
             bolt_port, time.perf_counter() - started,
         )
-        return Endpoint(f"bolt://127.0.0.1:{bolt_port}", USER, password, DATABASE, True)
+        return Endpoint(f"bolt://127.0.0.1:{bolt_port}", USER, password, DATABASE, True,
+                        reader=(READER, reader))
 
     def _find(self, password: str) -> Endpoint:
         deadline = time.monotonic() + _FIND_WAIT_S
@@ -131,7 +147,8 @@ class EmbeddedEngine:
             if info and _port_open(int(info["bolt_port"])):
                 logger.info("joining the graph engine of process %s", info.get("pid"))
                 uri = f"bolt://127.0.0.1:{info['bolt_port']}"
-                return Endpoint(uri, USER, password, info["database"], True)
+                reader = (READER, _read_secret(self.root / "reader.secret"))
+                return Endpoint(uri, USER, password, info["database"], True, reader=reader)
             if self._try_lock():  # the owner died between our two looks
                 return self._start(password)
             time.sleep(0.2)
@@ -154,7 +171,8 @@ def _start_server(root: Path, password: str, bolt: int, http: int, opts: EngineO
         f"-Darcadedb.command.timeout={int(opts.command_timeout_s * 1000)}",
     ]
     if not jpype.isJVMStarted():  # a JVM is configured once per process
-        start_jvm(heap_size=opts.heap, jvm_args=jvm_args)
+        with filtered_stderr(is_jvm_noise):  # its incubator-module warning is harmless
+            start_jvm(heap_size=opts.heap, jvm_args=jvm_args)
     config = {
         "host": "127.0.0.1",
         "http_port": http,
@@ -172,6 +190,35 @@ def _start_server(root: Path, password: str, bolt: int, http: int, opts: EngineO
         finally:
             raise GraphUnavailable(f"the embedded graph engine in {root} failed to start: {exc}") from exc
     return server
+
+
+def _ensure_reader(server: Any, password: str) -> None:
+    """Create or reset the console's read-only account and its group.
+
+    Done through the engine's security service, which writes ``server-users.jsonl`` and
+    ``server-groups.json`` and refreshes the permissions of open sessions. Run at every
+    start, so a changed group file or a lost password is repaired, not trusted.
+    """
+    import jpype
+
+    json_object = jpype.JClass("com.arcadedb.serializer.json.JSONObject")
+    # The Python wrapper has no public accessor for the Java server it starts.
+    security = server._java_server.getSecurity()
+    try:
+        security.saveGroup(DATABASE, READER, json_object(_READER_GROUP))
+        user = json_object()
+        user.put("name", READER)
+        user.put("password", security.encodePassword(password))
+        user.put("databases", json_object(json.dumps({DATABASE: [READER]})))
+        if security.existsUser(READER):
+            security.updateUser(user)
+        else:
+            security.createUser(user)
+    except Exception as exc:
+        raise GraphUnavailable(
+            f"could not set up the read-only console account of the embedded graph engine: "
+            f"{exc}; delete the engine's config folder to reset its accounts"
+        ) from exc
 
 
 def _write_log_config(root: Path) -> Path:
@@ -195,6 +242,16 @@ def _read_or_create_secret(path: Path) -> str:
     password = secrets.token_urlsafe(24)
     _write_private(path, password)
     return password
+
+
+def _read_secret(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise GraphUnavailable(
+            f"cannot read {path}, the console account's password the engine's owner "
+            f"writes: {exc}; restart the process that runs the engine"
+        ) from exc
 
 
 def _write_private(path: Path, text: str) -> None:

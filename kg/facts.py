@@ -29,8 +29,10 @@ ENTITIES = {
 }
 EXTERNAL_DOCUMENTS = "MATCH (e:ExternalDocument) RETURN e {.*} AS entity ORDER BY e.title"
 RESPONSIBLE = (
-    "MATCH (a:Agency)-[:RESPONSIBLE_FOR]->(c:Clause) "
-    "RETURN a.name AS agency, c.clause_id AS clause_id, c.doc_id AS doc_id, c.text AS clause_text"
+    "MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(c:Clause) "
+    "RETURN a.name AS agency, coalesce(a.aliases, []) AS aliases, r.role AS role, "
+    "coalesce(r.tasks, []) AS tasks, coalesce(r.roles, []) AS roles, "
+    "c.clause_id AS clause_id, c.doc_id AS doc_id, c.text AS clause_text"
 )
 MENTIONED = (
     "MATCH (c:Clause)-[:MENTIONS]->(e) "
@@ -45,6 +47,14 @@ CITATIONS = (
     "MATCH (a:Document)-[:CITES]->(b) "
     "RETURN a.doc_id AS src, coalesce(b.doc_id, b.title) AS dst, labels(b)[0] AS kind"
 )
+
+
+TARGET_METRICS = "MATCH (t:Target) RETURN DISTINCT t.metric AS metric"
+
+
+def target_metrics(store: GraphStore) -> list[str]:
+    """Every metric name a target carries: the words goals are measured in."""
+    return [r["metric"] for r in store.read(TARGET_METRICS) if r["metric"]]
 
 
 def targets(store: GraphStore) -> list[dict[str, Any]]:
@@ -92,8 +102,9 @@ INCENTIVES_MATCHING = (
     "RETURN i {.*} AS incentive, c.clause_id AS clause_id, d.doc_id AS doc_id LIMIT 200"
 )
 AGENCIES_OF_CLAUSES = (
-    "MATCH (a:Agency)-[:RESPONSIBLE_FOR]->(c:Clause) WHERE c.clause_id IN $clause_ids "
-    "RETURN c.clause_id AS clause_id, collect(a.name) AS agencies"
+    "MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(c:Clause) WHERE c.clause_id IN $clause_ids "
+    "RETURN c.clause_id AS clause_id, collect(a.name) AS agencies, "
+    "collect(CASE WHEN r.role = 'lead' THEN a.name END) AS leads"
 )
 CLAUSES_OF_AGENCY = (
     "MATCH (a:Agency {name: $name})-[:RESPONSIBLE_FOR]->(c:Clause) "
@@ -122,8 +133,15 @@ def incentives_matching(store: GraphStore, terms: list[str]) -> list[dict[str, A
 
 
 def agencies_of(store: GraphStore, clause_ids: list[str]) -> dict[str, list[str]]:
+    """Responsible units per clause: the leads first (when the plan names them), then
+    the others, each group by name."""
     rows = store.read(AGENCIES_OF_CLAUSES, clause_ids=clause_ids) if clause_ids else []
-    return {r["clause_id"]: sorted(r["agencies"]) for r in rows}
+    return {r["clause_id"]: _leads_first(r["agencies"], [n for n in r["leads"] if n])
+            for r in rows}
+
+
+def _leads_first(agencies: list[str], leads: list[str]) -> list[str]:
+    return sorted(set(leads)) + sorted(set(agencies) - set(leads))
 
 
 def clauses_of_agency(store: GraphStore, name: str) -> list[dict[str, Any]]:

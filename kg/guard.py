@@ -1,12 +1,19 @@
 """Decide, by parsing, whether a Cypher query typed into a console is one read-only statement.
 
-ArcadeDB's Bolt server does not enforce read-only sessions, so the console must refuse
-writes and administration itself. A keyword search would refuse
+This is the first of the console's two locks (the second: the engine account it runs
+under can only read, see ``kg.console``). A keyword search would refuse
 ``WHERE n.text CONTAINS 'CREATE'`` and miss ``/* x */ dEtAcH dElEtE``; instead the query
 is tokenized (``kg.cypher_lexer``), nested by bracket, and walked with a small state
-machine that knows when a word stands where a clause can start. Whatever it cannot
-classify with certainty is refused: a false refusal costs a retyped query, a false
-acceptance could cost the graph.
+machine that knows when a word stands where a clause can start. Types after ``::`` and
+``IS TYPED`` and planner hints are read whole (``kg.cypher_syntax``), so that the walk
+ends them where the engine does. A write word is taken for a name only where nothing
+could have ended before it (after ``AS``, ``.``, ``:``, ``,``, ``=``, a clause keyword
+that wants an expression ...); anywhere else it is refused. Whatever the walk cannot
+classify is refused too: a false refusal costs a retyped query, a false acceptance could
+cost the graph.
+
+Two kinds of error: ``QueryRefused`` names what writes or administers, ``QueryInvalid``
+says where the text stops being Cypher (see ``kg.guard_reasons``).
 
     >>> check_read_only("MATCH (c:Clause) WHERE c.text CONTAINS 'CREATE' RETURN c LIMIT 5;")
     ReadOnlyQuery(text="MATCH (c:Clause) WHERE c.text CONTAINS 'CREATE' RETURN c LIMIT 5", has_limit=True)
@@ -16,17 +23,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.cypher_lexer import NAME, STRING, SYM, WORD, Group, Item, Token
+from kg.cypher_lexer import NAME, STRING, SYM, WORD, CypherSyntaxError, Group, Item, Token
 from kg.cypher_lexer import dotted_name, first_token, is_name, is_sym, is_word, item_at
 from kg.cypher_lexer import last_token, nest, split_statements, tokenize
-from kg.errors import QueryRefused
+from kg.cypher_syntax import read_hint, read_type
+from kg.errors import QueryInvalid, QueryRefused
+from kg.guard_reasons import ADMIN, WRITES, invalid, unexpected, unsafe
 
 # What the previous item leaves the walker expecting.
 START = "start"  # the beginning of a query part: a clause keyword
 OPERAND = "operand"  # an operand just ended: a clause, an operator or a postfix word
 OPERATOR = "operator"  # an operator or clause keyword that wants an operand
 PREFIX = "prefix"  # NOT, DISTINCT or CASE: wants an operand, but may itself be a variable
-NAME_NEXT = "name-next"  # after ".", ":", "::" or AS: the next word is a name, never a keyword
+NAME_NEXT = "name-next"  # after ".", ":" or AS: the next word is a name, never a keyword
 EITHER = "either"  # "*" or "+" after an operand: an operator, or a path quantifier ending one
 
 READ_PROCEDURES = (
@@ -42,41 +51,29 @@ READ_PROCEDURES = (
 )
 _READ_PROCEDURES = frozenset(name.lower() for name in READ_PROCEDURES)
 
-_WRITES = frozenset(
-    {"CREATE", "MERGE", "SET", "DELETE", "DETACH", "NODETACH", "REMOVE", "FOREACH", "INSERT"}
-)
-_ADMIN = frozenset(
-    {"SHOW", "DROP", "ALTER", "GRANT", "DENY", "REVOKE", "START", "STOP", "TERMINATE"}
-    | {"ENABLE", "RENAME", "DEALLOCATE", "REALLOCATE", "DRYRUN"}
-)
-# "CREATE INDEX ..." is administration rather than a write; only the reason differs.
-_ADMIN_OBJECTS = frozenset(
-    {"INDEX", "CONSTRAINT", "USER", "ROLE", "DATABASE", "COMPOSITE", "ALIAS", "OR", "SERVER"}
-    | {"RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"}
-)
-_UNSAFE = _WRITES | _ADMIN | {"USE", "LOAD"}
+_UNSAFE = WRITES | ADMIN | {"USE", "LOAD"}
 _READ_CLAUSES = frozenset(
     {"MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "UNWIND", "ORDER", "SKIP", "OFFSET"}
     | {"LIMIT", "UNION", "CALL", "YIELD", "FINISH", "FILTER", "LET", "NEXT", "EXPLAIN", "PROFILE"}
+    | {"USING"}
 )
-# Binary operators, and path-selector words (ANY SHORTEST, REPEATABLE ELEMENTS ...): each
-# follows an operand and expects another.
-_INFIX = frozenset(
-    {"AND", "OR", "XOR", "IN", "IS", "CONTAINS", "STARTS", "ENDS"}
-    | {"SHORTEST", "GROUP", "GROUPS", "PATH", "PATHS", "WALK", "TRAIL", "ACYCLIC"}
+# Clause keywords an expression follows: a word right after one is a name, never a clause.
+_EXPRESSION_CLAUSES = frozenset(
+    {"WHERE", "WITH", "RETURN", "UNWIND", "BY", "SKIP", "OFFSET", "LIMIT", "YIELD", "FILTER", "LET"}
+)
+# Path-selector words (ANY SHORTEST, REPEATABLE ELEMENTS ...) follow an operand and expect
+# another, like the binary operators; only the operators leave no doubt about what follows.
+_OPERATORS = frozenset({"AND", "OR", "XOR", "IN", "CONTAINS"})
+_INFIX = _OPERATORS | frozenset(
+    {"SHORTEST", "GROUP", "GROUPS", "PATH", "PATHS", "WALK", "TRAIL", "ACYCLIC"}
     | {"ELEMENT", "ELEMENTS", "RELATIONSHIP", "RELATIONSHIPS"}
 )
 _POSTFIX = frozenset({"ASC", "ASCENDING", "DESC", "DESCENDING", "NORMALIZED"})
 _ALL_WORDS = _UNSAFE | _READ_CLAUSES
-# STARTS and ENDS are only operators with the WITH that follows them, read separately.
-_AFTER_OPERAND = (
-    {word: OPERATOR for word in _INFIX - {"STARTS", "ENDS"}}
-    | {word: OPERAND for word in _POSTFIX}
-    | {"AS": NAME_NEXT}
-)
-_SHOWN_CLAUSES = (
-    "MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP, LIMIT, UNION, CALL"
-)
+# Symbols after which no reading of the query can have ended an expression.
+_WANTS_OPERAND = frozenset({",", "=", "<>", "!=", "<=", ">=", "=~", "+=", "<", ">", "-", "/"})
+_WANTS_OPERAND |= {"%", "^", "|", ".."}
+_NORMAL_FORMS = ("NFC", "NFD", "NFKC", "NFKD")
 
 
 @dataclass(frozen=True)
@@ -93,21 +90,28 @@ class ReadOnlyQuery:
 
 
 def check_read_only(query: str) -> ReadOnlyQuery:
-    """Return ``query`` as a ReadOnlyQuery, or raise QueryRefused saying exactly why.
+    """Return ``query`` as a ReadOnlyQuery, or raise QueryRefused / QueryInvalid saying why.
 
         >>> check_read_only("MATCH (n) DETACH DELETE n")
         Traceback (most recent call last):
         ...
         kg.errors.QueryRefused: refused: the query writes (DETACH DELETE at line 1, column 11); the console is read-only
     """
-    statements = [s for s in split_statements(nest(tokenize(query))) if s]
+    try:
+        tokens = tokenize(query)
+        statements = [s for s in split_statements(nest(tokens)) if s]
+    except CypherSyntaxError as exc:
+        raise invalid(exc, query) from None
     if not statements:
-        raise QueryRefused("refused: empty query; type one such as MATCH (n) RETURN n LIMIT 5")
+        raise QueryInvalid("invalid query: it is empty; type one such as MATCH (n) RETURN n LIMIT 5")
     if len(statements) > 1:
         raise QueryRefused(f"refused: {len(statements)} statements; send one at a time")
     items = statements[0]
     walker = _Walker(items, "statement")
-    walker.run()
+    try:
+        walker.run()
+    except CypherSyntaxError as exc:
+        raise invalid(CypherSyntaxError(str(exc), tokens), query) from None
     text = query[first_token(items[0]).start : last_token(items[-1]).end]
     return ReadOnlyQuery(text=text, has_limit=walker.has_limit())
 
@@ -136,34 +140,6 @@ def _is_map_key(item: Item) -> bool:
     return isinstance(item, Token) and item.kind in (WORD, NAME, STRING)
 
 
-def _unsafe(items: list[Item], i: int) -> QueryRefused:
-    """The refusal for the write, administration, USE or LOAD word at ``items[i]``."""
-    tok, nxt = items[i], items[i + 1] if i + 1 < len(items) else None
-    assert isinstance(tok, Token)
-    word, where = tok.upper, tok.where()
-    follow = nxt.upper if isinstance(nxt, Token) else ""
-    if word == "USE":
-        why = "switches database; the console reads only its own graph"
-        return QueryRefused(f"refused: USE at {where} {why}")
-    if word == "LOAD":
-        why = "reads files on the server; the console only queries the graph"
-        return QueryRefused(f"refused: LOAD CSV at {where} {why}")
-    if word in _ADMIN or (word == "CREATE" and follow in _ADMIN_OBJECTS):
-        what = f"{word} {'OR REPLACE' if follow == 'OR' else follow}".strip()
-        why = "is an administration command; the console is read-only"
-        return QueryRefused(f"refused: {what} at {where} {why}")
-    if word in ("DETACH", "NODETACH") and follow == "DELETE":
-        word = f"{word} DELETE"
-    return QueryRefused(f"refused: the query writes ({word} at {where}); the console is read-only")
-
-
-def _unexpected(tok: Token) -> QueryRefused:
-    return QueryRefused(
-        f"refused: unexpected {tok.text} at {tok.where()}; the console runs read clauses only "
-        f"({_SHOWN_CLAUSES})"
-    )
-
-
 @dataclass
 class _Part:
     """One branch of a UNION: did it RETURN, and did a LIMIT follow that RETURN?"""
@@ -178,11 +154,15 @@ class _Walker:
     ``role`` says what the previous item leaves us expecting; a word counts as a clause
     keyword only where an operand has just ended (or a query part begins), which is how
     ``RETURN n.set AS set`` stays a read while ``WITH n AS x SET x.a = 1`` is refused.
+    ``name_ok`` says whether the previous item leaves no doubt that an operand follows:
+    only then may a write word be a variable's name.
     """
 
     def __init__(self, items: list[Item], mode: str) -> None:
         self.items, self.mode = items, mode  # statement | subquery | group | map
-        self.role = START if mode in ("statement", "subquery") else OPERATOR
+        self.clauses = mode in ("statement", "subquery")  # can a clause start in here?
+        self.role = START if self.clauses else OPERATOR
+        self.name_ok = not self.clauses
         self.case_depth = 0
         self.entry_start = mode == "map"  # a map key may come next
         self.parts = [_Part()]
@@ -198,21 +178,21 @@ class _Walker:
     def step(self, i: int) -> int:
         item, after = self.items[i], item_at(self.items, i + 1)
         if self.entry_start and _is_map_key(item) and is_sym(after, ":"):
-            self.entry_start, self.role = False, OPERATOR
+            self.entry_start, self.role, self.name_ok = False, OPERATOR, True
             return i + 2
         self.entry_start = False
         if self.role == START and self.mode == "statement" and not is_word(item, *_ALL_WORDS):
-            raise _unexpected(first_token(item))
+            raise unexpected(first_token(item))
         if isinstance(item, Group):
             self.group(item)
         elif item.kind == SYM:
-            self.symbol(item)
+            return self.symbol(item, i)
         elif item.kind == WORD:
             return self.word(item, i)
         else:
             if item.kind == NAME and self.role != NAME_NEXT:
                 self.check_function(i)
-            self.role = OPERAND
+            self.role, self.name_ok = OPERAND, False
         return i + 1
 
     def group(self, group: Group) -> None:
@@ -220,12 +200,16 @@ class _Walker:
             _Walker(group.items, "subquery").run()
         else:
             _Walker(group.items, "map" if group.kind == "{" else "group").run()
-        self.role = OPERAND
+        self.role, self.name_ok = OPERAND, not self.clauses
 
-    def symbol(self, tok: Token) -> None:
+    def symbol(self, tok: Token, i: int) -> int:
+        self.name_ok = not self.clauses or tok.text in _WANTS_OPERAND
         if tok.text == ";":
-            raise QueryRefused(f"refused: ';' inside brackets at {tok.where()}; send one statement")
-        if tok.text in (".", ":", "::"):
+            raise CypherSyntaxError(f"';' inside brackets at {tok.where()}; send one statement", [])
+        if tok.text == "::":  # a type predicate: read the whole type, then an operator
+            self.role, self.name_ok = OPERAND, not self.clauses
+            return read_type(self.items, i + 1)
+        if tok.text in (".", ":"):
             self.role = NAME_NEXT
         elif self.role == OPERAND and tok.text in ("*", "+"):
             # "a * b" wants an operand, but "MATCH ((a)-->(b))+ RETURN a" ends a pattern
@@ -235,16 +219,18 @@ class _Walker:
         else:
             self.role = OPERATOR
             self.entry_start = tok.text == "," and self.mode == "map"
+        return i + 1
 
     def word(self, tok: Token, i: int) -> int:
         upper = tok.upper
         if self.role == NAME_NEXT:  # a property key, label, type or alias
-            self.role = OPERAND
+            self.role, self.name_ok = OPERAND, not self.clauses
             return i + 1
         if self.case_depth and upper in ("WHEN", "THEN", "ELSE", "END"):
             # PREFIX, not OPERATOR: should CASE have been a variable, refuse what follows
             self.case_depth -= upper == "END"
             self.role = OPERAND if upper == "END" else PREFIX
+            self.name_ok = not self.clauses
             return i + 1
         starts_part = self.role == START and (self.mode == "statement" or upper in _ALL_WORDS)
         if self.role == OPERAND or starts_part or (self.role == EITHER and upper in _ALL_WORDS):
@@ -253,69 +239,85 @@ class _Walker:
 
     def operand_word(self, tok: Token, i: int) -> int:
         """A word where an operand is expected: a name, unless NOT, DISTINCT or CASE."""
+        doubt = self.role == PREFIX or not self.name_ok
+        self.role, self.name_ok = OPERAND, not self.clauses
         if tok.upper in ("NOT", "DISTINCT", "CASE"):
             self.case_depth += tok.upper == "CASE"
             self.role = PREFIX
             return i + 1
-        # "WITH distinct CREATE (n)" may read as a variable then CREATE: refuse the doubt.
-        if self.role == PREFIX and tok.upper in _UNSAFE:
-            raise _unsafe(self.items, i)
+        # "WITH distinct CREATE (n)" or "x :: INTEGER! CREATE (n)" may read as a variable
+        # then CREATE, or as a clause: refuse the doubt.
+        if doubt and tok.upper in _UNSAFE:
+            raise unsafe(self.items, i)
         self.check_function(i)
-        self.role = OPERAND
         return i + 1
 
     def clause_word(self, tok: Token, i: int) -> int:
         """A word right after an operand: an operator, a postfix word or a clause keyword."""
-        upper, after = tok.upper, item_at(self.items, i + 1)
-        if self.role == OPERAND:
+        upper, after, came_from = tok.upper, item_at(self.items, i + 1), self.role
+        self.name_ok = not self.clauses
+        if came_from == OPERAND:
             if upper in ("STARTS", "ENDS") and is_word(after, "WITH"):
-                self.role = OPERATOR
+                self.role, self.name_ok = OPERATOR, True
                 return i + 2
             if upper == "IS":
                 return self.is_predicate(i)
-            if upper in _AFTER_OPERAND:
-                self.role = _AFTER_OPERAND[upper]
+            if upper == "AS":
+                self.role = NAME_NEXT
                 return i + 1
-            if upper == "NOT" and is_word(after, "NULL"):  # a type such as INTEGER NOT NULL
-                return i + 2
+            if upper in _INFIX or upper in _POSTFIX:
+                self.role = OPERATOR if upper in _INFIX else OPERAND
+                self.name_ok = self.name_ok or upper in _OPERATORS
+                return i + 1
         if upper in _UNSAFE:
-            raise _unsafe(self.items, i)
-        if self.mode in ("group", "map"):
+            raise unsafe(self.items, i)
+        if not self.clauses:
             if upper != "WHERE":  # "(n WHERE ..)" and "[x IN l WHERE ..]"
-                raise _unexpected(tok)
-            self.role = OPERATOR
+                raise unexpected(tok)
+            self.role, self.name_ok = OPERATOR, True
             return i + 1
         if upper not in _READ_CLAUSES:
-            raise _unexpected(tok)
-        return self.clause(tok, i)
+            raise unexpected(tok)
+        return self.clause(tok, i, came_from)
 
     def is_predicate(self, i: int) -> int:
-        """``IS [NOT] NULL``, ``IS [NOT] TYPED t``, ``IS [NOT] :: t``, ``IS [NOT] NORMALIZED``."""
+        """``IS [NOT] NULL``, ``IS [NOT] TYPED t``, ``IS [NOT] :: t``,
+        ``IS [NOT] [NFC ..] NORMALIZED``, or ``IS Label``."""
         j = i + 2 if is_word(item_at(self.items, i + 1), "NOT") else i + 1
-        if is_word(item_at(self.items, j), "TYPED"):
-            self.role = NAME_NEXT
+        nxt = item_at(self.items, j)
+        self.role = OPERAND
+        if is_word(nxt, "TYPED") or is_sym(nxt, "::"):
+            return read_type(self.items, j + 1)
+        if is_word(nxt, "NULL", "NORMALIZED"):
             return j + 1
-        self.role = OPERATOR
+        if is_word(nxt, *_NORMAL_FORMS) and is_word(item_at(self.items, j + 1), "NORMALIZED"):
+            return j + 2
+        self.role = OPERATOR  # "n IS Person": a label expression follows
         return j
 
-    def clause(self, tok: Token, i: int) -> int:
+    def clause(self, tok: Token, i: int, came_from: str) -> int:
         """A read clause keyword in a statement or subquery."""
         upper, after = tok.upper, item_at(self.items, i + 1)
         self.role = OPERATOR
+        # After "a * RETURN" the engine may have read RETURN as a variable: no name follows.
+        self.name_ok = upper in _EXPRESSION_CLAUSES and came_from != EITHER
         if upper in ("EXPLAIN", "PROFILE"):
             if self.mode != "statement" or i != 0:
-                raise _unexpected(tok)
+                raise unexpected(tok)
             self.role = START
         elif upper == "OPTIONAL":
             if is_word(after, "CALL"):
                 return self.call(i + 1)
             if not is_word(after, "MATCH"):
-                raise _unexpected(tok)
+                raise unexpected(tok)
             return i + 2
         elif upper == "ORDER":
             if not is_word(after, "BY"):
-                raise _unexpected(tok)
+                raise unexpected(tok)
+            self.name_ok = came_from != EITHER
             return i + 2
+        elif upper == "USING":
+            return self.hint(tok, i, came_from)
         elif upper == "CALL":
             return self.call(i)
         elif upper in ("UNION", "NEXT", "FINISH"):
@@ -326,9 +328,21 @@ class _Walker:
             self.parts[-1].limited = True
         return i + 1
 
+    def hint(self, tok: Token, i: int, came_from: str) -> int:
+        """``USING INDEX ..``, ``USING SCAN ..``, ``USING JOIN ON ..`` after a MATCH."""
+        if is_word(item_at(self.items, i + 1), "PERIODIC"):
+            raise QueryRefused(
+                f"refused: USING PERIODIC COMMIT at {tok.where()} batches writes; "
+                "the console is read-only"
+            )
+        if came_from != OPERAND:
+            raise unexpected(tok)
+        self.role, self.name_ok = OPERAND, False
+        return read_hint(self.items, i + 1)
+
     def new_part(self, upper: str, i: int) -> int:
         """UNION starts a branch; NEXT replaces the part before it; FINISH ends the query."""
-        self.role = START
+        self.role, self.name_ok = START, False
         if upper == "UNION":
             self.parts.append(_Part())
             return i + 2 if is_word(item_at(self.items, i + 1), "ALL", "DISTINCT") else i + 1
@@ -340,16 +354,16 @@ class _Walker:
         """``CALL { .. }``, ``CALL (x) { .. }`` or ``CALL name.space.proc(..)``."""
         tok, after, then = self.items[i], item_at(self.items, i + 1), item_at(self.items, i + 2)
         assert isinstance(tok, Token)
-        self.role = OPERAND
+        self.role, self.name_ok = OPERAND, False
         if _is_group(after, "{"):
             return self.call_subquery(tok, i + 1)
         if _is_group(after, "(") and _is_group(then, "{"):
             _Walker(after.items, "group").run()
             return self.call_subquery(tok, i + 2)
         if not is_name(after):
-            raise QueryRefused(
-                f"refused: cannot tell what CALL at {tok.where()} calls; "
-                "write CALL db.labels() or CALL { MATCH ... RETURN ... }"
+            raise CypherSyntaxError(
+                f"cannot tell what CALL at {tok.where()} calls; "
+                "write CALL db.labels() or CALL { MATCH ... RETURN ... }", []
             )
         name, j = dotted_name(self.items, i + 1)
         if name.lower() not in _READ_PROCEDURES:

@@ -2,11 +2,17 @@
 
 With no ``uri`` configured it starts (or joins) the embedded ArcadeDB engine of the data
 folder; with one it connects to that Neo4j. Both are the same code path from here on.
+
+Staff's console queries go through a second driver, logged in as a read-only account
+(``console_session``), so that the engine refuses a write even if the console's parser
+were fooled: the embedded engine's ``reader`` (see ``kg.engine``), or on Neo4j the
+optional reader user of ``GraphConfig`` — without one, Neo4j's READ access mode.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +26,7 @@ from neo4j import exceptions as neo4j_errors
 
 from kg import cypher
 from kg.engine import EmbeddedEngine, EngineOptions, Endpoint
+from kg.engine_errors import clean_message
 from kg.errors import GraphUnavailable, QueryInvalid, SchemaError
 
 logger = logging.getLogger(__name__)
@@ -39,6 +46,7 @@ class GraphConfig:
     query_timeout_s: float = 10.0
     pool_size: int = 32
     engine: EngineOptions = field(default_factory=EngineOptions)
+    reader: tuple[str, str] | None = None  # Neo4j only: the console's (user, password)
 
 
 @dataclass(frozen=True)
@@ -63,12 +71,15 @@ class GraphStore:
         self.endpoint = endpoint
         self.config = config
         self._engine = engine
+        self._reader_driver: neo4j.Driver | None = None
+        self._reader_lock = threading.Lock()
 
     @classmethod
     def open(cls, config: GraphConfig) -> GraphStore:
         engine = None
         if config.uri:
-            endpoint = Endpoint(config.uri, config.user, config.password, config.database, False)
+            endpoint = Endpoint(config.uri, config.user, config.password, config.database, False,
+                                reader=config.reader)
         else:
             engine = EmbeddedEngine(config.data_dir, config.engine)
             endpoint = engine.start_or_find()
@@ -88,7 +99,11 @@ class GraphStore:
         """Close the driver, then the engine if this process owns it (order matters:
         an open Bolt connection keeps the JVM from exiting)."""
         try:
-            self._driver.close()
+            try:
+                if self._reader_driver is not None:
+                    self._reader_driver.close()
+            finally:
+                self._driver.close()
         finally:
             if self._engine is not None:
                 self._engine.stop()
@@ -148,6 +163,31 @@ class GraphStore:
         with self._session(read=read) as session:
             yield session
 
+    @contextmanager
+    def console_session(self) -> Iterator[neo4j.Session]:
+        """A READ session as the read-only console account, for queries staff type.
+
+        The embedded engine always has that account; on Neo4j without a configured reader
+        the session is the main user's, and Neo4j's READ access mode refuses writes.
+        """
+        driver = self._console_driver()
+        with driver.session(database=self.endpoint.database,
+                            default_access_mode=neo4j.READ_ACCESS) as session:
+            yield session
+
+    def _console_driver(self) -> neo4j.Driver:
+        if self.endpoint.reader is None:
+            if self.embedded:  # never fall back to root: that is what the account is for
+                raise GraphUnavailable("the embedded engine gave no read-only console account")
+            return self._driver
+        with self._reader_lock:
+            if self._reader_driver is None:
+                user, password = self.endpoint.reader
+                reader = Endpoint(self.endpoint.uri, user, password, self.endpoint.database,
+                                  self.embedded)
+                self._reader_driver = _connect(reader, max(4, self.config.pool_size // 2))
+            return self._reader_driver
+
     def _session(self, *, read: bool = False) -> neo4j.Session:
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
         return self._driver.session(database=self.endpoint.database, default_access_mode=mode)
@@ -160,7 +200,7 @@ class GraphStore:
                 f"the graph engine at {self.endpoint.uri} stopped answering: {exc}"
             ) from exc
         except neo4j_errors.ClientError as exc:
-            raise QueryInvalid(f"{_first_line(query)}: {exc.message}") from exc
+            raise QueryInvalid(f"{_first_line(query)}: {clean_message(exc.message)}") from exc
 
 
 def _connect(endpoint: Endpoint, pool_size: int) -> neo4j.Driver:
@@ -185,9 +225,11 @@ def _wait_until_ready(driver: neo4j.Driver, endpoint: Endpoint, tries: int = 20)
                 session.run("RETURN 1").consume()
             return
         except neo4j_errors.AuthError as exc:
+            fix = ("restart the process that runs the engine" if endpoint.embedded
+                   else "check NEO4J_USERNAME and NEO4J_PASSWORD (POLICYKG_NEO4J_READER for "
+                   "the console's reader)")
             raise GraphUnavailable(
-                f"{endpoint.uri} refused the credentials of user {endpoint.user!r}; "
-                "check NEO4J_USERNAME and NEO4J_PASSWORD"
+                f"{endpoint.uri} refused the credentials of user {endpoint.user!r}; {fix}"
             ) from exc
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
             if attempt == tries - 1:

@@ -25,15 +25,25 @@ class DocumentMeta:
     level: str | None = None  # province | city | district | press | other
     period: str | None = None  # e.g. "2025—2027"
     region: str | None = None  # whose plan it is, e.g. "武汉市"
+    # Where title, number and date came from: "manifest" | "printed" | "inferred".
+    title_source: str | None = None
+    doc_number_source: str | None = None
+    issued_source: str | None = None
+    also_titles: tuple[str, ...] = ()  # a wrapping notice's title, attached plans' titles
+    coverage: float | None = None  # share of the body text (CJK and digits) in clauses
 
     def props(self) -> dict[str, Any]:
-        return asdict(self)
+        props = asdict(self)
+        props["also_titles"] = list(self.also_titles)
+        return props
 
 
 # Clause kinds. A clause is anything a reader can cite: a numbered section or item, an
-# unnumbered paragraph, a 专栏 box, a table row, a ◆ bullet or a footnote.
+# unnumbered paragraph, a 专栏 box, a table row, a ◆ bullet or a footnote — and the
+# document's header (its 文号, issuer and dates as printed), so that a question about
+# them can cite where they stand. The header is no plan text: nothing is extracted from it.
 CLAUSE_KINDS = frozenset(
-    {"preamble", "section", "item", "paragraph", "box", "table_row", "bullet", "footnote"}
+    {"preamble", "section", "item", "paragraph", "box", "table_row", "bullet", "footnote", "header"}
 )
 
 
@@ -118,17 +128,26 @@ class Target:
         return {k: v for k, v in asdict(self).items() if k != "clause_id"}
 
 
+INCENTIVE_KINDS = ("reward", "subsidy", "matching", "fund", "programme")
+# What a firm or a person can apply for; a fund or a budget is money the plan sets aside,
+# and a programme a policy, neither claimable as such.
+CLAIMABLE_KINDS = frozenset({"reward", "subsidy", "matching"})
+
+
 @dataclass(frozen=True)
 class Incentive:
     """Money or support a clause offers, and what one must do to get it.
 
-    Amounts are in 万元 (``amount_wan``); ``cap_wan`` is a ceiling per project or firm;
-    ``ratio`` a matching share (0.3 for 30 %); ``cost_sharing`` who pays ("市区各承担50%").
+    Amounts are in 万元 (``amount_wan``); ``cap_wan`` is a ceiling per project or firm
+    (per year when ``per_year``); ``ratio`` the share of ``base`` paid (0.3 for 30 % of
+    合同金额); ``payer`` the level of government that pays when printed (省级, 市级, 区级);
+    ``cost_sharing`` who shares it ("市区各承担50%"); ``instalments`` staged payment as
+    printed ("分三年拨付").
     """
 
     incentive_id: str
     clause_id: str
-    kind: str  # reward | matching | subsidy | fund | programme
+    kind: str  # one of INCENTIVE_KINDS
     condition: str
     amount_wan: float | None = None
     cap_wan: float | None = None
@@ -136,9 +155,18 @@ class Incentive:
     cost_sharing: str | None = None
     beneficiary: str | None = None
     text: str = ""
+    base: str | None = None
+    per_year: bool = False
+    instalments: str | None = None
+    payer: str | None = None
+
+    @property
+    def claimable(self) -> bool:
+        return self.kind in CLAIMABLE_KINDS
 
     def props(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if k != "clause_id"}
+        props = {k: v for k, v in asdict(self).items() if k != "clause_id"}
+        return props | {"claimable": self.claimable}
 
 
 @dataclass(frozen=True)
@@ -155,14 +183,27 @@ class Entity:
         return {"aliases": list(self.aliases), "level": self.level, "kind": self.kind}
 
 
+RESPONSIBILITY_ROLES = ("lead", "support")
+
+
 @dataclass(frozen=True)
 class Mention:
-    """A clause's link to a shared entity: RESPONSIBLE_FOR (agency → clause) or MENTIONS."""
+    """A clause's link to a shared entity: RESPONSIBLE_FOR (agency → clause) or MENTIONS.
+
+    ``role`` qualifies RESPONSIBLE_FOR when the plan says who leads: "lead" (牵头单位,
+    由X牵头), "support" (配合单位, 参与单位, the 责任单位 listed beside a 牵头单位); None
+    when the plan draws no such line. ``task`` is the part of the clause the agency is
+    responsible for, as printed, when the clause holds several tasks each with its own
+    units ("" for the whole clause). One agency and clause are one relationship, which
+    keeps every task (``tasks``) with its role (``roles``).
+    """
 
     clause_id: str
     rel: str  # "RESPONSIBLE_FOR" | "MENTIONS"
     label: str
     name: str
+    role: str | None = None  # one of RESPONSIBILITY_ROLES, RESPONSIBLE_FOR only
+    task: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ _UNITS = "个|家|条|台|公里|元|人|项|所|座|套|倍|亩|架|次|名|款
 _ASKED_UNIT = re.compile(rf"(?<!哪)(?:多少|几)(万|亿)?({_UNITS})")
 _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("procedure",
-     re.compile(r"(怎么|如何|怎样)(申报|申请|办理|兑现|领取|认定)|(申报|申请)(流程|材料|程序|方式|入口|渠道)|提交哪些|需要什么材料"),
+     re.compile(r"(怎么|如何|怎样)(申报|申请|办理|兑现|领取|认定)|(申报|申请)(流程|材料|程序|方式|入口|渠道)|提交哪些|需要什么材料|"
+                r"走什么流程|什么流程|哪些手续|什么手续"),
      re.compile(r"申报|申请|提交|办理|流程|程序|受理")),
     ("date",
-     re.compile(r"截止|什么时候|何时|哪天|哪一天|几月|日期|哪年|哪一年|什么时间"),
-     re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年初|\d{4}-\d{2}")),
+     re.compile(r"截止|什么时候|何时|哪天|哪一天|几月|日期|哪年|哪一年|什么时间|多久|多长时间|到账"),
+     re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年初|\d{4}-\d{2}|"
+                r"\d+\s*个?(?:月|年|日|天|周|小时|工作日)(?:内|以上|以内|之内)?|当年|次年|期间")),
     ("person",
      re.compile(r"(局长|主任|书记|市长|省长|区长|部长|厅长|负责人)(是谁|叫什么|是哪位)|谁(是|担任)"),
      re.compile(r"(局长|主任|书记|市长|省长|区长)[\u4e00-\u9fff]{2,3}")),
@@ -32,7 +34,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _FUTURE_ASK = re.compile(r"要达到|目标是|目标为|计划|力争|到\s*20\d\d\s*年|将达到|预计")
 _FUTURE_SAY = re.compile(r"到\s*20\d\d|力争|目标|以上|不少于|不低于|超过|突破|年均|建成|新增|培育|打造|达到")
+# A sentence opening with a year states what happened then (「2020年人工智能产业规模约350亿元」)
+# unless it goes on to say what is to be reached.
 _PAST_SAY = re.compile(r"截至|截止|已建成|已经|累计(达到|实现)|20[01]\d\s*年(全区|全省|全市)?(实现|新建|完成)")
+_YEAR_OPENING = re.compile(r"^\s*[◆●■\-—]*\s*20\d\d\s*年(?!前|底前|以前)")
+_PLAINLY_AHEAD = re.compile(r"到\s*20\d\d|力争|目标|将|预计|计划|要")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class AskType:
         if future and self.future and _PAST_SAY.search(sentence) and not _FUTURE_SAY.search(
                 _PAST_SAY.sub("", sentence)):
             return False
+        if future and self.future and _YEAR_OPENING.search(sentence) and not _PLAINLY_AHEAD.search(sentence):
+            return False  # 「2020年…突破500亿元」 reports a year gone by
         return True
 
     def prefers(self, sentence: str) -> bool:

@@ -1,8 +1,12 @@
-"""Where the plans define a term: "算力：算力是…", "数字经济产业社区指…", "简称工业 APP".
+"""Where the plans define a term: "算力：算力是…", "数字经济产业社区指…", "简称工业 APP",
+"“573”工程，即5大数字新基建、…", and what a numbered abbreviation stands for.
 
 A definition question ("什么是未来智慧工厂？", "工业APP指的是什么？") names its term;
-the clauses that open with that term and a defining word are the answer, even when
-retrieval ranks a clause that merely uses the term higher.
+the clauses that open with that term and a defining word, or gloss it with 即/也就是/是指
+right after it, are the answer, even when retrieval ranks a clause that merely uses the
+term higher. Chinese policy writing abbreviates by counting what repeats: 「双跨」 is
+「跨行业、跨领域」, 「两化」 two things ending in 化 — when the plans never define such a
+term, the sentence that spells the repeated parts out is its meaning.
 """
 
 from __future__ import annotations
@@ -10,11 +14,13 @@ from __future__ import annotations
 import re
 
 from qa.corpus import ClauseCorpus
+from qa.lexical import tokenize
 
 _ASKED = (
     re.compile(r"什么(?:是|叫)[“\"]?(?P<t>[^”\"？?，,。]{2,20})"),
     re.compile(r"[“\"]?(?P<t>[^”\"？?，,。]{2,20}?)[”\"]?(?:具体)?(?:是什么|指的是什么|是指什么|指什么|的定义|的含义|是怎么界定|怎么界定|如何界定)"),
-    re.compile(r"(?:怎么|如何)(?:定义|界定)[“\"]?(?P<t>[^”\"？?，,。]{2,20})"),
+    re.compile(r"(?:怎么|如何)(?:定义|界定|解释|理解)[“\"]?(?P<t>[^”\"？?，,。]{2,20}?)[”\"]?(?:这个|这一)?(?:概念|词|提法)?(?:的)?[？?]?$"),
+    re.compile(r"[“\"](?P<t>[^”\"]{2,20})[”\"](?:这个|这一)?(?:概念|词|提法)"),
 )
 _LEADING = re.compile(r"^(规划中的|规划里的|规划脚注里|脚注里|文件中的|经开区的|湖北的|武汉的)")
 _DEFINES = r"(?:[：:]|是指|指|即|是|简称)"
@@ -35,6 +41,26 @@ def asked_term(question: str) -> str | None:
     return None
 
 
+_GLOSS = r"[”\"]?[^，,。；;]{0,8}?[，,（(：:]?\s*(?:即|也就是|是指|指的是|主要指|简称)"
+_COUNTS = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def abbreviation_pattern(term: str) -> re.Pattern[str] | None:
+    """「双跨」 → a pattern for 「跨X、跨Y」; 「两化」 → 「X化、Y化」 (prefix or suffix repeated)."""
+    if len(term) < 2 or term[0] not in _COUNTS or not "\u4e00" <= term[1] <= "\u9fff":
+        return None
+    n, char = _COUNTS[term[0]], re.escape(term[1])
+    item, end = r"[\u4e00-\u9fff]{1,3}?", r"(?=[的之，,。；;、和与及等]|$)"
+    prefix = rf"{char}{item}{end}(?:[、和与及]{char}{item}{end}){{{n - 1}}}"
+    suffix = rf"(?<![\u4e00-\u9fff]){item}{char}(?:[、和与及]{item}{char}){{{n - 1}}}{end}"
+    return re.compile(f"(?:{prefix})|(?:{suffix})")
+
+
+def _around(text: str, word: str, width: int = 40) -> str:
+    at = text.find(word)
+    return text[max(0, at - width): at + len(word) + width] if at >= 0 else ""
+
+
 class DefinitionIndex:
     def __init__(self, corpus: ClauseCorpus) -> None:
         self.corpus = corpus
@@ -46,5 +72,28 @@ class DefinitionIndex:
             return []
         squashed = re.sub(r"\s", "", term)
         pattern = re.compile(rf"(?:^|[。；\n])[“\"]?{re.escape(squashed)}[”\"]?{_DEFINES}|简称{re.escape(squashed)}")
-        found = [cid for cid, text in self._squashed if pattern.search(text[:400])]
+        found = [cid for cid, text in self._squashed if pattern.search(text)]
+        glossed = re.compile(re.escape(squashed) + _GLOSS)
+        found += [cid for cid, text in self._squashed if cid not in found and glossed.search(text)]
         return found[:limit]
+
+    def expansions(self, term: str, limit: int = 2) -> list[tuple[str, str]]:
+        """(clause id, spelled-out form) where the plans spell out a counted abbreviation,
+        those whose words are the words the abbreviation is used with first (「双跨」 goes
+        with 工业互联网平台: 「跨行业、跨领域的…工业互联网平台」, not 「跨领域、跨区域的…创新」)."""
+        squashed = re.sub(r"[\s“”\"]", "", term)
+        pattern = abbreviation_pattern(squashed)
+        if pattern is None:
+            return []
+        short = squashed[:2]
+        usage = {w for cid, text in self._squashed if short in re.sub(r"[“”\"]", "", text)
+                 for w in tokenize(_around(re.sub(r"[“”\"]", "", text), short)) if len(w) >= 2}
+        usage |= {w for w in tokenize(squashed[2:]) if len(w) >= 2}
+        found = []
+        for cid, text in self._squashed:
+            match = pattern.search(text)
+            if match:
+                near = set(tokenize(_around(text, match.group())))
+                found.append((len(near & usage), cid, match.group()))
+        found.sort(key=lambda f: -f[0])
+        return [(cid, form) for _, cid, form in found[:limit]]

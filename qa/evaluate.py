@@ -70,6 +70,45 @@ class Report:
         return statistics.median(times), p95
 
 
+@dataclass(frozen=True)
+class GoldSet:
+    """A question set with its frozen test part (never tuned on) beside its tuning part."""
+
+    name: str
+    questions: tuple[GoldQuestion, ...]
+    frozen: frozenset[str]  # question ids
+    documents: tuple[str, ...] = ()  # doc ids the set needs in the graph (empty: the seeds)
+
+    def parts(self) -> list[tuple[str, list[GoldQuestion]]]:
+        tune = [q for q in self.questions if q.id not in self.frozen]
+        test = [q for q in self.questions if q.id in self.frozen]
+        return [(f"{self.name} (tuning)", tune), (f"{self.name} (frozen test)", test)]
+
+
+def gold_sets(data: Path) -> list[GoldSet]:
+    """The question sets of ``tests/data``: the dev set and the second seeds set, each split
+    by a list of frozen ids, and the new plans, split by frozen documents."""
+    sets = []
+    for name, file, ids in (("dev", "qa_dev.jsonl", "qa_dev_frozen_ids.txt"),
+                            ("seeds-2", "qa_seeds2.jsonl", "qa_seeds2_frozen_ids.txt")):
+        if (data / file).exists():
+            sets.append(GoldSet(name, tuple(load_gold(data / file)), frozenset(_listed(data / ids))))
+    plans = sorted((data / "qa_newplans").glob("*.jsonl")) if (data / "qa_newplans").is_dir() else []
+    if plans:
+        frozen_docs = _listed(data / "qa_newplans_frozen_docs.txt")
+        questions = [q for p in plans for q in load_gold(p)]
+        frozen = frozenset(q.id for q in questions if q.id.split("_")[0].split("-")[0] in frozen_docs)
+        sets.append(GoldSet("new-plans", tuple(questions), frozen, tuple(p.stem for p in plans)))
+    return sets
+
+
+def _listed(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def load_gold(path: Path) -> list[GoldQuestion]:
     items = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -14,16 +14,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from qa.corpus import ClauseCorpus
-from qa.lexical import tokenize
+from qa.lexical import pos_cut, tokenize
 from qa.link import INTENT_WORDS, QUESTION_FILLERS, Linked
 from qa.types import ClauseRecord
 
+_NOTE_ONLY = re.compile(r"[（(][^（）()]*(?:牵头|责任|配合|参加|参与|协同|主责)[^（）()]*[）)][。；;]?")
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n+")
 # A quantity, not any digit: "5G" or "4G" is a name.
 _NUMBER = re.compile(r"\d[\d.,]*\s*(?:[%％万亿千百个家元公条台项倍座套所亩架次人名批类]|EFLOPS|毫秒|P(?![A-Za-z]))")
 _OTHER_YEAR = re.compile(r"(到|至|力争)\s*20\d\d")
 _DEFINES = re.compile(r"[：:]\s*(指|是指)|是指|主要是指|即[：:“]|简称")
 _MAX_SNIPPET = 160
+_ASKS_BODY = re.compile(r"(?:什么|哪个|哪些|哪一?)(?:机构|组织|机制|平台|载体)")
+_BODY = re.compile(r"领导小组|委员会|联席会议|办公室|工作专班|指挥部|中心|联盟|协会")
+RANK_PRIOR = 0.08  # what retrieval's order adds to a sentence's score, at the top clause
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,21 @@ class Evidence:
 
 def sentences(text: str) -> list[str]:
     parts = [p.strip() for p in _SENTENCE_END.split(text)]
-    return [p for p in parts if len(p) >= 4]
+    out: list[str] = []
+    for part in parts:
+        # 「（牵头单位：省商务厅，参加单位：…）」 closes the sentence before it, even when a line
+        # break put it in front of the next one; alone it is no evidence.
+        note = _NOTE_ONLY.match(part)
+        if out and note:
+            out[-1] += note.group()
+            part = part[note.end():].strip()
+        if len(part) >= 4:
+            out.append(part)
+    return out
 
 
+_ABSENT_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+ABSENT_WEIGHT = 2.0
 _QUESTION_WORDS = {w for words in INTENT_WORDS.values() for w in words} | QUESTION_FILLERS
 
 
@@ -49,13 +65,21 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
     region and document names are left to the scoping boosts (an answer about 经开区
     rarely says 经开区)."""
     dropped = set()
-    for form in linked.surfaces:
+    for form in linked.scope_surfaces:
         dropped |= set(tokenize(form))
-    own = set(tokenize(linked.focus or linked.text))
+    own = set(canonical(tokenize(linked.focus or linked.text)))
     terms = {}
-    for token in tokenize(linked.text):
+    for token in canonical(tokenize(linked.text)):
         weight = idf(token)
-        if weight <= 0 or token in dropped:
+        if token in dropped:
+            continue
+        if weight <= 0:
+            # A thing the user names that no plan mentions (「所得税」) is something the plans
+            # cannot speak to: it counts against every sentence. Only nouns: other words a
+            # question uses (「每天」「到账」) are phrasing the plans put otherwise.
+            if token in own and _ABSENT_WORD.fullmatch(token) and token not in _QUESTION_WORDS \
+                    and _is_noun(token):
+                terms[token] = ABSENT_WEIGHT
             continue
         weight = max(weight, 0.5)
         if token in _QUESTION_WORDS:
@@ -64,6 +88,26 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
             weight *= 0.35
         terms[token] = weight
     return terms
+
+
+# Words plans and questions use for one thing (「网上零售额」「网络零售额」, 「每天」「日」):
+# compared as one when a question is matched against sentences.
+SYNONYMS = {"网上": "网络", "线上": "网络", "在线": "网络", "每年": "年均", "每天": "日", "每日": "日",
+            "日均": "日", "占比": "比重", "比例": "比重", "公司": "企业", "奖金": "奖励", "补助": "补贴"}
+
+
+def canonical(tokens: Sequence[str]) -> list[str]:
+    return [SYNONYMS.get(t, t) for t in tokens]
+
+
+def _is_noun(word: str) -> bool:
+    pairs = pos_cut(word)
+    return len(pairs) == 1 and pairs[0][1].startswith("n")
+
+
+def is_name(word: str) -> bool:
+    """A noun or a Latin acronym (「PUE」): a word that names a thing rather than phrases a question."""
+    return bool(re.fullmatch(r"[a-z][a-z0-9+\-]*", word)) or _is_noun(word)
 
 
 def clause_sentences(clause: ClauseRecord) -> list[str]:
@@ -85,8 +129,8 @@ class EvidenceRanker:
 
     def _clause_tokens(self, clause_id: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
         clause = self.corpus.by_id[clause_id]
-        context = frozenset(tokenize(self._context(clause)))
-        return context, tuple((s, frozenset(tokenize(s))) for s in clause_sentences(clause))
+        context = frozenset(canonical(tokenize(self._context(clause))))
+        return context, tuple((s, frozenset(canonical(tokenize(s)))) for s in clause_sentences(clause))
 
     def terms(self, linked: Linked) -> dict[str, float]:
         return question_terms(linked, self.idf)
@@ -96,12 +140,18 @@ class EvidenceRanker:
         """``terms``: the question's weighted terms, when the caller has them already."""
         terms = self.terms(linked) if terms is None else terms
         total = sum(terms.values()) or 1.0
+        # The question's own most specific words: a figure asked for should sit next to them.
+        keys = [t for t, w in sorted(terms.items(), key=lambda kv: -kv[1])
+                if len(t) >= 2 and w != ABSENT_WEIGHT][:3] if needs_number else []
         out = []
+        # An English question matches Chinese sentences only through a glossary: the
+        # retrievers' order (the dense one reads English) counts for more.
+        weight = RANK_PRIOR * (5 if linked.english else 1)
         for rank, cid in enumerate(clause_ids):
             clause = self.corpus.by_id.get(cid)
             if clause is None:
                 continue
-            prior = 0.08 / (1 + rank)
+            prior = weight / (1 + rank)
             context, tokenized = self._tokens(cid)
             previous: frozenset[str] = frozenset()
             for sentence, own in tokenized:
@@ -110,7 +160,7 @@ class EvidenceRanker:
                 # continues the sentence that named the platform.
                 coverage = sum(w if t in found else w / 2 if t in previous else 0.0
                                for t, w in terms.items()) / total
-                score = coverage + prior + self._boosts(linked, clause, sentence, needs_number)
+                score = coverage + prior + self._boosts(linked, clause, sentence, needs_number, keys)
                 out.append(Evidence(clause, sentence, coverage, score))
                 previous = found - context
         return sorted(out, key=lambda e: -e.score)
@@ -128,10 +178,12 @@ class EvidenceRanker:
         return " ".join([clause.doc_title, *headings])
 
     def _boosts(self, linked: Linked, clause: ClauseRecord, sentence: str,
-                needs_number: bool) -> float:
+                needs_number: bool, keys: Sequence[str] = ()) -> float:
         boost = 0.0
         if needs_number:
             boost += 0.12 if _NUMBER.search(sentence) else -0.15
+            if keys and _figure_follows(sentence, keys):
+                boost += 0.08
         if linked.ask.prefers(sentence):
             boost += 0.2
         if not linked.ask.accepts(sentence):
@@ -147,7 +199,19 @@ class EvidenceRanker:
             boost += 0.1
         if "definition" in linked.intents and _DEFINES.search(sentence):
             boost += 0.15
+        if _ASKS_BODY.search(linked.raw) and _BODY.search(sentence):
+            boost += 0.15  # 「靠什么机构统筹」: a sentence naming a body answers it
         return boost
+
+
+def _figure_follows(sentence: str, words: Sequence[str]) -> bool:
+    """A quantity within a few characters after one of ``words`` (「人均地区生产总值达到6万元」)."""
+    squashed = re.sub(r"\s", "", sentence).lower()
+    for word in words:
+        at = squashed.find(word)
+        if at >= 0 and _NUMBER.search(re.split(r"[，,。；;]", squashed[at + len(word):])[0][:24]):
+            return True
+    return False
 
 
 def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET) -> str:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from qa.link import Linked, Linker
+from qa.plan import core_phrase, subject_of, without_scope
 
 _FOLLOWUP_START = re.compile(r"^(那|那么|还有|另外|以及|而|and\b|what about|how about)", re.I)
+_ANAPHOR = re.compile(r"^(?:这个|这项|这些|这一|该|此|它|其(?![中他余实])|上述)(?!规划|方案|文件|意见|措施|办法|政策|份|部)"
+                      r"(?:任务|工作|目标|指标|项目|事项|平台|工程|行动)?")
+_DOCUMENT_ANAPHOR = re.compile(r"^(?:这份|这个|该|此|这部|本)(?:规划|方案|文件|意见|措施|办法|政策)")
+_ASKS_ITSELF = re.compile(r"多少|几|什么|哪|谁|怎么|如何|是否|吗|目标|要求|规定")
 _FOLLOWUP_END = re.compile(r"(呢|如何|怎么样|怎样)[？?]?$")
 
 
@@ -29,15 +35,54 @@ def is_followup(question: str, linked: Linked) -> bool:
     return len(re.sub(r"[\s？?。！!]", "", q)) <= 8 and not linked.intents - {"comparison"}
 
 
-def resolve(question: str, history: Sequence[Any], linker: Linker) -> tuple[str, str]:
-    """(question to answer, context it borrows). A follow-up naming a new region or year is
-    the previous question with that swapped in; one naming a new subject ("那双跨平台呢？")
-    keeps its own words as the focus and the previous question as weaker context."""
+@dataclass(frozen=True)
+class Resolution:
+    question: str      # what to answer
+    context: str = ""  # earlier words it borrows, weighed less than its own
+    carried: str = ""  # what it keeps from the previous question, to say so in the answer
+
+
+def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution:
+    """A follow-up naming a new region or year is the previous question with that swapped
+    in — keeping the previous metric and year unless it changes them, which the answer
+    says; one naming only a new subject ("那双跨平台呢？") is the previous question asked of
+    that subject; one asking a question of its own keeps its own words as the focus and
+    the previous question as weaker context."""
     previous = previous_question(history)
     current = linker.link(question)
-    if not previous or not is_followup(question, current):
-        return question, ""
+    if not previous:
+        return Resolution(question)
+    previous = re.sub(r"[“”\"]", "", previous)  # so what was asked is found in it as printed
     before = linker.link(previous)
+    asked = core_phrase(without_scope(before))
+    anaphor = _ANAPHOR.match(question.strip())
+    if _DOCUMENT_ANAPHOR.match(question.strip()):
+        return Resolution(question, previous)  # 「该规划的文号…」: the previous question's document
+    topic = subject_of(without_scope(before)) or asked
+    if anaphor and topic:
+        # 「这个由谁负责？」「该目标是多少？」: the words point back at what was just asked about.
+        return Resolution(topic + question.strip()[anaphor.end():],
+                          carried=f"（“{anaphor.group()}”指上一问的“{topic}”）")
+    if not is_followup(question, current):
+        if asked and _asks_without_subject(current):
+            # 「到2027年的目标是多少？」 names no subject of its own: the previous one's.
+            return Resolution(f"{asked}{question}", carried=f"（沿用上一问的“{asked}”）")
+        return Resolution(question)
+    subject = re.sub(_FOLLOWUP_END, "", re.sub(_FOLLOWUP_START, "", question.strip())).strip(" ，,？?")
+    if (not _ASKS_ITSELF.search(subject) and not (current.regions or current.years or current.doc_ids)
+            and len(subject) >= 2 and asked and asked in previous):
+        # 「那服务业数字化标准规范呢？」 after 「健全服务业统计制度由谁牵头？」 asks the same of a
+        # new subject: the previous question with its subject swapped.
+        return Resolution(previous.replace(asked, subject, 1),
+                          carried=f"（按上一问的问法，问“{subject}”）")
+    if _own_words(question, current) > 3:
+        # 「那2025—2027年的方案里，每年要培育提升多少家？」 asks a question of its own; the
+        # previous one lends its topic, not its scope when this one names its own.
+        context = previous
+        if current.regions or current.doc_ids:
+            for surface in sorted(before.surfaces, key=len, reverse=True):
+                context = context.replace(surface, " ")
+        return Resolution(question, context)
     merged = previous
     if current.regions and before.regions:
         merged = _replace_forms(merged, before.regions, current.regions, linker)
@@ -45,12 +90,39 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> tuple[str,
         for old, new in zip(before.years, current.years):
             merged = merged.replace(str(old), str(new))
     if merged != previous:
-        return merged, ""
-    subject = re.sub(_FOLLOWUP_START, "", question).strip()
-    subject = re.sub(_FOLLOWUP_END, "", subject).strip(" ，,？?")
+        return Resolution(merged, carried=carried_over(before, current))
     if current.years and not before.years:
-        return f"{previous} {subject}", ""
-    return (subject or previous), (previous if subject else "")
+        return Resolution(f"{previous} {subject}")
+    return Resolution(subject or previous, previous if subject else "")
+
+
+def _asks_without_subject(current: Linked) -> bool:
+    """A question whose only words are scope and question words (「到2027年的目标是多少？」)."""
+    rest = re.sub(r"目标|指标|规划|方案|要求|计划|的|是|多少|什么|哪些|几|吗|呢|要|达到|[\s，,？?。]", "",
+                  without_scope(current))
+    return len(rest) < 2
+
+
+def _own_words(question: str, current: Linked) -> int:
+    """How many characters a follow-up says beyond its markers, scope and years."""
+    rest = _FOLLOWUP_END.sub("", _FOLLOWUP_START.sub("", question.strip()))
+    for surface in current.surfaces:
+        rest = rest.replace(surface, "")
+    rest = re.sub(r"20\d\d\s*年?|[—\-~至到]|的目标|目标|的|呢|吗|[\s，,？?。]", "", rest)
+    return len(rest)
+
+
+def carried_over(before: Linked, current: Linked) -> str:
+    """「沿用上一问的指标“…”、2025年」: what a follow-up keeps without saying it."""
+    kept = []
+    metric = core_phrase(without_scope(before))
+    if len(metric) >= 2:
+        kept.append(f"指标“{metric}”")
+    if before.years and not current.years:
+        kept.append("、".join(f"{y}年" for y in before.years))
+    if before.regions and not current.regions:
+        kept.append("、".join(before.regions))
+    return f"（沿用上一问的{'、'.join(kept)}）" if kept else ""
 
 
 def _replace_forms(text: str, old: Sequence[str], new: Sequence[str], linker: Linker) -> str:

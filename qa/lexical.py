@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 import re
 import threading
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -46,6 +44,12 @@ def add_words(words: Iterable[str]) -> None:
                 _jieba_words.add(word)
 
 
+def taught_words() -> frozenset[str]:
+    """Every domain word jieba has been taught in this process (tokens depend on them)."""
+    with _jieba_lock:
+        return frozenset(_jieba_words)
+
+
 def tokenize(text: str) -> list[str]:
     """Search tokens: jieba's search-mode words of CJK runs, lower-cased Latin words and
     numbers, plus bigrams that glue runs of single characters jieba left apart (七园,
@@ -60,6 +64,15 @@ def tokenize(text: str) -> list[str]:
         elif piece not in STOPWORDS:
             tokens.append(piece)
     return tokens
+
+
+def pos_cut(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech flag) pairs of ``text`` by jieba's dictionary."""
+    import jieba.posseg
+
+    jieba_module()
+    with _jieba_lock:
+        return [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,7 +107,9 @@ def _keep_char(char: str) -> bool:
 
 
 class BM25Index:
-    """Okapi BM25 (k1=1.5, b=0.75) over pre-tokenised documents.
+    """Okapi BM25 (k1=1.5, b=0.75) over pre-tokenised documents, as compressed postings:
+    for term j, ``idx[ptr[j]:ptr[j+1]]`` are the documents that hold it and ``weights``
+    the same slice of their precomputed BM25 term weights.
 
     >>> index = BM25Index(["c1", "c2"], [tokenize("数据中心"), tokenize("人工智能")])
     >>> index.search(tokenize("人工智能产业"), k=1)
@@ -105,33 +120,37 @@ class BM25Index:
                  k1: float = 1.5, b: float = 0.75) -> None:
         self.ids = list(ids)
         self.k1, self.b = k1, b
-        lengths = np.array([len(d) for d in docs], dtype=np.float32)
-        self.avgdl = float(lengths.mean()) if len(lengths) else 1.0
-        norm = k1 * (1 - b + b * lengths / max(self.avgdl, 1e-9))
-        postings: dict[str, list[tuple[int, int]]] = {}
-        for i, doc in enumerate(docs):
-            for term, tf in Counter(doc).items():
-                postings.setdefault(term, []).append((i, tf))
-        n = len(docs)
-        self._postings: dict[str, tuple[np.ndarray, np.ndarray, float]] = {}
-        for term, plist in postings.items():
-            idx = np.fromiter((p[0] for p in plist), dtype=np.int32, count=len(plist))
-            tf = np.fromiter((p[1] for p in plist), dtype=np.float32, count=len(plist))
-            idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
-            weights = idf * tf * (k1 + 1) / (tf + norm[idx])
-            self._postings[term] = (idx, weights.astype(np.float32), idf)
+        vocab: dict[str, int] = {}
+        flat = np.fromiter((vocab.setdefault(t, len(vocab)) for doc in docs for t in doc), dtype=np.int64)
+        lengths = np.array([len(d) for d in docs], dtype=np.int64)
+        self.terms = vocab
+        self.ptr, self.idx, self.weights, self.idfs = _postings(flat, lengths, len(vocab), k1, b)
+
+    @classmethod
+    def from_arrays(cls, ids: Sequence[str], terms: Sequence[str], arrays: dict[str, np.ndarray],
+                    k1: float = 1.5, b: float = 0.75) -> BM25Index:
+        """The index as ``arrays()`` saved it (``qa.lexcache``): nothing recomputed."""
+        index = cls.__new__(cls)
+        index.ids, index.k1, index.b = list(ids), k1, b
+        index.terms = {t: j for j, t in enumerate(terms)}
+        index.ptr, index.idx = arrays["ptr"], arrays["idx"]
+        index.weights, index.idfs = arrays["weights"], arrays["idfs"]
+        return index
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"ptr": self.ptr, "idx": self.idx, "weights": self.weights, "idfs": self.idfs}
 
     def idf(self, term: str) -> float:
-        entry = self._postings.get(term)
-        return entry[2] if entry else 0.0
+        j = self.terms.get(term)
+        return float(self.idfs[j]) if j is not None else 0.0
 
     def scores(self, query: Sequence[str]) -> np.ndarray:
         acc = np.zeros(len(self.ids), dtype=np.float32)
         for term in set(query):
-            entry = self._postings.get(term)
-            if entry is not None:
-                idx, weights, _ = entry
-                acc[idx] += weights  # a term's postings hold each document once
+            j = self.terms.get(term)
+            if j is not None:
+                lo, hi = self.ptr[j], self.ptr[j + 1]
+                acc[self.idx[lo:hi]] += self.weights[lo:hi]  # a term's postings hold each document once
         return acc
 
     def search(self, query: Sequence[str], k: int = 10) -> list[tuple[str, float]]:
@@ -142,3 +161,20 @@ class BM25Index:
         top = np.argpartition(-acc, k - 1)[:k]
         top = top[np.argsort(-acc[top])]
         return [(self.ids[i], float(acc[i])) for i in top]
+
+
+def _postings(flat: np.ndarray, lengths: np.ndarray, n_terms: int, k1: float,
+              b: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Term frequencies by sorting (term, document) keys: linear in the tokens, in numpy."""
+    n = len(lengths)
+    avgdl = float(lengths.mean()) if n else 1.0
+    norm = k1 * (1 - b + b * lengths / max(avgdl, 1e-9))
+    docs = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    keys, tf = np.unique(flat * max(n, 1) + docs, return_counts=True)
+    term, doc = keys // max(n, 1), keys % max(n, 1)
+    ptr = np.searchsorted(term, np.arange(n_terms + 1)).astype(np.int64)
+    df = np.diff(ptr)
+    idfs = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+    tf = tf.astype(np.float32)
+    weights = (idfs[term] * tf * (k1 + 1) / (tf + norm[doc])).astype(np.float32)
+    return ptr, doc.astype(np.int32), weights, idfs

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qa.asktype import AskType, detect
-from qa.glossary import ENGLISH_PLACES, translate_english
+from qa.glossary import ENGLISH_PLACES, is_english, translate_english
 
 YEAR = re.compile(r"(20\d{2})\s*年?")
 # Major places outside any one corpus: a question naming one the plans never mention is
@@ -30,6 +30,7 @@ _WELL_KNOWN_PLACES = (
 # A place the plans name this often is one they say something about (襄阳 in a provincial
 # plan); one or two mentions (上海 as a benchmark) are not coverage.
 _COVERED_MENTIONS = 3
+_SPECIFIC_MENTIONS = 30
 
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "incentive": ("奖励", "补贴", "补助", "资助", "扶持", "配套", "奖金", "能拿", "可以拿", "能获得",
@@ -39,7 +40,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "target": ("目标", "达到", "达", "规模", "比重", "占比", "增长", "增速", "突破", "超过", "力争",
                "多少", "几个", "几家", "多大", "覆盖率", "普及率"),
     "definition": ("什么是", "是什么意思", "指什么", "指的是什么", "是指", "定义", "含义", "何谓",
-                   "界定", "具体是什么", "是怎么回事"),
+                   "界定", "具体是什么", "是怎么回事", "怎么解释", "如何解释", "如何理解", "这个概念"),
     "list": ("哪些", "有哪些", "包括", "列出", "列举", "分别是什么", "都有", "哪几"),
     "comparison": ("分别", "对比", "比较", "相比", "异同", "区别", "和", "与", "及"),
     "park": ("园区", "产业园", "园", "一核两芯七园", "创新谷"),
@@ -52,7 +53,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 
 # Words that say what kind of answer is wanted rather than what it is about.
 QUESTION_FILLERS = frozenset(
-    "负责 部门 单位 牵头 责任 主要 具体 相关 实际 情况 内容 要求 规定 提到 提出 说 讲 打算 准备".split())
+    "负责 部门 单位 牵头 责任 主要 具体 相关 实际 情况 内容 要求 规定 提到 提出 说 讲 打算 准备 "
+    "概念 解释 意思 说法 提法 含义 问题 方面 这块 一块".split())
 
 # Phrases that only make a question ("多大规模" would match 大规模定制); removed from
 # what is searched, kept for intent detection.
@@ -65,6 +67,8 @@ class Linked:
 
     text: str  # the question as searched (English translated, follow-up context appended)
     focus: str = ""  # the user's own words (a follow-up without the context it borrows)
+    raw: str = ""    # the question as typed (NFKC), question words kept
+    english: bool = False
     ask: AskType = field(default_factory=AskType)
     regions: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
@@ -72,6 +76,7 @@ class Linked:
     entities: tuple[tuple[str, str], ...] = ()  # (label, canonical name)
     unknown_places: tuple[str, ...] = ()
     surfaces: tuple[str, ...] = ()  # how the question spelled its regions and documents
+    scope_surfaces: tuple[str, ...] = ()  # of those, the regions and whole titles or numbers
     intents: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -83,6 +88,8 @@ class Gazetteer:
     entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (label, name)
     doc_keys: dict[str, str] = field(default_factory=dict)  # title / number / alias → doc_id
     plan_regions: set[str] = field(default_factory=set)  # surface forms of regions with plans
+    title_words: dict[str, dict[str, float]] = field(default_factory=dict)  # doc_id → word → weight
+    title_word_keys: set[str] = field(default_factory=set)  # doc keys that are one title word
     corpus_text: str = ""  # every clause's text, white space removed
 
     def add_region(self, name: str, aliases: Iterable[str] = ()) -> None:
@@ -129,15 +136,19 @@ class Linker:
         focus = _QUESTION_PHRASES.sub(" ", translate_english(text))
         searched = f"{focus} {translate_english(context)}".strip() if context else focus
         squashed = re.sub(r"[\s“”\"'《》]", "", searched)
+        squashed = re.sub(r"(20\d\d)年?[-–~至到](20\d\d)", r"\1—\2", squashed)  # periods as titles print them
         region_hits = _longest_matches(squashed, self._region_forms, self.g.regions)
         entities = [v for _, v in _longest_matches(squashed, self._entity_forms, self.g.entities)]
-        doc_hits = _longest_matches(squashed, self._doc_forms, self.g.doc_keys)
+        doc_hits = [(form, doc) for form, doc in _longest_matches(squashed, self._doc_forms, self.g.doc_keys)
+                    if form not in self.g.title_word_keys or _names_document_after(squashed, form)]
         regions = [v for _, v in region_hits]
-        docs = [v for _, v in doc_hits]
+        docs = [v for _, v in doc_hits] or self._titled(squashed)
         years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(searched)))
         return Linked(
             text=searched,
             focus=focus,
+            raw=translate_english(text),
+            english=is_english(text),
             ask=detect(text),
             regions=tuple(dict.fromkeys(regions)),
             doc_ids=tuple(dict.fromkeys(docs)),
@@ -145,8 +156,47 @@ class Linker:
             entities=tuple(dict.fromkeys(entities)),
             unknown_places=self._unknown_places(text),
             surfaces=tuple(dict.fromkeys(form for form, _ in region_hits + doc_hits)),
-            intents=detect_intents(squashed, len(set(regions)) + len(set(docs)), len(years)),
+            # A title word (「可再生能源」) names a document but is also what is asked about.
+            scope_surfaces=tuple(dict.fromkeys(
+                [form for form, _ in region_hits]
+                + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10])),
+            # What the question asks is in its own words; borrowed context lends only topic.
+            intents=detect_intents(re.sub(r"[\s“”\"'《》]", "", translate_english(text)),
+                                   len(set(regions)) + len(set(docs)), len(years)),
         )
+
+    def _titled(self, squashed: str) -> list[str]:
+        """A document the question names loosely (「广东提振消费措施」 for 「广东省进一步提振和扩大
+        消费的若干措施」): the one whose distinctive title words the question shares most,
+        clearly ahead of any other."""
+        if not _NAMES_A_DOCUMENT.search(squashed):
+            return []
+        scores = sorted(((sum(w for word, w in words.items() if word in squashed),
+                          sum(word in squashed for word in words), doc_id)
+                         for doc_id, words in self.g.title_words.items()), reverse=True)
+        # Two title words at least: one shared word (「高质量」) is a topic, not a title.
+        if not scores or scores[0][0] < 2 or scores[0][1] < 2:
+            return []
+        if len(scores) > 1 and scores[0][0] < 2 * scores[1][0]:
+            return []
+        return [scores[0][2]]
+
+    def _spoken_of(self, place: str, question: str) -> bool:
+        """A place a plan names once, but next to what the question asks about (「安排5亿元
+        支持磨憨…河口和瑞丽…」), is covered there; a benchmark named in passing is not."""
+        from qa.lexical import tokenize
+
+        text = self.g.corpus_text
+        # Specific words only: 「数字经济」 sits next to every place a plan names.
+        words = [w for w in dict.fromkeys(tokenize(question.replace(place, " ")))
+                 if len(w) >= 2 and 0 < text.count(w) <= _SPECIFIC_MENTIONS][:10]
+        start = text.find(place)
+        while start >= 0:
+            window = text[max(0, start - 60): start + 60]
+            if sum(w in window for w in words) >= 2:
+                return True
+            start = text.find(place, start + 1)
+        return False
 
     def _part_of_known_name(self, text: str, place: str) -> bool:
         """江城 in “江城百臻” names a brand the plans know, not a city they do not."""
@@ -168,7 +218,8 @@ class Linker:
                 continue
             core = re.sub(r"(省|自治区|市|州|县|区)$", "", place)
             planned = any(core in form or form in place for form in self.g.plan_regions)
-            if not planned and self.g.corpus_text.count(core) < _COVERED_MENTIONS:
+            if not planned and self.g.corpus_text.count(core) < _COVERED_MENTIONS \
+                    and not self._spoken_of(core, text):
                 unknown.append(place)
         return tuple(sorted(unknown))
 
@@ -188,7 +239,15 @@ def place_names(text: str) -> list[str]:
     return names
 
 
+_WHOLE_NAME = re.compile(r"〔|规划|方案|措施|意见|办法|计划|政策|细则|通知|纲要|\d{4}—\d{4}")
+_NAMES_A_DOCUMENT = re.compile(r"规划|方案|措施|意见|办法|行动计划|细则|通知|纲要|决定|条例")
 _LIST_ASK = re.compile(r"哪[几一二三四五六七八九十\d]+[项个类大种条家方面]|[\d一二三四五六七八九十几]+大[\u4e00-\u9fff]{0,8}(是什么|指什么|分别|包括)")
+
+
+def _names_document_after(text: str, word: str) -> bool:
+    """「突破性方案」「十四五规划里」: a title word followed closely by what a document is."""
+    at = text.find(word)
+    return at >= 0 and bool(_NAMES_A_DOCUMENT.search(text[at + len(word): at + len(word) + 10]))
 
 
 def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:
@@ -197,7 +256,9 @@ def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:
         intents.add("comparison")  # "2024年完成了多少，2027年目标是多少"
     if _LIST_ASK.search(text):
         intents.add("list")
-    if re.search(r"由.{1,24}负责|负责.{0,4}的是", text):
+    if re.search(r"由.{1,24}负责|负责.{0,4}的是|(?:哪|谁|什么).{0,8}(?:负责|牵头|承担|落实)|"
+                 r"(?:负责|牵头)(?:的|单位|部门)*(?:是|为)?(?:谁|哪个?(?:部门|单位))", text) \
+            and not re.search(r"(?:负责|承担|落实)了?(?:哪些|什么)(?:工作|任务|事项|内容)", text):
         intents.add("responsibility")
     if re.search(r"是什么[？?]?$", text) and "list" not in intents:
         intents.add("definition")
@@ -206,6 +267,8 @@ def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:
         intents.discard("comparison")  # "和" joins two things only when two things are named
     if "incentive" in intents:
         intents.discard("target")  # "多少" about money is an incentive question
+    if "list" in intents and re.search(r"哪几|哪些", text) and not re.search(r"多少|目标", text):
+        intents.discard("target")  # 「覆盖哪几个产业」 asks which, not how many
     return frozenset(intents)
 
 

@@ -11,20 +11,24 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 from kg import facts
 from kg.store import GraphStore
 from kg.vectors import VectorIndex
 from qa.answerer import Calibration, ExtractiveAnswerer
-from qa.corpus import ClauseCorpus, docs_hashes, signature_of
+from qa.corpus import ClauseCorpus, StartupCache, docs_hashes, signature_of
 from qa.definitions import DefinitionIndex
 from qa.evidence import EvidenceRanker
 from qa.followup import resolve
 from qa.graphfacts import GraphFacts, GraphFindings
+from qa.lexcache import LexicalCache
 from qa.lexical import jieba_module
 from qa.link import Gazetteer, Linked, Linker, region_abbreviations
-from qa.retrieve import HybridRetriever, LexicalRetriever, VectorRetriever, fuse
+from qa.plan import make_plan
+from qa.strategies.base import Context
+from qa.retrieve import HybridRetriever, LexicalRetriever, VectorRetriever, fuse, index_notice
 from qa.types import Answer, Hit
 
 logger = logging.getLogger(__name__)
@@ -41,16 +45,23 @@ class Rewriter(Protocol):
 class _Engine:
     """Everything derived from one state of the corpus; rebuilt when the corpus changes."""
 
-    def __init__(self, store: GraphStore, index: VectorIndex | None, cal: Calibration) -> None:
-        self.corpus = ClauseCorpus.load(store)
-        self.gazetteer = build_gazetteer(store, self.corpus)
+    def __init__(self, store: GraphStore, index: VectorIndex | None, cal: Calibration,
+                 cache_dir: Path | None = None) -> None:
+        # With cache_dir, clause rows, entity names and BM25 come from files while no
+        # document changed: at ×100 reading them from the graph is most of a start.
+        startup = StartupCache(cache_dir / "corpus") if cache_dir else None
+        self.corpus = ClauseCorpus.load(store, startup)
+        self.gazetteer = build_gazetteer(store, self.corpus, startup)
         self.linker = Linker(self.gazetteer)
-        self.lexical = LexicalRetriever(self.corpus, self.gazetteer.words())
-        vector = VectorRetriever(index) if index is not None and len(index) else None
+        self.lexical = LexicalRetriever(self.corpus, self.gazetteer.words(),
+                                        LexicalCache(cache_dir / "bm25") if cache_dir else None)
+        # Used once the index covers every clause; until then BM25 and the graph answer.
+        vector = VectorRetriever(index, [c.clause_id for c in self.corpus]) if index is not None else None
         self.retriever = HybridRetriever(self.lexical, vector)
         self.ranker = EvidenceRanker(self.corpus, self.lexical.index.idf)
         self.answerer = ExtractiveAnswerer(self.corpus, cal)
         self.definitions = DefinitionIndex(self.corpus)
+        self.metric_vocabulary = re.sub(r"\s", "", "|".join(facts.target_metrics(store))).lower()
         self.region_docs: dict[str, list[str]] = {}
         for doc in self.corpus.docs.values():
             if doc.region:
@@ -65,14 +76,16 @@ class QAService:
     """
 
     def __init__(self, store: GraphStore, index: VectorIndex | None = None,
-                 rewriter: Rewriter | None = None, calibration: Calibration | None = None) -> None:
+                 rewriter: Rewriter | None = None, calibration: Calibration | None = None,
+                 cache_dir: Path | None = None) -> None:
         self.store = store
         self.index = index
+        self.cache_dir = cache_dir  # what start-up computes, kept between starts
         self.rewriter = rewriter
         self.cal = calibration or Calibration()
         self.graph = GraphFacts(store)
         self._lock = threading.Lock()
-        self._engine = _Engine(store, index, self.cal)
+        self._engine = _Engine(store, index, self.cal, cache_dir)
         self._checked = time.monotonic()
 
 
@@ -85,7 +98,7 @@ class QAService:
             with self._lock:
                 if self.index is not None:
                     self.index.reload()
-                self._engine = _Engine(self.store, self.index, self.cal)
+                self._engine = _Engine(self.store, self.index, self.cal, self.cache_dir)
             logger.info("question answering reloaded %d clauses", len(self._engine.corpus))
 
     def ask(self, question: str, history: Sequence[Any] = ()) -> Answer:
@@ -93,15 +106,18 @@ class QAService:
         started = time.perf_counter()
         self.refresh()
         engine = self._engine
-        focus, context = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
-        linked = engine.linker.link(focus, context)
+        resolution = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
+        linked = engine.linker.link(resolution.question, resolution.context)
         findings = _timed(timings, "graph", lambda: self.graph.find(linked, engine.region_docs))
         hits = _timed(timings, "retrieve", lambda: self._retrieve(engine, linked, findings))
         answer = _timed(timings, "compose", lambda: self._compose(engine, question, linked, hits, findings))
+        if resolution.carried:
+            answer.answer = f"{resolution.carried}\n{answer.answer}"
         if self.rewriter is not None and answer.found:
             answer = _timed(timings, "llm", lambda: self.rewriter.rewrite(question, answer))
         timings["total"] = (time.perf_counter() - started) * 1000
         answer.timings_ms = timings
+        answer.index = index_notice(engine.retriever.vector)  # the dense index catching up, if it is
         logger.info("asked %r: found=%s, %d citations, %.0f ms", question[:80], answer.found,
                     len(answer.citations), timings["total"])
         return answer
@@ -109,7 +125,7 @@ class QAService:
     def _retrieve(self, engine: _Engine, linked: Linked, findings: GraphFindings) -> list[Hit]:
         # Comparisons and scoped questions filter candidates afterwards: fetch deeper.
         deep = "comparison" in linked.intents or bool(linked.regions)
-        text_hits = engine.retriever.retrieve(linked.text, top_k=48 if deep else 16)
+        text_hits = engine.retriever.retrieve(linked.text, top_k=48 if deep else 16, dense_first=linked.english)
         graph_hits = [Hit(cid, 1.0, "graph") for cid in findings.clause_ids]
         defined = [Hit(cid, 1.0, "definition") for cid in engine.definitions.lookup(linked.focus)]
         boxes = [Hit(cid, 1.0, "label") for cid in _boxes_named(engine, linked)]
@@ -125,21 +141,39 @@ class QAService:
         agencies = {}
         if "responsibility" in linked.intents and evidence:
             agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:10]])
-        terms = [t for t, w in sorted(weights.items(), key=lambda kv: -kv[1])
-                 if len(t) >= 2 and w >= 1.0]
         tasks = [row["clause_id"] for row in findings.agency_tasks]
-        draft = engine.answerer.answer(question, linked, evidence, agencies, terms, tasks)
+        known = engine.gazetteer.corpus_text.__contains__
+        ctx = Context(question=question, linked=linked, plan=make_plan(linked, known), known=known,
+                      corpus=engine.corpus, ranker=engine.ranker, lexical=engine.lexical,
+                      graph=self.graph, findings=findings, evidence=evidence, candidates=candidates,
+                      terms=weights, region_docs=engine.region_docs,
+                      scope_docs=self._scope_docs(engine, linked), definitions=engine.definitions,
+                      metric_vocabulary=engine.metric_vocabulary)
+        draft = engine.answerer.answer(ctx, agencies, tasks)
         cited = {c.clause_id for c in draft.citations}
         kept = [f for f in findings.facts if f.clause_id in cited]
         return Answer(question=question, answer=draft.text, found=draft.found,
                       citations=draft.citations, facts=kept, intent=",".join(sorted(linked.intents)))
 
+    @staticmethod
+    def _scope_docs(engine: _Engine, linked: Linked) -> frozenset[str]:
+        """The documents a question is confined to: those it names, else the own plans of
+        the one region it names; empty when it is open to every document."""
+        if linked.doc_ids:
+            return frozenset(linked.doc_ids)
+        if len(linked.regions) == 1 and "comparison" not in linked.intents:
+            return frozenset(engine.region_docs.get(linked.regions[0], []))
+        return frozenset()
 
     @staticmethod
     def _scope(engine: _Engine, linked: Linked, clause_ids: list[str]) -> list[str]:
-        """A question about one region that has plans of its own is answered from those
-        plans: a city's reward is not the zone's."""
-        if "comparison" in linked.intents or len(linked.regions) != 1:
+        """A question about one document or one region that has plans of its own is answered
+        from those plans: a city's reward is not the zone's."""
+        if "comparison" in linked.intents:
+            return clause_ids
+        if linked.doc_ids:
+            return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in linked.doc_ids]
+        if len(linked.regions) != 1:
             return clause_ids
         region = linked.regions[0]
         own = set(engine.region_docs.get(region, []))
@@ -171,7 +205,7 @@ def _boxes_named(engine: _Engine, linked: Linked) -> list[str]:
     return found
 
 
-def build_gazetteer(store: GraphStore, corpus: ClauseCorpus) -> Gazetteer:
+def build_gazetteer(store: GraphStore, corpus: ClauseCorpus, cache: StartupCache | None = None) -> Gazetteer:
     gaz = Gazetteer(corpus_text=re.sub(r"\s", "", "".join(c.text for c in corpus)))
     for doc in corpus.docs.values():
         if doc.region:
@@ -179,12 +213,35 @@ def build_gazetteer(store: GraphStore, corpus: ClauseCorpus) -> Gazetteer:
             gaz.plan_regions |= {doc.region, *region_abbreviations(doc.region)}
     for key, doc_id in document_keys(corpus).items():
         gaz.doc_keys[key] = doc_id
-    for row in facts.entity_names(store):
+    gaz.title_word_keys = title_word_keys(corpus, gaz.doc_keys)
+    gaz.title_words = title_words(corpus, gaz)
+    rows = (cache.read("entities", corpus.key, lambda: facts.entity_names(store))
+            if cache is not None and corpus.key else facts.entity_names(store))
+    for row in rows:
         if row["label"] == "Region":
             gaz.add_region(row["name"], row["aliases"])
         else:
             gaz.add_entity(row["label"], row["name"], row["aliases"])
     return gaz
+
+
+def title_words(corpus: ClauseCorpus, gaz: Gazetteer) -> dict[str, dict[str, float]]:
+    """Each document's title words, weighted by length and by how few titles share them:
+    「提振」 in one title says more than 「发展」 in all of them. Region names are left to the
+    region linker."""
+    jieba = jieba_module()
+    per_doc: dict[str, set[str]] = {}
+    for doc in corpus.docs.values():
+        per_doc[doc.doc_id] = set()
+        for name in (doc.title, *doc.also_titles):  # also the notice that printed it
+            title = re.sub(r"[“”\"'《》（）()\s]|关于|印发|通知", "", name)
+            per_doc[doc.doc_id] |= {w for w in jieba.cut_for_search(title)
+                                    if len(w) >= 2 and not w.isdigit() and w not in gaz.regions}
+    df: dict[str, int] = {}
+    for words in per_doc.values():
+        for word in words:
+            df[word] = df.get(word, 0) + 1
+    return {d: {w: len(w) / df[w] for w in words} for d, words in per_doc.items()}
 
 
 def document_keys(corpus: ClauseCorpus) -> dict[str, str]:
@@ -196,10 +253,13 @@ def document_keys(corpus: ClauseCorpus) -> dict[str, str]:
     for doc in corpus.docs.values():
         title = re.sub(r"[“”\"'《》]", "", doc.title)
         keys[title] = doc.doc_id
+        for other in doc.also_titles:  # the notice that printed it, a plan attached to it
+            keys.setdefault(re.sub(r"[“”\"'《》]", "", other), doc.doc_id)
         if doc.doc_number:
             keys[doc.doc_number] = doc.doc_id
         for word in jieba.cut(re.sub(r"[（）()]", " ", title)):
-            if len(word.strip()) >= 3 or word in ("十四五", "十五五"):
+            # A year names no one document: 「2025」 is in many periods and questions.
+            if (len(word.strip()) >= 3 and not word.strip().isdigit()) or word in ("十四五", "十五五"):
                 words.setdefault(word.strip(), set()).add(doc.doc_id)
     periods: dict[str, set[str]] = {}
     for doc in corpus.docs.values():
@@ -209,6 +269,16 @@ def document_keys(corpus: ClauseCorpus) -> dict[str, str]:
         if len(ids) == 1 and not _is_region_word(word, corpus) and word not in _GENERIC_TITLE_WORDS:
             keys.setdefault(word, next(iter(ids)))
     return keys
+
+
+def title_word_keys(corpus: ClauseCorpus, keys: dict[str, str]) -> set[str]:
+    """The keys that are one word of a title (「突破性」「新能源」), not a whole title, number or
+    period: they name the document only when a question says so (「突破性方案」), since the
+    same word is also a topic (「新能源装机」)."""
+    whole = {re.sub(r"[“”\"'《》]", "", t) for d in corpus.docs.values() for t in (d.title, *d.also_titles)}
+    whole |= {d.doc_number for d in corpus.docs.values() if d.doc_number}
+    whole |= {d.period for d in corpus.docs.values() if d.period}
+    return {k for k in keys if k not in whole}
 
 
 _GENERIC_TITLE_WORDS = {"数字经济", "实施方案", "发展规划", "产业发展", "高质量"}

@@ -67,6 +67,7 @@ class Answer:
     mode: str = "extractive"  # extractive | llm
     timings_ms: dict[str, float] = field(default_factory=dict)
     intent: str = ""
+    index: dict[str, Any] | None = None  # set while the dense index is still being built
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +79,7 @@ class Answer:
                       for f in self.facts],
             "mode": self.mode,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+            **({"index": self.index} if self.index else {}),
         }
 
 

@@ -15,6 +15,7 @@ from ingest.parse import parse_file, parse_text  # noqa: E402
 from kg.types import Clause, ParsedDocument  # noqa: E402
 
 SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data"
 SEED_FILES = {
     "000": "000_f35491fae98ad5ee.txt",
     "001": "001_c0775bc4c1ef2dcb.txt",

@@ -155,7 +155,7 @@ def test_incentive_conditions_and_eligibility(client: httpx.Client) -> None:
     assert reply.status_code == 200
     claims = reply.json()["incentives"]
     assert [(c["amount_wan"], c["clause_id"]) for c in claims] == [(500.0, REWARDS_CLAUSE)]
-    assert "500 万元" in claims[0]["benefit"]
+    assert "500万元" in claims[0]["benefit"]  # amounts read as one word: 500万元, 1000亿元
 
 
 @pytest.mark.parametrize("path, params", [

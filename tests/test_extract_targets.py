@@ -7,7 +7,6 @@ graph, so a regression shows up here before anyone re-ingests.
 from __future__ import annotations
 
 import json
-import time
 import unicodedata
 from pathlib import Path
 
@@ -220,11 +219,3 @@ def test_agrees_with_the_gold_set(seed_targets):
 
     score = _match("Target", gold["Target"], predicted, same, str)
     assert score.precision >= 0.9 and score.recall >= 0.9, (score.missed, score.spurious)
-
-
-def test_fast_enough():
-    docs = [parsed_seed(p) for p in SEEDS]
-    start = time.perf_counter()
-    for doc in docs:
-        extract_targets(doc)
-    assert time.perf_counter() - start < 0.5

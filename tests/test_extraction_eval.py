@@ -28,4 +28,9 @@ def test_indicator_table_rows_are_exact(store, seeded) -> None:  # type: ignore[
 def test_eval_cli_prints_a_table(env, seeded) -> None:  # type: ignore[no-untyped-def]
     done = run_cli(env, "eval", "extraction", "--gold", str(GOLD))
     assert done.returncode == 0, done.stderr
-    assert "precision" in done.stdout and "strict rows exact: 13/13" in done.stdout
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith(f"== {GOLD}") and "strict rows exact: 13/13" in lines
+    header = next(line for line in lines if line.startswith("type"))
+    assert "all gold" in header and " P " in header and " R" in header
+    target = next(line for line in lines if line.startswith("Target "))
+    assert target.split()[-2:] == ["1.000", "1.000"]

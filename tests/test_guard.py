@@ -1,4 +1,9 @@
-"""The console's read-only guard: real Cypher in, a verdict and an exact reason out."""
+"""The console's read-only guard: real Cypher in, a verdict and an exact reason out.
+
+Three verdicts: accepted, refused (it writes or administers: 403, exit 2) and invalid
+(not Cypher: 400, exit 1). The TCK corpus and its disguises are in test_console_tck.py,
+hand-written bypass attempts in test_console_bypass.py.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import random
 
 import pytest
 
-from kg.errors import QueryRefused
+from kg.errors import QueryInvalid, QueryRefused
 from kg.guard import READ_PROCEDURES, ReadOnlyQuery, check_read_only
 
 ALLOWED = [
@@ -69,6 +74,26 @@ ALLOWED = [
     "RETURN 2 * 3 + 4 % 2 - -1 AS x",
     "MATCH (n) WHERE n.x IS :: INTEGER NOT NULL OR n.y IS NOT TYPED STRING RETURN n",
     "MATCH (n) WHERE n.id IN $ids RETURN n.id AS id",
+    # whole types after ::, IS TYPED, IS ::, IS NOT TYPED, then an operator or a clause
+    "MATCH (n) WHERE n.x :: LIST<INTEGER> RETURN n",
+    "MATCH (n) WHERE n.x IS TYPED ZONED DATETIME RETURN n",
+    "MATCH (n) WHERE n.x IS :: LOCAL TIME AND n.y IS NOT TYPED TIME WITHOUT TIME ZONE RETURN n",
+    "MATCH (n) WHERE n.x :: ANY<INTEGER | STRING> NOT NULL OR n.y :: LIST<LIST<FLOAT!>>! RETURN n",
+    "RETURN 1 :: INTEGER! AS a, [1] :: INTEGER LIST NOT NULL AS b, {} :: MAP AS c",
+    "RETURN 'x' IS NOT :: PROPERTY VALUE AS a, null :: NOTHING | NULL AS b",
+    "UNWIND [1] AS x WITH x WHERE x :: INTEGER! RETURN x",
+    "RETURN [x IN [1, 'a'] WHERE x :: INTEGER | x] AS ints",
+    "MATCH (n) WHERE n.ts IS TYPED TIMESTAMP WITH TIME ZONE RETURN n ORDER BY n.ts",
+    "MATCH (n) WHERE n.name IS NFC NORMALIZED AND n.x IS NOT NULL RETURN n",
+    # planner hints
+    "MATCH (c:Clause) USING INDEX c:Clause(doc_id) WHERE c.doc_id = 'x' RETURN c",
+    "MATCH (c:Clause) USING TEXT INDEX c:Clause(text) WHERE c.text CONTAINS '数字' RETURN c",
+    "MATCH (c:Clause) USING RANGE INDEX SEEK c:Clause(doc_id, path) RETURN c",
+    "MATCH (a:Agency)-->(c:Clause) USING SCAN a:Agency USING JOIN ON c WHERE a.name = 'x' RETURN c",
+    # a write word as a name where nothing can have ended before it
+    "WITH 1 AS start RETURN start + 1 AS next",
+    "MATCH (n) WHERE n.year > start OR n.x = set RETURN n",
+    "RETURN ＣＲＥＡＴＥ AS x",
 ]
 
 REFUSED = [
@@ -124,24 +149,11 @@ REFUSED = [
     ("CALL db.labels() YIELD label CALL apoc.meta.stats() YIELD x RETURN x", "apoc.meta.stats"),
     ("RETURN apoc.text.join(['a'], ',') AS s", "function apoc.text.join"),
     ("MATCH (n) RETURN APOC.coll.sum([1]) AS s", "function APOC.coll.sum"),
-    ("", "empty query"),
-    ("   \n\t ", "empty query"),
-    ("// just a note\n/* and another */", "empty query"),
-    (";", "empty query"),
-    ("RETURN 'unterminated", "unterminated string starting at line 1, column 8"),
-    ('RETURN "also unterminated', "unterminated string"),
-    ("MATCH (n) RETURN n /* open", "unterminated /* comment"),
-    ("MATCH (n:`Open) RETURN n", "unterminated `quoted name`"),
-    ("MATCH (n RETURN n", "unbalanced brackets"),
-    ("MATCH (n)) RETURN n", "unbalanced brackets"),
     ("MATCH (n) WITH n LIMIT 1CREATE (m)", "a number runs into a name"),
     ("MATCH (n) WITH n LIMIT $1CREATE (m)", "a parameter number runs into a name"),
-    ("MATCH (n) RETURN n（", "unexpected character"),
     ("WITH 1 AS in WITH in CREATE (n)", "CREATE"),
     ("WITH 1 AS distinct WITH distinct CREATE (n)", "CREATE"),
     ("MATCH (n) RETURN n UNION ALL MATCH (m) DETACH DELETE m", "DETACH DELETE"),
-    ("MATCH (n) CALL { MATCH (m) RETURN m; } RETURN n", "';' inside brackets"),
-    ("(n) RETURN n", "unexpected ("),
     ("MATCH ((a)-->(b))+ CREATE (x)", "CREATE"),
     ("MATCH (n) WHERE n:% SET n.x = 1", "SET"),
     ("MATCH (n) WHERE n.x IS NULL DELETE n", "DELETE"),
@@ -151,9 +163,67 @@ REFUSED = [
     ("WITH 1 AS case WITH case, 1 AS x WHEN true THEN CREATE (n)", "CREATE"),
     ("MATCH (n) RETURN n // x\u2028DETACH DELETE n", "unusual line break (U+2028)"),
     ("MATCH (n) WITH n LIMIT 1.CREATE (m)", "a number runs into a name"),
+    # the issue's type-predicate bypasses: a write right after a whole type
+    ("MATCH (n) WHERE n.x :: LIST<INTEGER> CREATE (m:Pwned)", "writes (CREATE at line 1, column 38)"),
+    ("MATCH (n) WHERE n.x IS TYPED LIST<INTEGER> SET n.pwned = true", "writes (SET"),
+    ("UNWIND [1] AS x WITH x WHERE x :: INTEGER! CREATE (m:Pwned)", "writes (CREATE"),
+    ("MATCH (n) WHERE n.x :: LIST<INTEGER> FOREACH (i IN [1] | CREATE (m:Pwned))", "FOREACH"),
+    ("MATCH (n) WHERE n.x :: LIST<INTEGER> MERGE (m:Pwned)", "MERGE"),
+    ("MATCH (n) WHERE n.x :: LIST<INTEGER> INSERT (m:Pwned)", "INSERT"),
+    ("MATCH (n) WHERE n.x IS TYPED ZONED DATETIME DETACH DELETE n", "DETACH DELETE"),
+    ("MATCH (n) WHERE n.x IS NOT TYPED TIME WITHOUT TIME ZONE REMOVE n.x", "REMOVE"),
+    ("MATCH (n) WHERE n.x IS :: ANY<INTEGER | STRING> NOT NULL SET n.y = 1", "SET"),
+    ("MATCH (n) WHERE n.x IS NOT :: LOCAL DATETIME! CREATE (m)", "CREATE"),
+    ("MATCH (n) RETURN n.x :: INTEGER LIST NOT NULL CREATE (m)", "CREATE"),
+    ("MATCH (n) CALL (n) { WITH n WHERE n.x :: INTEGER! SET n.y = 1 }", "SET"),
+    ("MATCH (n) WHERE EXISTS { MATCH (n) WHERE n.x :: PATH CREATE (m) } RETURN n", "CREATE"),
+    # other spots where an operand has ended
+    ("MATCH (n) WHERE n.x IS NOT NULL CREATE (m)", "CREATE"),
+    ("MATCH (n) WHERE n.x IS NFKC NORMALIZED CREATE (m)", "CREATE"),
+    ("MATCH (n) WHERE n IS Person SET n.x = 1", "SET"),
+    ("MATCH (n) WHERE n:!A SET n.x = 1", "SET"),
+    ("MATCH (n) WHERE n:A|B DELETE n", "DELETE"),
+    ("MATCH p = ANY SHORTEST (a)-->+(b) CREATE (m)", "CREATE"),
+    ("MATCH (n) USING INDEX n:Person(name) CREATE (m)", "CREATE"),
+    ("USING PERIODIC COMMIT LOAD CSV FROM 'f' AS r CREATE (n)", "USING PERIODIC COMMIT"),
+    # a write word that could be a name or a clause: the doubt is refused
+    ("WITH 1 AS a RETURN a * return set", "SET"),
+    ("MATCH (n) WITH n * RETURN SET (n).x = 1", "SET"),
+    ("MATCH (n) WHERE NOT create (m)", "CREATE"),
+    ("MATCH (n) ＣＲＥＡＴＥ (m)", "writes (CREATE"),
+    ("MATCH (n) ſet n.x = 1", "writes (SET"),
+    # not valid Cypher, but a write where a clause could start: refused, and said so
+    ("CREATE (n", "writes (CREATE at line 1, column 1)"),
+    ("MATCH (n) FROB CREATE (m)", "not valid Cypher: unexpected FROB"),
+    ("RETURN 1\x00CREATE (n)", "CREATE"),
+]
+
+INVALID = [
+    ("", "it is empty"),
+    ("   \n\t ", "it is empty"),
+    ("// just a note\n/* and another */", "it is empty"),
+    (";", "it is empty"),
+    ("RETURN 'unterminated", "unterminated string starting at line 1, column 8"),
+    ('RETURN "also unterminated', "unterminated string"),
+    ("MATCH (n) RETURN n /* open", "unterminated /* comment"),
+    ("MATCH (n:`Open) RETURN n", "unterminated `quoted name`"),
+    ("MATCH (n RETURN n", "unbalanced brackets: '(' at line 1, column 7 is never closed"),
+    ("MATCH (n)) RETURN n", "unbalanced brackets"),
+    ("MATCH (n) RETURN n（", "unexpected character"),
+    ("MATCH (n) RETURN n\x00", "unexpected character '\\x00' (U+0000)"),
+    ("MATCH (n) CALL { MATCH (m) RETURN m; } RETURN n", "';' inside brackets"),
+    ("(n) RETURN n", "unexpected ("),
     ("CALL (x)", "cannot tell what CALL"),
     ("HELLO (n) RETURN n", "unexpected HELLO"),
     ("MATCH (n) FROB n RETURN n", "unexpected FROB"),
+    ("MATCH (n) СREATE (m)", "unexpected СREATE"),  # a Cyrillic С: a name, not CREATE
+    ("MATCH (n) CRE/**/ATE (m)", "unexpected CRE"),
+    ("MATCH (n) WHERE n.x :: FOO RETURN n", "expected a type"),
+    ("MATCH (n) WHERE n.x :: LIST RETURN n", "LIST needs its element type"),
+    ("MATCH (n) WHERE n.x :: LIST<INTEGER RETURN n", "expected > closing the type"),
+    ("MATCH (n) USING FOO n:A RETURN n", "expected INDEX, SCAN or JOIN ON"),
+    ("MATCH (n) USING INDEX n:A RETURN n", "expected the indexed (key, ..)"),
+    ("MATCH (n) WHERE n.text CONTAINS 'CREATE' RETURN n (", "unbalanced brackets"),
 ]
 
 
@@ -171,6 +241,15 @@ def test_refuses_with_a_reason_naming_the_culprit(query: str, named: str) -> Non
     assert named in reason
 
 
+@pytest.mark.parametrize(("query", "named"), INVALID)
+def test_invalid_query_says_where_it_stops_being_cypher(query: str, named: str) -> None:
+    with pytest.raises(QueryInvalid) as caught:
+        check_read_only(query)
+    reason = str(caught.value)
+    assert reason.startswith("invalid query: ") and "refused" not in reason
+    assert named in reason
+
+
 def test_reason_reads_as_documented() -> None:
     with pytest.raises(QueryRefused, match=r"^refused: the query writes \(DELETE at line 1, "
                        r"column 24\); the console is read-only$"):
@@ -183,9 +262,20 @@ def test_procedure_refusal_lists_the_allow_list() -> None:
     assert f"(allowed: {', '.join(READ_PROCEDURES)})" in str(caught.value)
 
 
-def test_deep_nesting_is_refused_not_a_crash() -> None:
-    with pytest.raises(QueryRefused, match="nested deeper than"):
+def test_deep_nesting_is_invalid_not_a_crash() -> None:
+    with pytest.raises(QueryInvalid, match="nested deeper than"):
         check_read_only("RETURN " + "[" * 5000 + "]" * 5000)
+
+
+@pytest.mark.parametrize("size", [10_000, 200_000])
+def test_long_queries_are_read_whole(size: int) -> None:
+    """A write at the very end of a long query is still found; a long read passes."""
+    read = "MATCH (n) WHERE " + " OR ".join(["n.x = 'a'"] * (size // 12)) + " RETURN n"
+    assert isinstance(check_read_only(read), ReadOnlyQuery)
+    with pytest.raises(QueryRefused, match="SET"):
+        check_read_only(read[: -len(" RETURN n")] + " SET n.x = 1")
+    with pytest.raises(QueryRefused, match="DELETE"):
+        check_read_only("MATCH (n) " + "/* pad */ " * (size // 10) + "DELETE n")
 
 
 def test_position_counts_lines_and_columns() -> None:

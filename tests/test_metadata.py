@@ -141,3 +141,95 @@ def test_seed_manifest_only_holds_what_the_text_does_not_print():
     printed = {"002": {"doc_number", "issued", "title", "period"}, "003": {"doc_number", "issued", "title"}}
     for prefix, fields in printed.items():
         assert not fields & set(manifest[SEED_FILES[prefix]])
+
+
+# -- titles, numbers and dates wherever they are printed, with their sources ---------
+
+from tests.ingest_fixtures import DATA  # noqa: E402
+
+FRAGMENTS = DATA / "fragments"
+
+
+def test_a_notice_wrapping_two_plans_keeps_both_findable():
+    doc = parse_file(FRAGMENTS / "notice_two_plans.txt")
+    meta = doc.meta
+    assert meta.title == "江南省支持工业软件发展若干政策"
+    assert meta.also_titles == (
+        "江南省人民政府办公厅关于印发《江南省支持工业软件发展若干政策》和《江南省工业软件产业发展行动计划"
+        "（2023—2025年）》的通知", "江南省工业软件产业发展行动计划（2023—2025年）")
+    assert (meta.doc_number, meta.issued, meta.issuer) == ("江政办秘〔2023〕15号", "2023-05-06", "江南省人民政府办公厅")
+    second = [c for c in doc.clauses if c.path.startswith("a2")]
+    assert second[0].label == "《江南省工业软件产业发展行动计划（2023—2025年）》"
+    assert second[0].text == "附件2 江南省工业软件产业发展行动计划（2023—2025年）"
+    assert [c.label.split("》")[1] for c in second if c.kind == "section"][1:] == ["一、", "二、", "二、（一）", "二、（二）"]
+    first = [c.label for c in doc.clauses if c.kind == "section" and not c.path.startswith("a")]
+    assert first == ["一、", "二、"]
+    assert not [c for c in doc.clauses if "现印发给你们" in c.text]
+
+
+def test_a_database_header_gives_fields_and_is_no_clause():
+    meta = parse_file(FRAGMENTS / "database_header.txt").meta
+    assert (meta.title, meta.doc_number, meta.issued, meta.issuer) == (
+        "南湖省人民政府办公厅关于加快发展数字贸易的实施意见", "南政办发〔2022〕87号", "2022-09-02", "南湖省人民政府办公厅")
+    clauses = parse_file(FRAGMENTS / "database_header.txt").clauses
+    assert not [c for c in clauses if "法宝" in c.text or "原文链接" in c.text or "【" in c.text]
+
+
+def test_a_number_under_the_title_in_parentheses_is_the_documents_own():
+    doc = parse_fragment("滨海市数字化转型专项资金管理办法\n\n（滨政规〔2023〕4号）\n\n第一章 总则\n\n"
+                         "第一条 为规范资金管理，依据《某省资金管理办法》（某财规〔2020〕9号），制定本办法。\n")
+    assert doc.meta.doc_number == "滨政规〔2023〕4号"
+    assert doc.meta.doc_number_source == "printed"
+    printed = parse_fragment("京东区经信局文件\n\n京经信发〔2022〕87号\n\n关于推进算力建设的通知\n\n一、总体要求\n\n正文。\n")
+    assert printed.meta.doc_number == "京经信发〔2022〕87号"
+
+
+def test_the_date_under_the_signature_is_the_issue_date():
+    text = ("为推进工作，制定本方案。\n\n一、总体要求\n\n到2025年，完成目标。\n\n某市人民政府办公室\n\n2021年9月2日\n")
+    meta = parse_fragment(text).meta
+    assert (meta.issued, meta.issued_source) == ("2021-09-02", "printed")
+    han = parse_fragment(text.replace("2021年9月2日", "二〇二一年九月二日")).meta
+    assert han.issued == "2021-09-02"
+    assert parse_date("二〇二三年十二月三十一日") == "2023-12-31"
+
+
+def test_sources_say_manifest_printed_or_inferred():
+    text = "某市数据条例实施方案\n\n发布日期：2024-01-05\n\n一、总体要求\n\n正文。\n"
+    meta = parse_fragment(text).meta
+    assert (meta.title_source, meta.doc_number_source) == ("printed", None)
+    bare = parse_fragment("一、总体要求\n\n正文。\n").meta
+    assert (bare.title, bare.title_source) == ("fragment", "inferred")
+    given = parse_fragment(text, title="某市数据方案", doc_number="某政〔2024〕1号").meta
+    assert (given.title, given.title_source, given.doc_number_source) == ("某市数据方案", "manifest", "manifest")
+
+
+def test_a_published_date_is_inferred_not_printed():
+    page = "索引号：1/2024\n发布日期：2024-01-05\n某市数据方案\n\n一、总体要求\n\n到2025年，完成目标。\n"
+    meta = parse_fragment(page).meta
+    assert (meta.issued, meta.issued_source) == ("2024-01-05", "inferred")
+    signed = parse_fragment(page.replace("发布日期", "成文日期")).meta
+    assert (signed.issued, signed.issued_source) == ("2024-01-05", "printed")
+
+
+def test_a_page_title_cut_short_or_with_the_site_name_is_completed_from_the_text():
+    page = ("标题：中共某省委某省人民政府关于加快建设幸福某省的 ...\n索引号：1/2024\n"
+            "中共某省委 某省人民政府\n\n关于加快建设幸福某省的意见\n\n（2024年7月17日）\n\n为民造福，现提出如下意见。\n\n"
+            "一、总体要求\n\n正文。\n")
+    meta = parse_fragment(page).meta
+    assert (meta.title, meta.issued, meta.issued_source) == ("关于加快建设幸福某省的意见", "2024-07-17", "printed")
+    site = ("标题：某省人民政府关于印发2024年稳增长政策措施的通知_某省发展和改革委员会\n索引号：1/2024\n"
+            "各市人民政府：\n\n现将《2024年稳增长政策措施》印发给你们，请认真贯彻执行。\n\n某省人民政府\n\n2024年2月18日\n\n"
+            "**2024年稳增长政策措施**\n\n**一、支持产业发展**\n\n（一）支持技术改造。对项目给予补助。\n")
+    meta = parse_fragment(site).meta
+    assert (meta.title, meta.issued) == ("2024年稳增长政策措施", "2024-02-18")
+    assert meta.also_titles == ("某省人民政府关于印发2024年稳增长政策措施的通知",)
+
+
+def test_a_title_broken_over_two_lines_or_carrying_its_number_is_read_whole():
+    doc = parse_fragment("阿坝州关于加强政务数据\n\n共享应用的若干措施\n\n为加强政务数据共享，制定以下措施。\n\n一、总体要求\n\n正文。\n")
+    assert doc.meta.title == "阿坝州关于加强政务数据共享应用的若干措施"
+    assert doc.clauses[0].text == "为加强政务数据共享，制定以下措施。"
+    numbered = parse_fragment("临沧市人民政府关于印发临沧市数字经济发展三年行动方案的通知（临政发〔2023〕5号）\n\n"
+                              "各县（区）人民政府：\n\n现将方案印发给你们。\n\n一、总体要求\n\n到2025年，完成目标。\n").meta
+    assert (numbered.title, numbered.doc_number) == ("临沧市数字经济发展三年行动方案", "临政发〔2023〕5号")
+    assert numbered.also_titles == ("临沧市人民政府关于印发临沧市数字经济发展三年行动方案的通知",)

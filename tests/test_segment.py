@@ -314,3 +314,85 @@ def test_markdown_headings_and_bold_titles():
     assert [(c.path, c.heading) for c in doc.clauses] == [
         ("1", "总体要求"), ("1.1", "壮大数字产业"), ("1.1.1", "培育龙头企业")]
     assert by_path(doc, "1.1.1").text == "1. 培育龙头企业。支持企业做大做强。"
+
+
+# -- structures of plans from other regions ----------------------------------------
+
+from tests.ingest_fixtures import DATA  # noqa: E402
+
+from ingest.parse import parse_file  # noqa: E402
+
+FRAGMENTS = DATA / "fragments"
+
+
+def test_articles_are_clauses_under_their_chapters_and_number_on_across_them():
+    doc = parse_file(FRAGMENTS / "articles.txt")
+    labels = [c.label for c in doc.clauses]
+    assert labels == ["第一章", "第一章第1条", "第一章第2条", "第二章", "第二章第3条", "第二章第3条（一）",
+                      "第二章第3条（二）", "第二章第3条（三）", "第二章第4条", "第二章第5条"]
+    assert by_path(doc, "2.4").text == "第4条 对企业数字化改造项目，按照项目软硬件投资额的20%给予补助，单个项目最高200万元。"
+    chinese = parse_fragment("第一章 总则\n\n第一条 为规范管理，制定本办法。\n\n第二条 本办法适用于全市。\n\n"
+                             "第二章 附则\n\n第三条 依据第一条的规定执行。\n\n第十一条 本办法自发布之日起施行。\n")
+    assert [c.label for c in chinese.clauses] == ["第一章", "第一章第一条", "第一章第二条", "第二章", "第二章第三条"]
+    assert containing(chinese, "第十一条 本办法自发布之日起施行。")  # a jump of eight is no next article
+
+
+def test_a_guiding_opinions_sub_sections_boxes_and_annex_table_are_clauses_of_their_own():
+    doc = parse_file(FRAGMENTS / "guiding_opinion.txt")
+    assert [c.label for c in doc.clauses if c.path.startswith("1")] == ["一、", "一、（一）", "一、（二）", "一、（三）"]
+    box = by_path(doc, "2.4.box1")
+    assert [c.text[:7] for c in children(doc, box)] == ["（1）5G精品", "（2）算力枢纽"]
+    task3 = by_path(doc, "2.4.3")
+    assert task3.text == "3．建设工业互联网平台。培育市级工业互联网平台20个。\n（责任单位：市工信局、市科技局）"
+    annex = by_path(doc, "x1")
+    assert annex.label == "附件"
+    rows = of_kind(doc, "table_row")
+    assert [r.text for r in rows] == ["序号：1；重点任务：建成5G基站2万个；牵头单位：市通信管理局；完成时限：2025年底前",
+                                      "序号：2；重点任务：培育市级工业互联网平台20个；牵头单位：市工信局；完成时限：2024年12月底前"]
+    assert max(len(c.text) for c in doc.clauses) < 120
+
+
+WEB_ITEMS = "\n\n".join([
+    "为推进工作，制定以下措施。" * 4,
+    "一、稳定汽车消费",
+    "（一）优化汽车购买使用管理。各地区不得新增汽车限购措施，扩大私家车新车上牌免查验试点，鼓励在银行增设机动车登记服务站。"
+    "（各地级以上市人民政府，省公安厅按职责分工负责）",
+    "（二）扩大新能源汽车消费。积极开展新能源汽车下乡活动，落实新能源汽车车辆购置税减免优惠政策，降低新能源汽车用电成本。",
+    "各有关部门要强化政策协同联动，加强督促落实，结合实际细化出台工作方案和配套政策，切实推动各项措施落地见效。",
+])
+
+
+def test_in_web_text_a_closing_paragraph_is_not_more_of_the_last_item():
+    doc = parse_fragment(WEB_ITEMS)
+    last = doc.clauses[-1]
+    assert last.kind == "paragraph" and last.text.startswith("各有关部门要强化政策协同联动")
+    assert by_path(doc, "1.2").text.endswith("降低新能源汽车用电成本。")
+
+
+def test_box_entries_a_converter_put_on_one_line_are_one_clause_each():
+    text = ("三、重点任务\n\n（一）推动太阳能利用。推进分布式光伏发电开发建设，鼓励工商业厂房屋顶发展分布式光伏。\n\n"
+            "专栏1 光伏重大工程 |\n"
+            "屋顶分布式光伏：加快整县屋顶光伏开发试点建设，到2025年，公共建筑光伏安装率达到20%。 "
+            "复合型光伏基地：推动各地结合土地修复和生态治理建设大型光伏基地。其中：农光互补项目10个。 |\n\n"
+            "（二）提升风电开发利用水平。加快风能资源规模化开发利用。\n")
+    doc = parse_fragment(text)
+    box = [c for c in doc.clauses if c.kind == "box"][0]
+    assert box.text == "专栏1 光伏重大工程"
+    assert [c.heading for c in children(doc, box)] == ["屋顶分布式光伏", "复合型光伏基地"]
+    assert children(doc, box)[1].text.endswith("其中：农光互补项目10个。")
+
+
+def test_a_table_whose_separator_row_was_lost_keeps_its_column_names():
+    text = ("表2 主要目标\n\n类别 | 单位 | 2020年 | 2025年 | 属性 |\n"
+            "1.1 可再生能源发电装机 | 万千瓦 | 3251 | 5500 | 预期性 |\n"
+            "1.2 可再生能源发电量 | 亿千瓦时 | 442.3 | 1000 | 预期性 |\n")
+    rows = of_kind(parse_fragment(text), "table_row")
+    assert [r.text for r in rows] == [
+        "类别：1.1 可再生能源发电装机；单位：万千瓦；2020年：3251；2025年：5500；属性：预期性",
+        "类别：1.2 可再生能源发电量；单位：亿千瓦时；2020年：442.3；2025年：1000；属性：预期性"]
+
+
+def test_a_heading_above_the_preamble_is_printed_with_its_first_paragraph():
+    doc = parse_fragment("前 言\n\n“十四五”时期是能源转型的关键时期。\n\n本规划明确了发展目标。\n\n一、发展基础\n\n正文。\n")
+    preamble = of_kind(doc, "preamble")
+    assert [c.text for c in preamble] == ["前言\n“十四五”时期是能源转型的关键时期。", "本规划明确了发展目标。"]

@@ -25,6 +25,7 @@ import dataclasses
 import binascii
 import logging
 import secrets
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request, UploadFile
@@ -35,7 +36,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ingest.uploads import FileTooLarge
+from ingest.build import DocReport
+from ingest.uploads import FileTooLarge, safe_name
 from kg.errors import (GraphUnavailable, InputError, NotFound, PolicyKGError, QueryInvalid,
                        QueryRefused, QueryTimeout, UnsupportedFormat)
 
@@ -161,8 +163,12 @@ def upload_router(services: Services, upload_bytes: int) -> APIRouter:
     @api.post("/documents", status_code=201, summary="Upload and ingest a plan (TXT, MD, PDF, DOCX, HTML)")
     async def upload(file: UploadFile) -> dict[str, Any]:
         content = await file.read()
-        report = await run_in_threadpool(services.uploads.add, file.filename or "", content, "api")
-        return {"document": dataclasses.asdict(report)}
+        name = file.filename or ""
+        try:
+            report = await run_in_threadpool(services.uploads.add, name, content, "api")
+        except PolicyKGError as exc:
+            raise type(exc)(upload_message(str(exc), services.uploads.folder, name)) from exc
+        return {"document": uploaded(report, name, services.documents.document(report.doc_id or ""))}
 
     @api.delete("/documents/{doc_id}", summary="Remove a document, its clauses, facts and vectors")
     def remove(doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, str]:
@@ -170,6 +176,22 @@ def upload_router(services: Services, upload_bytes: int) -> APIRouter:
         return {"removed": doc_id}
 
     return api
+
+
+def upload_message(message: str, folder: FilePath, filename: str) -> str:
+    """An ingestion message about an upload, naming the file as its user sent it: where
+    the server keeps it (data/uploads/…) is none of their business."""
+    stored = folder / safe_name(filename)
+    for form in sorted({str(stored.resolve()), str(stored.absolute()), str(stored)}, key=len,
+                       reverse=True):
+        message = message.replace(form, filename or stored.name)
+    return message
+
+
+def uploaded(report: DocReport, filename: str, doc: dict[str, Any] | None) -> dict[str, Any]:
+    """An upload's outcome for its user: the document's id and title, what was found."""
+    fields = {k: v for k, v in dataclasses.asdict(report).items() if k not in ("path", "error")}
+    return {**fields, "filename": filename, "title": (doc or {}).get("title") or filename}
 
 
 def install(app: FastAPI, services: Services, auth: tuple[str, str] | None,

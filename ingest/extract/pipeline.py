@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ingest.extract.agencies import extract_agencies
 from ingest.extract.citations import extract_cited_titles
 from ingest.extract.incentives import extract_incentives
@@ -15,6 +17,8 @@ class RuleExtractor:
     the same document always yields the same extraction, so re-ingestion is idempotent."""
 
     def extract(self, doc: ParsedDocument) -> Extraction:
+        # The header prints what the document is (文号, issuer, 抄送 list), not what it plans.
+        doc = replace(doc, clauses=tuple(c for c in doc.clauses if c.kind != "header"))
         agencies, agency_mentions = extract_agencies(doc)
         places, place_mentions, links = extract_places(doc)
         return Extraction(

@@ -7,7 +7,8 @@ clause is found wherever else it appears. Agencies found by ``agency_names`` are
 first, so 武汉新港委 does not mention 武汉. A firm named inside a project or park
 (京东方10.5代线, 中国电子华中数字经济产业园) is mentioned too; a region inside a name is not.
 What each kind is: see the ``firms``, ``regions``, ``parks``, ``projects``, ``boxes`` and
-``links`` modules.
+``links`` modules; an industry named by a prefix of a longer name the text uses (智能网联
+for 智能网联汽车) is one node with the short form as alias (``industries``).
 
 >>> entities, mentions, links = extract_places(doc)  # doc: a ParsedDocument
 """
@@ -15,11 +16,13 @@ What each kind is: see the ``firms``, ``regions``, ``parks``, ``projects``, ``bo
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from ingest.extract.agency_names import find_agencies
 from ingest.extract.boxes import box_items, learn_boxes
 from ingest.extract.firms import learn_firms
 from ingest.extract.gazetteer import Entry, Gazetteer, Hit
+from ingest.extract.industries import prefix_forms
 from ingest.extract.lexicon import known_enterprises
 from ingest.extract.links import Placed, focuses_on, located_in
 from ingest.extract.parks import learn_parks, seed_parks
@@ -54,7 +57,14 @@ def extract_places(doc: ParsedDocument) -> tuple[list[Entity], list[Mention], li
             industries[industry] = None
             links.append(EntityLink("Park", park, "FOCUSES_ON", "Industry", industry,
                                     clause.clause_id))
-    entities = [_entity(e, gaz) for e in entries] + [Entity("Industry", i) for i in industries]
+    short = prefix_forms(industries, "\n".join(texts))
+    links = [replace(k, to_name=short.get(k.to_name, k.to_name)) if k.to_label == "Industry" else k
+             for k in links]
+    aliases: dict[str, list[str]] = {short.get(i, i): [] for i in industries}
+    for form, full in short.items():
+        aliases[full].append(form)
+    entities = [_entity(e, gaz) for e in entries]
+    entities += [Entity("Industry", name, tuple(forms)) for name, forms in aliases.items()]
     logger.debug("%s: %d places, %d mentions, %d links", doc.meta.doc_id, len(entities),
                  len(mentions), len(links))
     return entities, list(dict.fromkeys(mentions)), _first_per_pair(links)

@@ -35,6 +35,27 @@ def compact(text: str) -> str:
     return _TITLE.sub("《》", _LINES.sub("\n", _SPACE.sub("", text.strip())))
 
 
+def compact_map(text: str) -> tuple[str, list[int]]:
+    """``compact(text)`` and, for each of its characters, its index in ``text``, so that a
+    span found in the compact text can be quoted as printed."""
+    kept = [(ch, i) for i, ch in enumerate(text) if not (ch.isspace() and ch != "\n")]
+    out: list[tuple[str, int]] = []
+    for ch, i in kept:  # runs of line breaks become one; none at either end
+        if ch == "\n" and (not out or out[-1][0] == "\n"):
+            continue
+        out.append((ch, i))
+    while out and out[-1][0] == "\n":
+        out.pop()
+    joined = "".join(ch for ch, _ in out)
+    blanked: list[tuple[str, int]] = []
+    last = 0
+    for m in _TITLE.finditer(joined):
+        blanked += out[last:m.start() + 1] + [out[m.end() - 1]]
+        last = m.end()
+    blanked += out[last:]
+    return "".join(ch for ch, _ in blanked), [i for _, i in blanked]
+
+
 def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from kg import browse_queries as q
+from kg import facts
 from kg.documents import list_documents
 from kg.errors import NotFound
 from kg.store import GraphStore
@@ -49,6 +50,10 @@ class DocumentBrowser:
         return [{**d, "level_name": LEVEL_NAMES.get(d.get("level") or "other", "其他")}
                 for d in list_documents(self.store)]
 
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document's properties, or None."""
+        return next((d for d in self.documents() if d["doc_id"] == doc_id), None)
+
     def tree(self, doc_id: str) -> list[TreeNode]:
         if q.document(self.store, doc_id) is None:
             raise NotFound(f"no document {doc_id!r} is stored; GET /api/documents lists them")
@@ -65,6 +70,10 @@ class DocumentBrowser:
                           ancestors=q.ancestors(self.store, clause_id), prev=ctx["prev"],
                           next=ctx["next"], children=[c for c in ctx["children"] if c],
                           links=q.clause_links(self.store, clause_id))
+
+    def responsible(self, clause_ids: list[str]) -> dict[str, list[str]]:
+        """The agencies responsible for each of the clauses (those with any)."""
+        return facts.agencies_of(self.store, clause_ids)
 
     def regions(self) -> list[str]:
         return list(dict.fromkeys(d["region"] for d in self.documents()

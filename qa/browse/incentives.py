@@ -3,8 +3,8 @@
 >>> finder = IncentiveFinder(store)
 >>> [c.label for c in finder.conditions()]
 ['首次进入国内外数字经济百强等', '获得国家“双跨”工业互联网平台', ...]
->>> [(r.amount_wan, r.clause_label) for r in finder.eligible(['获得国家“双跨”工业互联网平台'])]
-[(500.0, '四、（四）')]
+>>> [(r.benefit, r.clause_label) for r in finder.eligible(['获得国家“双跨”工业互联网平台'])]
+[('奖励500万元，市区各承担50%', '四、（四）')]
 """
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ from typing import Any
 from kg import browse_queries as q
 from kg import facts
 from kg.store import GraphStore
+from qa.browse.amounts import format_ratio, format_wan
+
+# What a firm can apply for. A fund or a budget (kind "fund") and a policy the government
+# will draw up (kind "programme") are not claims, whatever sum they name.
+CLAIMABLE_KINDS = ("reward", "subsidy", "matching")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,11 @@ class IncentiveRow:
     @property
     def benefit(self) -> str:
         return describe_benefit(self)
+
+    @property
+    def amount(self) -> float | None:
+        """The sum the row names: its amount, else its cap (万元)."""
+        return self.amount_wan or self.cap_wan or None
 
     def as_json(self) -> dict[str, Any]:
         return {**asdict(self), "industries": list(self.industries), "benefit": self.benefit}
@@ -75,7 +85,9 @@ class IncentiveFinder:
 
     def find(self, keyword: str = "", industry: str = "", condition: str = "",
              min_amount: float | None = None, kind: str = "") -> list[IncentiveRow]:
-        """Incentives matching every filter given; empty filters match everything."""
+        """Incentives matching every filter given; empty filters match everything. Rows
+        that name a sum come first, in document order. ``min_amount`` (万元) keeps what a
+        firm can claim (``CLAIMABLE_KINDS``) of at least that much, amount or cap."""
         rows = self.all()
         if keyword:
             rows = [r for r in rows if _contains(keyword, r.condition, r.text, r.doc_title,
@@ -85,10 +97,11 @@ class IncentiveFinder:
         if condition:
             rows = [r for r in rows if condition == r.label or _contains(condition, r.condition)]
         if min_amount:
-            rows = [r for r in rows if max(r.amount_wan or 0, r.cap_wan or 0) >= min_amount]
+            rows = [r for r in rows if r.kind in CLAIMABLE_KINDS
+                    and max(r.amount_wan or 0, r.cap_wan or 0) >= min_amount]
         if kind:
             rows = [r for r in rows if r.kind == kind]
-        return rows
+        return sorted(rows, key=lambda r: r.amount is None)
 
     def conditions(self) -> list[Condition]:
         """The distinct conditions of claimable incentives, in document order."""
@@ -129,9 +142,9 @@ def _incentive_row(r: Mapping[str, Any], linked: Mapping[str, list[str]],
 
 
 def _claimable(i: Mapping[str, Any]) -> bool:
-    # A fund or a general programme is something the government sets up; a firm claims a
-    # reward, or money with a stated amount, cap or matching share.
-    if i.get("kind") == "fund":
+    # A firm claims a reward, or a subsidy or matching money with a stated amount, cap or
+    # share; "加大补贴力度" without one is a policy, not a claim.
+    if i.get("kind") not in CLAIMABLE_KINDS:
         return False
     return i.get("kind") == "reward" or any(i.get(k) for k in ("amount_wan", "cap_wan", "ratio"))
 
@@ -142,30 +155,39 @@ _ENUM_BEFORE_DENG = re.compile(r"(?:、[^、，,]+)+(?=等)")
 _ENUM_AT_END = re.compile(r"(?:、[^、，,]+)+$")
 
 
-def condition_label(condition: str, width: int = 18) -> str:
+def condition_label(condition: str, width: int = 28) -> str:
     """A short label for a condition: its first phrase, an enumeration cut to its first
-    item and 等, the "…发布的" and "…的企业" wrappers dropped.
+    item and 等, the "…发布的" and "…的企业" wrappers and what is given (给予…) dropped; a
+    phrase still over ``width`` is cut where a word ends (before 且/或/和/的 …), not inside one.
 
     >>> condition_label("首次进入权威机构发布的国内外数字经济百强、全国软件百强的企业")
     '首次进入国内外数字经济百强等'
     """
     text = re.sub(r"^(?:对于|对)", "", condition.strip())
-    text = re.split(r"[，,；;。]", text, maxsplit=1)[0]
+    text = re.split(r"[，,；;。]|给予|予以", text, maxsplit=1)[0]  # the benefit is not the condition
     text = _WHOSE.sub("", _ISSUED_BY.sub("", text))
     text = _ENUM_BEFORE_DENG.sub("", text)
     text = _ENUM_AT_END.sub("等", text)
-    return text if len(text) <= width else text[:width - 1] + "…"
+    if len(text) <= width:
+        return text
+    cut = max(text.rfind(w, 4, width) for w in _WORD_ENDS)
+    return (text[:cut] if cut > 0 else text[:width - 1]) + "…"
+
+
+# Where a long condition may be cut: before a conjunction or particle that starts the next
+# part of the phrase.
+_WORD_ENDS = ("且", "或", "和", "与", "及", "的", "并", "、", "（", "(")
 
 
 def describe_benefit(row: IncentiveRow) -> str:
     """What the incentive gives, in words: 一次性奖励 200 万元 / 按 30% 配套，封顶 1000 万元."""
     parts = []
     if row.ratio:
-        parts.append(f"按 {row.ratio * 100:g}% {'配套' if row.kind == 'matching' else '支持'}")
+        parts.append(f"按{format_ratio(row.ratio)}{'配套' if row.kind == 'matching' else '支持'}")
     if row.amount_wan:
-        parts.append(f"{_KIND_WORDS.get(row.kind, '支持')} {_wan(row.amount_wan)}")
+        parts.append(f"{_KIND_WORDS.get(row.kind, '支持')}{format_wan(row.amount_wan)}")
     if row.cap_wan:
-        parts.append(f"封顶 {_wan(row.cap_wan)}")
+        parts.append(f"封顶{format_wan(row.cap_wan)}")
     if not parts:
         parts.append(f"{_KIND_WORDS.get(row.kind, '支持')}（金额未定）")
     if row.cost_sharing:
@@ -175,10 +197,6 @@ def describe_benefit(row: IncentiveRow) -> str:
 
 _KIND_WORDS = {"reward": "奖励", "matching": "配套", "subsidy": "补贴", "fund": "资金",
                "programme": "政策支持"}
-
-
-def _wan(amount: float) -> str:
-    return f"{amount / 10000:g} 亿元" if amount >= 10000 else f"{amount:g} 万元"
 
 
 def _contains(needle: str, *haystacks: str | None) -> bool:

@@ -8,13 +8,15 @@ from collections.abc import Callable, Iterable, Sequence
 import gradio as gr
 
 from qa.browse import ClauseView, DocumentBrowser, highlight_spans
-from ui.views.common import LEVELS, esc, shown_errors
+from ui.views.common import LEVELS, esc, guarded
 
 PLACEHOLDER = ('<div class="clause-view empty">点击引用或表格中的条款，在此查看原文。'
                '<br><span class="muted">Click a citation or a clause to read it in its document.</span></div>')
 
 
-def clause_html(view: ClauseView, passages: Sequence[str] = ()) -> str:
+def clause_html(view: ClauseView, passages: Sequence[str] = (), openable: bool = True) -> str:
+    """The clause panel; ``openable`` adds "show in its document" (the 文件 tab, with the
+    clause tree), for panels outside that tab."""
     doc, clause = view.doc, view.clause
     text = clause.get("text") or ""
     body = _marked(text, highlight_spans(text, passages)) if passages else esc(text)
@@ -27,9 +29,15 @@ def clause_html(view: ClauseView, passages: Sequence[str] = ()) -> str:
         _neighbour("next", "↓ 下一条 Next", view.next),
         _children(view.children),
         _links(view.links),
+        _open_link(clause.get("clause_id")) if openable else "",
         "</div>",
     ]
     return "".join(p for p in parts if p)
+
+
+def _open_link(clause_id: str | None) -> str:
+    return (f'<div class="cv-open"><a data-open="{esc(clause_id)}" role="button">'
+            '在文件中查看 Show in its document →</a></div>') if clause_id else ""
 
 
 def _doc_header(doc: dict) -> str:
@@ -97,21 +105,27 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 
 def on_row(documents: DocumentBrowser) -> Callable[..., str]:
     """Handler: a click on a table row shows that row's clause (ids kept in a State)."""
+    @guarded(1)
     def show(clause_ids: list[str], evt: gr.SelectData) -> str:
         row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
         if not isinstance(row, int) or not 0 <= row < len(clause_ids):
             return gr.skip()
-        with shown_errors():
-            return clause_html(documents.clause(clause_ids[row]))
+        return clause_html(documents.clause(clause_ids[row]))
     return show
 
 
-def on_click(documents: DocumentBrowser) -> Callable[..., str]:
+def on_click(documents: DocumentBrowser, openable: bool = True) -> Callable[..., str]:
     """Handler: a click on anything with data-clause (see ``CLICK_JS``) shows that clause."""
+    @guarded(1)
     def show(evt: gr.EventData) -> str:
-        clause_id = evt._data.get("clause") if isinstance(evt._data, dict) else None
+        clause_id = clicked(evt, "clause")
         if not clause_id:
             return gr.skip()
-        with shown_errors():
-            return clause_html(documents.clause(clause_id))
+        return clause_html(documents.clause(clause_id), openable=openable)
     return show
+
+
+def clicked(evt: gr.EventData, key: str) -> str:
+    """What ``CLICK_JS`` reported of the element clicked: its data-clause, data-n …"""
+    data = evt._data if isinstance(evt._data, dict) else {}
+    return str(data.get(key) or "")

@@ -9,7 +9,7 @@ from typing import Any
 import gradio as gr
 
 from kg.console import CypherConsole
-from kg.errors import PolicyKGError, QueryInvalid, QueryRefused, QueryTimeout
+from kg.errors import GraphUnavailable, PolicyKGError, QueryInvalid, QueryRefused, QueryTimeout
 from qa.browse import Schema, SchemaInfo
 from ui.views.common import CLICK_JS, Loader, esc
 from ui.views.graph import graph_svg
@@ -84,16 +84,20 @@ def _runner(console: CypherConsole):  # type: ignore[no-untyped-def]
     return run
 
 
+_ERROR_TITLES = (
+    (QueryRefused, "refused", "已拒绝：控制台只读 Refused: the console is read-only"),
+    (QueryInvalid, "invalid", "查询无效 Invalid query"),
+    (QueryTimeout, "timeout", "超时 Timed out"),
+    (GraphUnavailable, "unavailable", "图数据库无响应 Graph engine unavailable"),
+)
+
+
 def _error(exc: PolicyKGError) -> str:
-    if isinstance(exc, QueryRefused):
-        title = "已拒绝：控制台只读 Refused: the console is read-only"
-    elif isinstance(exc, QueryTimeout):
-        title = "超时 Timed out"
-    elif isinstance(exc, QueryInvalid):
-        title = "查询无效 Invalid query"
-    else:
-        title = "出错 Error"
-    return f'<div class="status error"><b>{title}</b><br>{esc(exc)}</div>'
+    """The error's kind as a title (the API's 403 / 400 / 408 / 503), then its message."""
+    kind, title = next(((k, t) for cls, k, t in _ERROR_TITLES if isinstance(exc, cls)),
+                       ("error", "出错 Error"))
+    return (f'<div class="status error" data-kind="{kind}"><b>{title}</b><br>'
+            f'{esc(exc)}</div>')
 
 
 def _cell(value: Any) -> str:

@@ -1,18 +1,18 @@
 """The console's graph view: the nodes, relationships and paths a query returned, drawn as
-SVG with a small force-directed layout computed here (no JavaScript library, no CDN)."""
+SVG laid out here (``ui.views.layout``; no JavaScript library, no CDN)."""
 
 from __future__ import annotations
 
 import math
-import random
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ui.views.common import esc
+from ui.views.common import esc, text_width
+from ui.views.layout import Box, layout
 
 MAX_NODES = 120
-_W, _H, _R = 900, 520, 16
+_R, _FONT, _EDGE_FONT = 14, 11, 9
 PALETTE = ("#1d4ed8", "#b91c1c", "#0f766e", "#a16207", "#7c3aed", "#be185d", "#4d7c0f",
            "#0e7490", "#c2410c", "#475569", "#15803d", "#9333ea")
 _CAPTION_KEYS = ("name", "title", "metric", "condition", "label", "heading", "clause_id", "key")
@@ -52,53 +52,6 @@ def _walk(value: Any, drawing: Drawing) -> None:
                     _walk(item, drawing)
 
 
-def layout(nodes: list[str], edges: list[tuple[str, str]],
-           steps: int = 160) -> dict[str, tuple[float, float]]:
-    """Fruchterman–Reingold with a pull to the centre (so separate pieces stay together),
-    from a seeded start so the same result draws the same way; scaled to the canvas."""
-    rng = random.Random(7)
-    pos = {n: [rng.uniform(-1.6, 1.6), rng.uniform(-1, 1)] for n in nodes}
-    k = 1.6 / math.sqrt(max(1, len(nodes)))
-    heat = 0.3
-    for _ in range(steps):
-        move = {n: [-1.5 * k * p[0], -2.4 * k * p[1]] for n, p in pos.items()}  # gravity
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
-                _push(pos, move, a, b, lambda d: k * k / d)
-        for a, b in edges:
-            if a != b:
-                _push(pos, move, a, b, lambda d: -d * d / k)
-        for n in nodes:
-            dx, dy = move[n]
-            dist = max(1e-9, math.hypot(dx, dy))
-            pos[n][0] += dx / dist * min(dist, heat)
-            pos[n][1] += dy / dist * min(dist, heat)
-        heat = max(0.005, heat * 0.96)
-    return _fit(pos)
-
-
-def _push(pos: dict[str, list[float]], move: dict[str, list[float]], a: str, b: str,
-          force: Callable[[float], float]) -> None:
-    """Move a and b apart by ``force(distance)`` (negative: together)."""
-    dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-    dist = max(0.01, math.hypot(dx, dy))
-    f = force(dist)
-    move[a][0] += dx / dist * f
-    move[a][1] += dy / dist * f
-    move[b][0] -= dx / dist * f
-    move[b][1] -= dy / dist * f
-
-
-def _fit(pos: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    span_x, span_y = max(xs) - min(xs) or 1.0, max(ys) - min(ys) or 1.0
-    margin_x, margin_y = 70, 36
-    return {n: (margin_x + (p[0] - min(xs)) / span_x * (_W - 2 * margin_x) if len(pos) > 1 else _W / 2,
-                margin_y + (p[1] - min(ys)) / span_y * (_H - 2 * margin_y) if len(pos) > 1 else _H / 2)
-            for n, p in pos.items()}
-
-
 def graph_svg(rows: Iterable[Iterable[Any]]) -> str:
     drawing = collect(rows)
     if not drawing.nodes:
@@ -106,20 +59,34 @@ def graph_svg(rows: Iterable[Iterable[Any]]) -> str:
     ids = list(drawing.nodes)[:MAX_NODES]
     kept = set(ids)
     edges = [e for e in drawing.edges.values() if e.get("start") in kept and e.get("end") in kept]
-    pos = layout(ids, [(e["start"], e["end"]) for e in edges])
+    captions = {i: caption(drawing.nodes[i]) for i in ids}
+    boxes = {i: Box(max(_R, text_width(captions[i], _FONT) / 2), _R, _R + _FONT + 6) for i in ids}
+    placed = layout(ids, [(e["start"], e["end"]) for e in edges], boxes)
+    pos = placed.points
     colors = _colors(drawing.nodes[i] for i in ids)
     lines = [_edge(e, pos) for e in edges]
-    circles = [_node(drawing.nodes[i], pos[i], colors) for i in ids]
+    circles = [_node(drawing.nodes[i], captions[i], pos[i], colors) for i in ids]
     note = (f'<div class="muted">只画出前 {MAX_NODES} 个节点 (first {MAX_NODES} nodes drawn)。</div>'
             if len(drawing.nodes) > MAX_NODES else "")
     legend = "".join(f'<span class="legend-item"><i style="background:{c}"></i>{esc(label)}</span>'
                      for label, c in colors.items())
-    return (f'<div class="chart-legend">{legend}</div>'
-            f'<svg class="kg-graph" viewBox="0 0 {_W} {_H}" width="100%" role="img" aria-label="graph">'
+    width, height = max(placed.width, 600.0), max(placed.height, 160.0)
+    return (f'<div class="chart-legend">{legend}</div><div class="kg-graph-wrap">'
+            f'<svg class="kg-graph" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
+            f'height="{height:.0f}" role="img" aria-label="graph">'
             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
             'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#94a3b8"/>'
-            f'</marker></defs>{"".join(lines)}{"".join(circles)}</svg>'
-            f'<div class="muted">{len(ids)} 个节点 nodes · {len(edges)} 条关系 relationships</div>{note}')
+            f'</marker></defs>{"".join(lines)}{_edge_labels(edges, pos, boxes)}{"".join(circles)}'
+            f'</svg></div><div class="muted">{len(ids)} 个节点 nodes · {len(edges)} 条关系 relationships'
+            f'（悬停看属性 hover for properties）</div>{note}')
+
+
+def caption(node: dict[str, Any], width: int = 10) -> str:
+    """What a node is called under its circle: its name, title, metric … cut to ``width``."""
+    label = (node.get("labels") or ["?"])[0]
+    props = node.get("properties") or {}
+    text = " ".join(next((str(props[k]) for k in _CAPTION_KEYS if props.get(k)), label).split())
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _colors(nodes: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -132,17 +99,39 @@ def _edge(edge: dict[str, Any], pos: dict[str, tuple[float, float]]) -> str:
     dist = max(0.01, math.hypot(x2 - x1, y2 - y1))
     # stop the line at the circle's rim so the arrowhead shows
     ex, ey = x2 - (x2 - x1) / dist * (_R + 2), y2 - (y2 - y1) / dist * (_R + 2)
-    return (f'<g class="edge"><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
-            f'marker-end="url(#arrow)"/><text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 3:.1f}">'
-            f'{esc(edge.get("type"))}</text></g>')
+    return (f'<g class="edge"><title>{esc(edge.get("type"))}</title><line x1="{x1:.1f}" '
+            f'y1="{y1:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" marker-end="url(#arrow)"/></g>')
 
 
-def _node(node: dict[str, Any], xy: tuple[float, float], colors: dict[str, str]) -> str:
+def _edge_labels(edges: list[dict[str, Any]], pos: dict[str, tuple[float, float]],
+                 boxes: dict[str, Box]) -> str:
+    """Relationship types at their edges' middles, leaving out any that would cover a node,
+    its caption or another type (the edge's tooltip still names it)."""
+    taken = [(x - b.half_width, y - b.up, x + b.half_width, y + b.down)
+             for n, b in boxes.items() for x, y in [pos[n]]]
+    out = []
+    for edge in edges:
+        (x1, y1), (x2, y2) = pos[edge["start"]], pos[edge["end"]]
+        text = str(edge.get("type") or "")
+        half = text_width(text, _EDGE_FONT) / 2 + 2
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        box = (mx - half, my - _EDGE_FONT, mx + half, my + 3)
+        if math.hypot(x2 - x1, y2 - y1) < 2 * half or any(_overlaps(box, t) for t in taken):
+            continue
+        taken.append(box)
+        out.append(f'<text class="edge-label" x="{mx:.1f}" y="{my - 2:.1f}">{esc(text)}</text>')
+    return "".join(out)
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _node(node: dict[str, Any], text: str, xy: tuple[float, float], colors: dict[str, str]) -> str:
     label = (node.get("labels") or ["?"])[0]
     props = node.get("properties") or {}
-    caption = next((str(props[k]) for k in _CAPTION_KEYS if props.get(k)), label)
     detail = "\n".join(f"{k}: {str(v)[:120]}" for k, v in props.items())
     x, y = xy
     return (f'<g class="node"><title>:{esc(label)}\n{esc(detail)}</title>'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{_R}" fill="{colors.get(label, "#64748b")}"/>'
-            f'<text x="{x:.1f}" y="{y + _R + 13:.1f}">{esc(caption[:10])}</text></g>')
+            f'<text x="{x:.1f}" y="{y + _R + _FONT + 2:.1f}">{esc(text)}</text></g>')

@@ -7,30 +7,30 @@ from typing import Any
 
 import gradio as gr
 
-from qa.browse import DocumentBrowser, IncentiveFinder, IncentiveRow, incentives_csv
+from qa.browse import (DocumentBrowser, IncentiveFinder, IncentiveRow, format_ratio, format_wan,
+                       incentives_csv)
 from ui.views.clause import PLACEHOLDER, on_click, on_row
-from ui.views.common import (CLICK_JS, Loader, clause_link, esc, number, shown_errors,
-                              temp_file)
+from ui.views.common import CLICK_JS, ROW_HINT, Built, esc, guarded, temp_file
 
-HEADERS = ["条件 Condition", "类型 Kind", "金额(万元) Amount", "封顶(万元) Cap",
+HEADERS = ["条件 Condition", "类型 Kind", "金额 Amount", "比例 Ratio", "封顶 Cap",
            "谁出钱 Who pays", "文件 Document", "条款 Clause"]
 KINDS = {"": "全部 All", "reward": "奖励 Reward", "matching": "配套 Matching",
          "subsidy": "补贴 Subsidy", "fund": "基金/资金 Fund", "programme": "政策 Programme"}
 
 
-def build(finder: IncentiveFinder, documents: DocumentBrowser) -> Loader:
+def build(finder: IncentiveFinder, documents: DocumentBrowser) -> Built:
     """Lay out the tab; returns what fills it when the page opens."""
     rows_state = gr.State([])  # clause ids of the rows on screen, for row clicks
     keyword, industry, condition, kind, amount = _filter_row()
     with gr.Row():
         search = gr.Button("筛选 Filter", variant="primary", elem_id="inc-search")
         export = gr.DownloadButton("导出 CSV Export", elem_id="inc-export")
-    count = gr.Markdown("")
+    count = gr.Markdown("", elem_id="inc-count")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
-            table = gr.Dataframe(headers=HEADERS, datatype=["str"] * 6 + ["markdown"], wrap=True,
+            table = gr.Dataframe(headers=HEADERS, datatype=["str"] * len(HEADERS), wrap=True,
                                  interactive=False, elem_id="inc-table", max_height=520,
-                                 column_widths=["34%", "9%", "9%", "9%", "12%", "17%", "10%"])
+                                 column_widths=["30%", "8%", "9%", "7%", "9%", "12%", "15%", "10%"])
         with gr.Column(scale=2):
             viewer = gr.HTML(PLACEHOLDER, elem_id="inc-clause", js_on_load=CLICK_JS)
     ticks, claims, claim_viewer = _eligibility_row()
@@ -46,7 +46,8 @@ def build(finder: IncentiveFinder, documents: DocumentBrowser) -> Loader:
     ticks.change(_eligible(finder), ticks, claims)
     for panel, target in ((viewer, viewer), (claims, claim_viewer), (claim_viewer, claim_viewer)):
         panel.click(on_click(documents), None, target)
-    return _loader(finder), [industry, condition, ticks, table, rows_state, count, export]
+    return Built((_loader(finder), [industry, condition, ticks, table, rows_state, count, export]),
+                 (viewer, claim_viewer))
 
 
 def _filter_row() -> tuple[Any, ...]:
@@ -58,9 +59,10 @@ def _filter_row() -> tuple[Any, ...]:
         condition = gr.Dropdown(label="条件 Condition", choices=[("全部 All", "")], value="",
                                 scale=2, elem_id="inc-condition")
         kind = gr.Dropdown(label="类型 Kind", choices=[(v, k) for k, v in KINDS.items()], value="",
-                           scale=1)
+                           scale=1, elem_id="inc-kind")
         amount = gr.Number(label="最低金额(万元) Min amount", value=None, minimum=0, scale=1,
-                           elem_id="inc-amount")
+                           elem_id="inc-amount",
+                           info="只计企业可申请的奖励、补贴、配套 Claimable rewards, subsidies, matching")
     return keyword, industry, condition, kind, amount
 
 
@@ -79,11 +81,11 @@ def _eligibility_row() -> tuple[Any, ...]:
 
 def _loader(finder: IncentiveFinder):  # type: ignore[no-untyped-def]
     """Fill the filter choices and the table when the page opens (the graph may have changed)."""
+    @guarded(7)
     def load() -> tuple[Any, ...]:
-        with shown_errors():
-            conditions = finder.conditions()
-            rows = finder.find()
-            industries = finder.industries()
+        conditions = finder.conditions()
+        rows = finder.find()
+        industries = finder.industries()
         return (gr.Dropdown(choices=[("全部 All", ""), *[(i, i) for i in industries]]),
                 gr.Dropdown(choices=[("全部 All", ""), *[(c.label, c.label) for c in conditions]]),
                 gr.CheckboxGroup(choices=[(c.label, c.label) for c in conditions]),
@@ -92,30 +94,37 @@ def _loader(finder: IncentiveFinder):  # type: ignore[no-untyped-def]
 
 
 def _filter(finder: IncentiveFinder):  # type: ignore[no-untyped-def]
+    @guarded(4)
     def run(keyword: str, industry: str, condition: str, amount: float | None,
             kind: str) -> tuple[Any, ...]:
-        with shown_errors():
-            rows = finder.find(keyword or "", industry or "", condition or "", amount, kind or "")
-        return _table(rows)
+        rows = finder.find(keyword or "", industry or "", condition or "", amount, kind or "")
+        return _table(rows, _applied(keyword, industry, condition, amount, kind))
     return run
 
 
-def _table(rows: Sequence[IncentiveRow]) -> tuple[Any, ...]:
-    data = [[r.condition, KINDS.get(r.kind, r.kind).split(" ")[0], number(r.amount_wan),
-             number(r.cap_wan), r.cost_sharing or "",
-             r.doc_title, clause_link(r.clause_id, r.clause_label)] for r in rows]
-    return (data, [r.clause_id for r in rows], f"共 **{len(rows)}** 条激励 · {len(rows)} incentives",
+def _applied(keyword: str, industry: str, condition: str, amount: float | None, kind: str) -> str:
+    """The filters in force, in words, so the count says what it counts."""
+    parts = [f"关键词“{keyword.strip()}”" if keyword and keyword.strip() else "",
+             f"产业“{industry}”" if industry else "", f"条件“{condition}”" if condition else "",
+             KINDS.get(kind, kind).split(" ")[0] if kind else "",
+             f"可申请金额≥{format_wan(amount)}" if amount else ""]
+    shown = "，".join(p for p in parts if p)
+    return f"（筛选 filtered：{shown}）" if shown else ""
+
+
+def _table(rows: Sequence[IncentiveRow], applied: str = "") -> tuple[Any, ...]:
+    data = [[r.condition, KINDS.get(r.kind, r.kind).split(" ")[0], format_wan(r.amount_wan),
+             format_ratio(r.ratio), format_wan(r.cap_wan), r.cost_sharing or "",
+             r.doc_title, r.clause_label] for r in rows]
+    return (data, [r.clause_id for r in rows],
+            f"共 **{len(rows)}** 条激励 · {len(rows)} incentives{applied} · {ROW_HINT}",
             temp_file("policykg-incentives", ".csv", incentives_csv(rows)))
 
 
-
 def _eligible(finder: IncentiveFinder):  # type: ignore[no-untyped-def]
+    @guarded(1)
     def run(ticked: list[str]) -> str:
-        if not ticked:
-            return ""
-        with shown_errors():
-            rows = finder.eligible(ticked)
-        return _claims_html(rows)
+        return _claims_html(finder.eligible(ticked)) if ticked else ""
     return run
 
 
@@ -128,6 +137,6 @@ def _claims_html(rows: Sequence[IncentiveRow]) -> str:
         f'<div class="claim-condition">{esc(r.condition)}</div>'
         f'<a class="chip small" data-clause="{esc(r.clause_id)}">《{esc(r.doc_title)}》'
         f'{esc(r.clause_label)}</a></li>' for r in rows)
-    total = (f'<div class="claims-total">明确金额合计 Stated amounts: <b>{fixed:g} 万元</b>'
+    total = (f'<div class="claims-total">明确金额合计 Stated amounts: <b>{format_wan(fixed)}</b>'
              f'（另有按比例配套或金额未定的条款 plus matching or unspecified amounts）</div>')
     return f'<div class="claims"><ul>{items}</ul>{total}</div>'

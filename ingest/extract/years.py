@@ -1,0 +1,90 @@
+"""Which year a goal is for, when its own sentence does not say.
+
+Plans state the deadline once and list the goals under it:
+
+    二、发展目标
+    到2025年，全市数字经济发展取得显著成效。        ← the section's intro
+    ——产业规模持续壮大。核心产业增加值达到500亿元。    ← 2025, not the plan's end year
+
+So a clause without a goal year of its own before a number inherits one, nearest first:
+
+1. from a preceding sibling paragraph (unnumbered) that opens with a goal year
+   (「到2025年，…」, 「力争到2025年…」, 「“十四五”期间…」) — until a later one opens with another;
+2. from its parent's own text (the heading and intro of the section or item it sits in),
+   the last goal year printed there; then from the grandparent, and so on.
+
+A goal year is 到/至 YYYY 年, YYYY 年(底)前, or a five-year plan's name (“十四五” → 2025);
+a year inside a cited title (《…2035年远景目标纲要》) is none. The plan period's end is the
+caller's fallback.
+
+>>> scope = YearScope(doc.clauses)
+>>> scope.inherited(item)   # an item under 「到2025年，…」
+2025
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.extract.numbers import FIVE_YEAR_PLANS, normalize, target_years
+from kg.types import Clause
+
+_TITLE = re.compile(r"《[^》]*》")
+_OPENS = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:力争|预计|计划)?\s*"
+                    r"(?:(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底)?前|“?十[二三四五]五”?(?:期间|时期|末))")
+_FIVE = re.compile("|".join(FIVE_YEAR_PLANS))
+_UNNUMBERED = frozenset({"paragraph", "preamble"})
+
+
+def goal_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of every goal year in normalized ``text``, titles excepted."""
+    titles = [m.span() for m in _TITLE.finditer(text)]
+    marks = target_years(text) + [(m.start(), FIVE_YEAR_PLANS[m.group()])
+                                  for m in _FIVE.finditer(text)]
+    return sorted((p, y) for p, y in marks if not any(s <= p < e for s, e in titles))
+
+
+class YearScope:
+    """The goal year each clause of one document inherits (see the module docstring)."""
+
+    def __init__(self, clauses: Sequence[Clause]) -> None:
+        self._by_id = {c.clause_id: c for c in clauses}
+        self._own: dict[str, int | None] = {}
+        self._sibling: dict[str, int | None] = {}
+        current: dict[str | None, int | None] = {}
+        for clause in sorted(clauses, key=lambda c: c.ordinal):
+            self._sibling[clause.clause_id] = current.get(clause.parent_id)
+            opening = self._opening_year(clause)
+            if opening is not None:
+                current[clause.parent_id] = opening
+
+    def inherited(self, clause: Clause) -> int | None:
+        """The goal year ``clause`` sits under, or None when no ancestor states one."""
+        year = self._sibling.get(clause.clause_id)
+        if year is not None:
+            return year
+        parent = self._by_id.get(clause.parent_id or "")
+        while parent is not None:
+            year = self._own_year(parent)
+            if year is not None:
+                return year
+            year = self._sibling.get(parent.clause_id)
+            if year is not None:
+                return year
+            parent = self._by_id.get(parent.parent_id or "")
+        return None
+
+    def _own_year(self, clause: Clause) -> int | None:
+        if clause.clause_id not in self._own:
+            marks = goal_years(normalize(clause.text))
+            self._own[clause.clause_id] = marks[-1][1] if marks else None
+        return self._own[clause.clause_id]
+
+    def _opening_year(self, clause: Clause) -> int | None:
+        """The year an unnumbered paragraph opens with, which scopes the siblings after it."""
+        text = normalize(clause.text)
+        if clause.kind not in _UNNUMBERED or not _OPENS.match(text):
+            return None
+        marks = goal_years(text)
+        return marks[0][1] if marks else None

@@ -1,0 +1,38 @@
+"""The document's header as a clause: the lines that print its 文号, issuer and dates.
+
+Cleaning lifts the cover letter, the signature and the 印发/抄送 footer out of the body
+(``CleanText.front_matter``) and a web page's metadata table into ``header_fields``. Those
+lines are where a plan prints what it is; a question about its 文号 or issue date must be
+able to cite them, so the ones that carry such a value are kept together as one clause of
+kind ``header``, labelled 「文件信息」, after the body. Navigation and page furniture,
+which carry none, stay out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.clean import CleanText
+from kg.types import Clause
+
+LABEL = "文件信息"
+_VALUE = re.compile(
+    r"[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d+\s*号"            # a 文号
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年"  # a date
+    r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|(?:人民政府|办公厅|办公室|委员会|管委会|发展和改革|局|厅)(?:\s*\d{4}|\s*$)"  # a signature
+    r"|印发|抄送|主送")
+_FIELDS = ("文号", "发文字号", "索引号", "发文机关", "发布机构", "发布部门", "制定机关", "成文日期", "发文日期",
+           "发布日期", "印发日期", "实施日期", "有效性")
+
+
+def header_clause(cleaned: CleanText, doc_id: str, ordinal: int) -> list[Clause]:
+    """The header clause of a document, or none when nothing metadata-like was lifted."""
+    lines = [f"{key}：{cleaned.header_fields[key]}" for key in _FIELDS if cleaned.header_fields.get(key)]
+    lines += [line.strip() for line in cleaned.front_matter
+              if _VALUE.search(line) and 2 <= len(line.strip()) <= 120 and line.strip() not in lines]
+    if not lines:
+        return []
+    text = "\n".join(dict.fromkeys(lines))
+    return [Clause(clause_id=f"{doc_id}#hdr", doc_id=doc_id, path="hdr", label=LABEL, heading=LABEL,
+                   text=text, kind="header", ordinal=ordinal, depth=0, parent_id=None)]

@@ -1,0 +1,236 @@
+"""Plan an answer: what a question asks, part by part.
+
+A question may ask several things at once — 「5G基站、数据中心机架和算力分别要做到多少？」 asks
+three figures, 「首次进入全国软件百强能拿多少奖励？谁出钱？」 an amount and who pays,
+「经开区“七园”是哪七个园区？」 a list of seven. The plan names each asked part (an entity
+or metric in the user's words), the attributes asked of them, and how many items a list
+question expects, so that composition can cover every part or say which one the plans
+leave open. Everything here reads Chinese question grammar; nothing names a document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from qa.link import Linked
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}
+_COUNT = r"(?P<n>\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])"
+# 「哪七个园区」「哪四类」「哪几项」 and 「七园是哪」「3大数字新融合指哪」「四类平台具体是」.
+_LIST_COUNT = (
+    re.compile(rf"哪{_COUNT}\s*(?P<unit>[个类项大家条种方面所座园区])"),
+    re.compile(rf"{_COUNT}\s*(?P<unit>[个类项大家条种])(?P<noun>[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?)"
+               r"[”\"]?(?:是哪|指哪|分别是|分别指|具体是|具体指|包括|有哪|都是|是指|是什么|指什么)"),
+    re.compile(rf"(?:(?<=[的“\"，,\s是])|^)(?P<key>{_COUNT}[\u4e00-\u9fff]{{1,6}}?)"
+               r"(?:是哪|指哪|分别是|分别指|具体是|包括哪|包含哪|有哪|都有哪)"),
+    re.compile(rf"[“\"](?P<key>[^”\"\d]{{0,4}}(?<!\d){_COUNT}(?P<unit>[\u4e00-\u9fff])[^”\"]{{0,6}})[”\"]"
+               r"\s*[，,]?\s*(?:具体|到底|究竟)?(?:是|指|包括|包含|分别|有哪|都有)"),
+)
+
+# Attributes a question asks of its parts.
+_ASKS = {
+    "payer": re.compile(r"谁出钱|谁(来)?承担|谁(来)?出|哪级财政|分担|承担比例|资金来源|由谁出资"),
+    "cap": re.compile(r"封顶|最高|上限|最多"),
+    "amount": re.compile(r"多少钱|多少奖励|奖励多少|补贴多少|补助多少|多少万|多少元|金额|能拿多少|给多少|奖多少|资金规模"),
+    "when": re.compile(r"什么时候|何时|哪一?年|截止|期限|时间"),
+    "who": re.compile(r"由谁|谁负责|谁牵头|哪些部门|哪个部门|哪些单位|哪个单位|责任单位|牵头单位|配合单位|负责单位"),
+    "quantity": re.compile(r"多少|几[个家项条台座所]|多大|什么水平|多高|比重|占比|增速|增长率"),
+}
+
+_COUNT_CHAR = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十双])[\u4e00-\u9fff]")
+_AFTER_WHICH = re.compile(rf"哪{_COUNT}\s*[个类项大家条种所座]?(?P<noun>[\u4e00-\u9fffA-Za-z0-9+]{{2,12}}?)"
+                          r"(?=[，,。？?]|$|落地|要|需要|是|被|由|在|和|与)")
+_ENUM_SEP = re.compile(r"、|以及|及|和|与|跟|或")
+_SPAN = re.compile(r"[^，,。；;？?！!：:\s]+")
+# Words around an enumerated item that belong to the question, not to the item.
+_LEAD = re.compile(r"^(?:用\d+年(?:时间)?|力争|争取|预计|请问|请|比较|对比|那么|那|对于|关于|对|在|把|将|让|使|计划|打算|要求|规划里|规划中|方案里|方案中|文件里|"
+                   r"文件中|里|中|说|提到|提出)+")
+# Where the asked thing ends and the question begins. Only unambiguous sequences: a
+# single 能/要/将 would cut 「人工智能」「数据要素」; those count only at the very end.
+_TAIL = re.compile(r"(?:分别|各自|由谁|谁来|谁负责|谁牵头|哪个部门|哪些部门|哪个单位|哪些单位|是多少|多少|几[个家项条台座所类种]?|的目标|目标(?:是|为|值)?|(?:要|能|将|需要|应该|计划)"
+                   r"(?:达到|做到|实现|完成|超过|突破|提高|提升|增加|增长|建成|拿|获得|到)|达到|做到|提到|提高到|提升到|"
+                   r"增加到|增长到|要超过|要突破|是?什么|是?哪|有哪些|有什么|是?怎么|是?如何|的规模|规模目标).*$"
+                   r"|(?:呢|吗|要|将|能|可以|需要|都|各)$")
+_ASKED_NOUN = re.compile(r"(?:多少|几)(?:[个家项条台座所类种])?(?P<noun>[\u4e00-\u9fffA-Za-z0-9]{2,})$")
+# 「湖北十四五规划对…」「新方案里…」: the document a question reads, not what it asks about.
+_DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)")
+# 「（不只是核心产业）」: what the question rules out is not what it asks about.
+_RULED_OUT = re.compile(r"[（(]?(?:不只是|不仅是|不是|不含|不包括|而非)[^）)，,。？?]{1,12}[）)]?")
+_ASKING = re.compile(r"多少|几|什么|哪|谁|怎么|如何|是否|吗|呢")
+_DOC_REFERENCE = re.compile(r"(?:规划|方案|意见|措施|办法|通知|文件|细则|纲要)(?:里|中)?$")
+_TOPIC = re.compile(r"(?:方面|领域|这一块|这块|板块|工作)$|^(?:的)?(?:规划|方案|文件|政策|意见|措施)$")
+_QUESTION_WORDS = re.compile(r"多少|几|是什么|有哪些|哪些|什么|如何|怎么|怎样|吗|呢|分别|要|能|可以|请问|了")
+_YEAR_PHRASE = re.compile(r"(?:到|至|截至|截止|在|于)?\s*20\d\d\s*年(?:底|末|前|以前|之前)?(?:时|的)?")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing asked about, in the user's words (「数据中心机架」)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    parts: tuple[Part, ...] = ()        # two or more when the question enumerates
+    asks: frozenset[str] = field(default_factory=frozenset)  # payer, cap, amount, when, who, quantity
+    count: int | None = None            # a list question's expected number of items
+    list_key: str | None = None         # the phrase that names the list (「七园」「四类平台」)
+    core: str = ""                      # what is asked about, without scope and question words
+
+    @property
+    def several(self) -> bool:
+        return len(self.parts) >= 2
+
+
+def make_plan(linked: Linked, known: Callable[[str], bool]) -> Plan:
+    """``known(text)``: whether the corpus contains ``text`` (white space removed) — joined
+    phrases the plans print whole (「软件和信息技术服务业」) are one part, not two."""
+    text = without_scope(linked)
+    asked = linked.raw or linked.focus
+    asks = frozenset(name for name, pattern in _ASKS.items() if pattern.search(asked))
+    count, key = list_count(asked)
+    parts = [] if linked.english else enumerated_parts(text, known)
+    return Plan(tuple(Part(p) for p in dict.fromkeys(parts)), asks, count, key, core_phrase(text))
+
+
+def further_questions(text: str) -> list[str]:
+    """What the second and later sentences of a question ask about on their own
+    (「…多少个园区？新签约多少企业？」 → 「新签约企业」); a sentence that only asks another thing
+    of the same subject (「谁出钱？」「最高多少？」) adds no part."""
+    sentences = [s for s in re.split(r"[？?；;！!。]", text) if s.strip()]
+    if len(sentences) < 2:
+        return []
+    first = enumerated_parts(sentences[0], lambda _: False) or [
+        c for c in map(_clean, _SPAN.findall(sentences[0])) if len(c) >= 2 and not _TOPIC.search(c)]
+    found = [p for p in first if p]
+    for sentence in sentences[1:]:
+        rest = _clean(sentence)
+        for pattern in _ASKS.values():
+            rest = pattern.sub("", rest)
+        rest = _QUESTION_WORDS.sub("", _YEAR_PHRASE.sub("", rest))
+        if len(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", rest)) >= 2:
+            found.append(rest.strip("，, "))
+    return found if len(found) >= 2 else []
+
+
+def subject_of(text: str) -> str:
+    """What a question is about, as its first stretch that names something
+    (「换电示范项目除了其他奖补，还能额外拿多少」 → 「换电示范项目」)."""
+    from qa.lexical import pos_cut
+
+    for span in _SPAN.findall(text):
+        cleaned = _clean(span)
+        if len(cleaned) >= 2 and not _TOPIC.search(cleaned) and not _DOC_REFERENCE.search(cleaned) \
+                and any(flag.startswith(("n", "vn", "eng")) for _, flag in pos_cut(cleaned)):
+            return re.sub(r"(?:除了|除)[\u4e00-\u9fff]*$", "", cleaned) or cleaned
+    return ""
+
+
+def core_phrase(text: str) -> str:
+    """The longest stretch of the question left once scope and question words are gone
+    (「湖北省到2025年数字经济核心产业增加值目标是多少」 → 「数字经济核心产业增加值」); a stretch
+    naming a document (「按幸福龙江的意见」) is where to look, not what is asked."""
+    spans = [(_ASKING.search(s) is not None, _clean(s)) for s in _SPAN.findall(text)]
+    spans = [(asking, c) for asking, c in spans if c and not _DOC_REFERENCE.search(c)]
+    if not spans:
+        return ""
+    return max(spans, key=lambda p: (len(p[1]) >= 4 and p[0], len(p[1])))[1]
+
+
+def list_count(question: str) -> tuple[int | None, str | None]:
+    """(expected number of items, the phrase naming the list) of a list question: a quoted
+    name holding the count (「“七园”」), else the counted noun (「3大数字新融合」), else the
+    noun after 「哪N个」 (「哪三个国家级平台」 → 「国家级平台」)."""
+    text = re.sub(r"\s", "", question)
+    n = key = None
+    for pattern in _LIST_COUNT:
+        match = pattern.search(text)
+        if match:
+            n = n or _number(match.group("n"))
+            if match.groupdict().get("key"):
+                key = key or match.group("key")
+            elif match.groupdict().get("noun"):
+                key = key or f"{match.group('n')}{match.group('unit')}{match.group('noun')}"
+    if n is None:
+        return None, None
+    quoted = [q for q in re.findall(r"[“\"]([^”\"]{2,12})[”\"]", text) if _COUNT_CHAR.search(q)]
+    if quoted:
+        return n, quoted[0]
+    after = _AFTER_WHICH.search(text)
+    return n, key or (after.group("noun") if after else None)
+
+
+def enumerated_parts(text: str, known: Callable[[str], bool]) -> list[str]:
+    """The items of the longest enumeration in ``text`` (「A、B和C」), each stripped of the
+    question's own words; [] when nothing is enumerated."""
+    best: list[str] = []
+    for span in _SPAN.findall(text):
+        pieces = _split(span, known)
+        items = [_clean(p) for p in pieces]
+        items = [i for i in items if len(i) >= 2]
+        if len(items) >= 2 and len(items) == len(pieces) and len(items) > len(best):
+            best = items
+    return best
+
+
+def _split(span: str, known: Callable[[str], bool]) -> list[str]:
+    """``span`` cut at its conjunctions — as words (jieba), so the 及 of 「普及率」 or the 与
+    of 「参与」 never cuts — except where the plans print the joined phrase whole."""
+    words = _words(span)
+    pieces: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        if _ENUM_SEP.fullmatch(word):
+            right = "".join(words[i + 1:])
+            joined = current[-4:] + word + right[:4]
+            if word == "、" or not known(joined):
+                pieces.append(current)
+                current = ""
+                continue
+        current += word
+    pieces.append(current)
+    return pieces if len(pieces) >= 2 else [span]
+
+
+def _words(text: str) -> list[str]:
+    from qa.lexical import _jieba_lock, jieba_module
+
+    jieba = jieba_module()
+    with _jieba_lock:
+        return list(jieba.cut(text, HMM=False))
+
+
+def _clean(item: str) -> str:
+    item = _YEAR_PHRASE.sub("", item)
+    item = _DOC_LEAD.sub("", item)
+    # 「接入多少市场主体」 asks about what follows the question word.
+    asked = _ASKED_NOUN.search(item)
+    if asked and len(asked.group("noun")) >= 2:
+        item = asked.group("noun")
+    item = _LEAD.sub("", item)
+    tail = _TAIL.search(item)
+    if tail:
+        item = item[: tail.start()]
+    return item.strip("的“”\"《》（）() ")
+
+
+def without_scope(linked: Linked) -> str:
+    """The question with its regions and documents blanked out: 「湖北省和武汉市」 are the
+    sides of a comparison, not two parts of one."""
+    text = re.sub(r"[“”\"《》]", "", linked.raw or linked.focus)
+    text = _RULED_OUT.sub("，", text)
+    for surface in sorted(linked.scope_surfaces, key=len, reverse=True):
+        text = text.replace(surface, "，")
+    return _YEAR_PHRASE.sub("，", text)
+
+
+def _number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if token.startswith("十"):
+        return 10 + _CN_DIGITS.get(token[1:], 0) if len(token) > 1 else 10
+    return _CN_DIGITS.get(token)

@@ -1,0 +1,90 @@
+"""Comparisons side by side, per region, document or year.
+
+When a figure is asked, each side's target for the asked metric (``targets``); otherwise
+each side's best sentence, ranked by the whole question within that side's own plans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qa.compose import Point
+from qa.corpus import ClauseCorpus
+from qa.evidence import Evidence
+from qa.strategies.base import Calibration, Context, Draft
+from qa.strategies.parts import asks_figure
+from qa.strategies.passages import render
+from qa.strategies.targets import compare_targets, sides
+
+
+class Comparison:
+    def __init__(self, corpus: ClauseCorpus, calibration: Calibration, terms: Sequence[str]) -> None:
+        self.corpus = corpus
+        self.cal = calibration
+        self.terms = list(terms)
+
+    def answer(self, ctx: Context) -> Draft | None:
+        """Side by side: each side's target for the asked metric when a figure is asked,
+        else each side's best sentence."""
+        linked = ctx.linked
+        if "comparison" not in linked.intents:
+            return None
+        groups = sides(ctx)
+        if len(groups) < 2:
+            return None
+        if asks_figure(ctx) or "target" in linked.intents:
+            compared = compare_targets(ctx, ctx.plan.core or linked.focus, groups)
+            if compared is not None:
+                return Draft.of(*compared)
+        # One side may ask what was done, the other what is planned: no future filter.
+        either = [e for e in ctx.evidence if linked.ask.accepts(e.sentence, future=False)]
+        points, notes = self._side_by_side([(g.kind, g.key) for g in groups], either, ctx)
+        return Draft.of(points, notes) if points else None
+
+
+    def _in_group(self, evidence: Evidence, kind: str, key: str) -> bool:
+        clause = evidence.clause
+        if kind == "region":
+            return clause.region == key
+        if kind == "doc":
+            return clause.doc_id == key
+        period = self.corpus.docs[clause.doc_id].period or "" if clause.doc_id in self.corpus.docs else ""
+        return key in evidence.sentence or period == key
+
+    def _side_by_side(self, groups: list[tuple[str, str]], evidence: Sequence[Evidence],
+                      ctx: Context | None = None) -> tuple[list[Point], list[str]]:
+        """Each side's best sentence — ranked by what is asked (the question without the
+        sides' names), among that side's own plans."""
+        points, notes = [], []
+        for kind, key in groups:
+            inside = [e for e in evidence if self._in_group(e, kind, key)]
+            if ctx is not None and kind in ("region", "doc"):
+                inside = self._side_evidence(ctx, self._side_docs(ctx, kind, key)) or inside
+            lead = self._lead(kind, key)
+            if inside and inside[0].coverage >= self.cal.group_coverage:
+                points.append(Point(inside[0].clause, render(inside[0], terms=self.terms), f"{lead}："))
+            else:
+                notes.append(f"{lead}：已加载的规划文件未提及。")
+        return points, notes
+
+    @staticmethod
+    def _side_evidence(ctx: Context, docs: Sequence[str]) -> list[Evidence]:
+        """The whole question's sentences within one side's plans, with what BM25 finds
+        there too: the best overall hits may all sit on the other side."""
+        allowed = set(docs)
+        if not allowed:
+            return []
+        found = [h.clause_id for h in ctx.lexical.retrieve(ctx.linked.text, top_k=80)
+                 if ctx.corpus.by_id[h.clause_id].doc_id in allowed][:20]
+        ids = list(dict.fromkeys([*(c for c in ctx.candidates if ctx.corpus.by_id[c].doc_id in allowed), *found]))
+        ranked = ctx.ranker.rank(ctx.linked, ids, terms=ctx.terms)
+        return [e for e in ranked if ctx.linked.ask.accepts(e.sentence, future=False)]
+
+    @staticmethod
+    def _side_docs(ctx: Context, kind: str, key: str) -> list[str]:
+        return ctx.region_docs.get(key, []) if kind == "region" else [key]
+
+    def _lead(self, kind: str, key: str) -> str:
+        if kind == "doc":
+            return f"《{self.corpus.docs[key].title}》"
+        return f"{key}年" if kind == "year" else key

@@ -1,0 +1,244 @@
+"""Questions about the documents themselves, answered from the graph's Document metadata and
+the titles the plans print in 《…》.
+
+- which documents a plan cites (「…引用了哪些文件？」) and which plans cite one;
+- which plans mention something (「哪些规划提到了算力券？」);
+- the newest / earliest plan, the plans covering a year;
+- a plan's 文号, issue date, issuer, period.
+
+Each fact cites the clause where it is printed: a cited title's own clause, the clause
+holding the 文号 or the date when the text carries one (else the document's opening
+clause, and the answer says the value comes from the document's record).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from qa.compose import Point
+from qa.corpus import DocInfo
+from qa.strategies.base import Context, Draft
+from qa.types import ClauseRecord
+
+_TITLE = re.compile(r"《([^《》]{4,60})》")
+_CITES = re.compile(r"(?:引用|援引|依据|根据|落实|贯彻|衔接|对接|参照|提到|提及)了?(?:哪些|什么|哪几[个份部]?|几[个份部]|哪[个份部一])"
+                    r"(?:上位|国家|省级|省里|市里|其他)?(?:文件|规划|政策|方案|文件精神|纲要|意见)|"
+                    r"(?:引用|援引|依据)的(?:文件|规划|政策)(?:有哪些|是什么)")
+_WHICH = r"(?:哪些|哪几[个份部]?|哪[个份部]|哪)"
+_CITED_BY = re.compile(_WHICH + r"(?:规划|文件|方案|政策)[^？?]{0,6}(?:引用|援引|依据|落实|贯彻|衔接)")
+_MENTIONS = re.compile(_WHICH + r"(?:规划|文件|方案|政策)(?:里|中)?[^？?]{0,6}(?:提到|提及|涉及|谈到|讲到|出现|写到|包含|部署)|"
+                       r"在" + _WHICH + r"(?:规划|文件|方案|政策)")
+_GENRE = re.compile(r"实施方案|行动方案|工作方案|若干措施|政策措施|实施细则|管理办法|实施意见|指导意见|规划|方案|措施|意见|办法|细则")
+_BASIS = re.compile(r"依据|根据|按照|贯彻|落实|制定本|编制本|衔接")
+_SINGULAR = re.compile(r"哪[个份部一]|什么(?:上位)?(?:规划|文件)")
+_NOT_FIELD = re.compile(r"文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
+                        r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|哪天|何时|什么时候|哪一?年|哪几年|几年|印发|发布|出台|签发|"
+                        r"制定|哪个|单位|部门|机关|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
+                        r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]")
+_NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
+_EARLIEST = re.compile(r"最早|最先|最老")
+_FIELDS = (
+    ("doc_number", re.compile(r"文号|发文字号|字号|编号")),
+    ("issued", re.compile(r"发文日期|印发日期|发布日期|成文日期|签发日期|落款|哪天|何时(?:印发|发布|出台|签发)|"
+                          r"什么时候(?:印发|发布|出台|签发)|哪一?年(?:印发|发布|出台)|日期")),
+    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪个(?:单位|部门|机关)(?:印发|发布|制定|出台)|"
+                          r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
+    ("period", re.compile(r"规划期|实施期|期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围|有效期")),
+)
+
+
+def answer_document(ctx: Context) -> Draft | None:
+    focus = re.sub(r"\s", "", ctx.linked.focus)
+    docs = _named_docs(ctx)
+    if _CITED_BY.search(focus) and _TITLE.search(ctx.question):
+        return _cited_by(ctx, _TITLE.findall(ctx.question)[0])
+    if _CITES.search(focus) and docs:
+        return _cites(ctx, docs, singular=bool(_SINGULAR.search(focus)))
+    if _MENTIONS.search(focus):
+        return _mentions(ctx)
+    if _NEWEST.search(focus) and re.search(r"规划|文件|方案|政策", focus):
+        return _newest(ctx, earliest=bool(_EARLIEST.search(focus)))
+    fields = [name for name, pattern in _FIELDS if pattern.search(focus)]
+    if fields and not docs and not _asks_more(ctx):
+        docs = _of_genre(ctx, focus)
+    if fields and docs and not _asks_more(ctx):
+        printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
+        return Draft.of([_metadata(ctx, ctx.corpus.docs[d], fields, printed_on) for d in docs[:3]])
+    return None
+
+
+def _of_genre(ctx: Context, focus: str) -> list[str]:
+    """「这份实施方案的文号」 with no plan named: the few loaded documents of that genre,
+    each answered (none when there are many)."""
+    genre = _GENRE.search(focus)
+    if not genre:
+        return []
+    docs = [d for d, info in ctx.corpus.docs.items() if genre.group() in info.title]
+    return docs if 1 <= len(docs) <= 4 else []
+
+
+def _asks_more(ctx: Context) -> bool:
+    """Whether the question asks something besides metadata (「规划期和规划范围」): then
+    the text answers it, not the record."""
+    rest = ctx.linked.raw or ctx.linked.focus
+    titles = [ctx.corpus.docs[d].title for d in _named_docs(ctx)]
+    for surface in sorted([*ctx.linked.surfaces, *_title_words(titles)], key=len, reverse=True):
+        rest = rest.replace(surface, "")
+    rest = _NOT_FIELD.sub("", _TITLE.sub("", rest))
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+
+
+def _title_words(titles: list[str]) -> list[str]:
+    """The words of the named documents' titles: a question names its document loosely."""
+    from qa.lexical import tokenize
+
+    return [w for title in titles for w in tokenize(title) if len(w) >= 2]
+
+
+def _named_docs(ctx: Context) -> list[str]:
+    """Documents the question names, else the only plan of the one region it names."""
+    if ctx.linked.doc_ids:
+        return list(ctx.linked.doc_ids)
+    if len(ctx.linked.regions) == 1:
+        own = ctx.region_docs.get(ctx.linked.regions[0], [])
+        return own if len(own) == 1 else []
+    return []
+
+
+def _cites(ctx: Context, doc_ids: list[str], singular: bool = False) -> Draft:
+    """The titles a plan prints in 《…》, those it says it is based on first (「依据…制定本
+    规划」); only those when the question asks for the one it is based on."""
+    points, notes = [], []
+    for doc_id in doc_ids[:2]:
+        doc = ctx.corpus.docs[doc_id]
+        titles = _printed_titles(_clauses_of(ctx, doc_id))
+        basis = [t for t in titles if _is_basis(t)]
+        titles = (basis if singular and basis else basis + [t for t in titles if t not in basis])
+        if not titles:
+            notes.append(f"《{doc.title}》没有以书名号引用其他文件。")
+            continue
+        lead = f"《{doc.title}》引用："
+        for i, (title, clause) in enumerate(titles[:12]):
+            loaded = _loaded_title(ctx, title)
+            mark = "（已收录）" if loaded and loaded != doc_id else ""
+            points.append(Point(clause, f"《{title}》{mark}", lead if i == 0 else "· "))
+    return Draft.of(points, notes) if points else Draft("\n".join(notes), False, [])
+
+
+def _is_basis(printed: tuple[str, ClauseRecord]) -> bool:
+    title, clause = printed
+    at = re.sub(r"\s", "", clause.text).find(title)
+    return at >= 0 and bool(_BASIS.search(re.sub(r"\s", "", clause.text)[max(0, at - 40): at + len(title) + 12]))
+
+
+def _cited_by(ctx: Context, title: str) -> Draft | None:
+    wanted = _norm_title(title)
+    points = []
+    for doc_id, doc in ctx.corpus.docs.items():
+        for cited, clause in _printed_titles(_clauses_of(ctx, doc_id)):
+            if _same_title(_norm_title(cited), wanted):
+                points.append(Point(clause, f"《{doc.title}》（{clause.label}）", "· " if points else ""))
+                break
+    if not points:
+        return Draft(f"已加载的规划文件中没有引用《{title}》的。", False, [])
+    return Draft.of(points, intro=f"引用《{title}》的文件：")
+
+
+def _mentions(ctx: Context) -> Draft | None:
+    names = [name for _, name in ctx.linked.entities] or ([ctx.plan.core] if len(ctx.plan.core) >= 2 else [])
+    if not names:
+        return None
+    forms = [re.sub(r"\s", "", n) for n in names]
+    points = []
+    for doc_id, doc in ctx.corpus.docs.items():
+        hit = next((c for c in _clauses_of(ctx, doc_id)
+                    if any(f in re.sub(r"\s", "", c.text) for f in forms)), None)
+        if hit is not None:
+            points.append(Point(hit, f"《{doc.title}》（{hit.label}）", "· " if points else ""))
+    if not points:
+        return None
+    return Draft.of(points, intro=f"提到“{names[0]}”的文件：")
+
+
+def _newest(ctx: Context, earliest: bool) -> Draft | None:
+    dated = [d for d in ctx.corpus.docs.values() if d.issued]
+    if not dated:
+        return None
+    dated.sort(key=lambda d: d.issued or "", reverse=not earliest)
+    top = dated[0]
+    word = "最早" if earliest else "最新"
+    point = _metadata(ctx, top, ["issued"])
+    return Draft.of([Point(point.clause, f"{word}的是{point.text}")])
+
+
+def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = False) -> Point:
+    """The asked fields of one document, citing the clause that prints them (its header
+    clause, for a 文号 or a date printed above or below the text). ``printed_on``: the
+    question asks when it was 印发 — the 「…日印发」 line when the document has one."""
+    clauses = _clauses_of(ctx, doc.doc_id)
+    values = {"doc_number": doc.doc_number, "issued": chinese_date(doc.issued) if doc.issued else None,
+              "issuer": doc.issuer, "period": doc.period}
+    words = {"doc_number": "文号", "issued": "发文日期", "issuer": "发文机关", "period": "期限"}
+    footer = _printed_on(clauses) if printed_on else None
+    if footer:
+        values["issued"], words["issued"] = footer, "印发日期"
+    said, printed_in = [], None
+    for field in fields:
+        value = values.get(field)
+        if not value:
+            said.append(f"未载明{words[field]}")
+            continue
+        said.append(f"{words[field]}：{value}")
+        printed_in = printed_in or _printing(clauses, value)
+    source = "" if printed_in else "（据文件信息）"
+    return Point(printed_in or clauses[0], f"《{doc.title}》{'，'.join(said)}{source}")
+
+
+def _printing(clauses: list[ClauseRecord], value: str) -> ClauseRecord | None:
+    """The clause printing ``value`` — a date also as 「2023年04月10日」 or 「2023-04-10」."""
+    forms = {re.sub(r"\s", "", value)}
+    date = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", value)
+    if date:
+        y, m, d = date.groups()
+        forms |= {f"{y}年{int(m):02d}月{int(d):02d}日", f"{y}-{int(m):02d}-{int(d):02d}"}
+    return next((c for c in clauses if any(f in re.sub(r"\s", "", c.text) for f in forms)), None)
+
+
+def _printed_on(clauses: list[ClauseRecord]) -> str | None:
+    """The date of a 「…2025年3月31日印发」 line, as printed."""
+    for clause in clauses:
+        match = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)印发", re.sub(r"\s", "", clause.text))
+        if match:
+            return match.group(1)
+    return None
+
+
+def _printed_titles(clauses: Iterable[ClauseRecord]) -> list[tuple[str, ClauseRecord]]:
+    seen: dict[str, tuple[str, ClauseRecord]] = {}
+    for clause in clauses:
+        for title in _TITLE.findall(clause.text):
+            seen.setdefault(_norm_title(title), (re.sub(r"\s", "", title), clause))
+    return list(seen.values())
+
+
+def _loaded_title(ctx: Context, title: str) -> str | None:
+    wanted = _norm_title(title)
+    return next((d for d, info in ctx.corpus.docs.items() if _same_title(_norm_title(info.title), wanted)), None)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 6 and (a in b or b in a))
+
+
+def _norm_title(title: str) -> str:
+    return re.sub(r"[\s“”\"'《》（）()]|征求意见稿", "", title)
+
+
+def _clauses_of(ctx: Context, doc_id: str) -> list[ClauseRecord]:
+    return ctx.corpus.of_document(doc_id)
+
+
+def chinese_date(iso: str) -> str:
+    parts = [int(p) for p in iso.split("-") if p.isdigit()]
+    return "".join(f"{v}{u}" for v, u in zip(parts, ("年", "月", "日")))

@@ -1,0 +1,180 @@
+"""Lists: 「“七园”是哪七个园区？」 answered with the seven, not the sentence that names them.
+
+A list question names its list (a quoted name, or a counted noun such as 「四类平台」) and
+often says how many items it expects. Plans print a list in a few ways, all read here:
+circled items after the name (「“七园”：…其中：①…；②…」), an enumeration right before or
+after the name (「打造“A、B、C、D”四类平台」, 「三大任务：A、B、C」), or child clauses whose
+headings are the items. The enumeration whose size matches the expected count wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from qa.compose import Point
+from qa.strategies.base import Context, Draft
+from qa.types import ClauseRecord
+from qa.wording import cut, task_title
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+_QUOTES = re.compile(r"[“”\"'‘’「」『』]")
+_AFTER = re.compile(r"^[）)]?\s*(?:[：:]|[，,（(]?\s*(?:即|包括|包含|分别是|分别为|主要有|主要包括|是指|指))\s*[：:]?")
+_ITEM_MAX = 24
+_COUNTED = re.compile(r"(\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])\s*([个类项大家条种])")
+
+
+@dataclass(frozen=True)
+class Found:
+    items: tuple[str, ...]
+    clause: ClauseRecord
+    children: tuple[ClauseRecord, ...] = ()
+
+
+def answer_list(ctx: Context) -> Draft | None:
+    plan = ctx.plan
+    if not plan.list_key or plan.count is None:
+        return None
+    found = find_list(ctx, plan.list_key, plan.count)
+    if found is None:
+        return None
+    name = plan.list_key
+    if found.children:
+        printed = _printed_together(found)
+        intro = Point(found.clause, f"{name}（{printed}）：" if printed else f"{name}：")
+        titles = [task_title(c) for c in found.children]
+        return Draft.of([intro] + [Point(c, t, "· ") for c, t in zip(found.children, titles)])
+    return Draft.of([Point(found.clause, f"{name}：{'、'.join(found.items)}")])
+
+
+def find_list(ctx: Context, key: str, count: int) -> Found | None:
+    """The enumeration of ``count`` items the plans give for ``key``: first under a section
+    whose heading is the list's name (its sub-sections are the items), then where the
+    name is printed as the question spells it, then where it is printed more loosely."""
+    pattern = _key_pattern(key)
+    exact, bare = _plain(key), _uncounted(_plain(key))
+    ranked = {e.clause.clause_id: i for i, e in enumerate(ctx.evidence)}
+    clauses = [c for c in ctx.corpus if ctx.in_scope(c.doc_id)
+               and (pattern.search(_plain(f"{c.heading}{c.text}")) or (bare and bare in _plain(c.heading)))]
+    counted = re.compile(r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])[个类项大家条种]?" + re.escape(exact))
+    clauses.sort(key=lambda c: (not (bare and bare in _plain(c.heading)),
+                                not counted.search(_plain(c.text)),
+                                exact not in _plain(f"{c.heading}{c.text}"),
+                                ranked.get(c.clause_id, 10_000), c.doc_id, c.ordinal))
+    for clause in clauses[:40]:
+        for found in _enumerations(ctx, clause, pattern):
+            if len(found.items) == count:
+                return found
+    return _counted_in_evidence(ctx, count)
+
+
+def _counted_in_evidence(ctx: Context, count: int) -> Found | None:
+    """No list printed under its name: an enumeration of exactly ``count`` items in one of
+    the sentences that answer the question best (「推动A、B、C落地」 for 「哪三个平台」)."""
+    best = ctx.evidence[0].coverage if ctx.evidence else 0.0
+    for evidence in ctx.evidence[:8]:
+        if evidence.coverage < max(0.5, best * 0.8):
+            break
+        for piece in re.split(r"[。；;，,：:]", _plain(evidence.sentence)):
+            body = re.sub(r"^.{0,6}?(?:推动|推进|打造|建设|建立|培育|引进|争取|形成|包括|聚焦|围绕|实施)", "", piece, count=1)
+            body = re.sub(r"在[^、]{2,16}(?:落地|建设|布局|集聚)$|(?:等)?(?:落地|建设|发展|为主|为重点)$", "", body)
+            items = _items(body)
+            if len(items) == count:
+                return Found(tuple(items), evidence.clause)
+    return None
+
+
+def _uncounted(key: str) -> str:
+    """「四类产业赋能平台」 → 「产业赋能平台」: the name a section heading would use."""
+    rest = _COUNTED.sub("", key, count=1)
+    return rest if len(rest) >= 4 and rest != key else ""
+
+
+def _enumerations(ctx: Context, clause: ClauseRecord, pattern: re.Pattern[str]) -> Iterator[Found]:
+    text = _plain(clause.text.replace("\n", "。"))  # a heading line ends where its text begins
+    for match in pattern.finditer(text):
+        circled = _circled_after(text[match.end():])
+        if circled:
+            yield Found(tuple(circled), clause)
+        after = _enumeration_after(text[match.end():])
+        if after:
+            yield Found(tuple(after), clause)
+        before = _enumeration_before(text[:match.start()])
+        if before:
+            yield Found(tuple(before), clause)
+    children = [c for c in ctx.corpus.children(clause.clause_id)
+                if c.heading.strip() and c.kind not in ("footnote", "table_row")]
+    if children:
+        yield Found(tuple(cut(c.heading.strip(), _ITEM_MAX + 6) for c in children), clause, tuple(children))
+
+
+def _circled_after(text: str) -> list[str]:
+    parts = re.split(f"(?=[{_CIRCLED}])", text)[1:]
+    items = [re.split(r"[，,；;。：:（(]", p[1:])[0].strip() for p in parts]
+    return [i for i in items if 2 <= len(i) <= _ITEM_MAX * 2]
+
+
+def _enumeration_after(text: str) -> list[str]:
+    bracketed = re.match(r"^[（(]([^）)]{4,200})[）)]", text)
+    if bracketed:  # 「4个领域（A、B、C、D）」
+        return _items(bracketed.group(1))
+    lead = _AFTER.match(text)
+    if not lead:
+        return []
+    body = re.split(r"[。；;，,]", text[lead.end():])[0]
+    return _items(body)
+
+
+def _enumeration_before(text: str) -> list[str]:
+    body = re.split(r"[。；;，,：:]", text)[-1]
+    body = re.sub(r"^.{0,4}?(?:打造|建设|形成|实施|构建|培育|发展|推进|推动|聚焦|围绕|包括|开展|落实|创建|争创|申报)(?:以|了)?", "",
+                  body, count=1)
+    body = re.sub(r"(?:为主的|为重点的|等|的|即|也就是|简称|统称|合称|并称)$", "", body)
+    body = re.sub(r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])[个类项大家条种]$", "", body)
+    return _items(body)
+
+
+def _items(body: str) -> list[str]:
+    body = re.sub(r"等$", "", body.strip())
+    parts = re.split(r"、", body)
+    if len(parts) < 2:
+        parts = re.split(r"和|与|及", body)  # a pair: 「A和B」
+        if len(parts) != 2:
+            return []
+    last = re.split(r"(?:和|及|以及|与)", parts[-1])
+    parts = parts[:-1] + last if len(last) == 2 and all(len(x) >= 2 for x in last) else parts
+    items = [p.strip() for p in parts]
+    return items if all(2 <= len(i) <= _ITEM_MAX and _name_like(i) for i in items) else []
+
+
+def _name_like(item: str) -> bool:
+    """A list item names something; a clause fragment (「…的影响力」「提升其作为…」) does not."""
+    return not re.search(r"的[\u4e00-\u9fff]{2,}$|^(?:提升|提高|加强|推动|推进|作为|实现|支持|鼓励|引导|促进)", item)
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """The list's name as plans print it: quotes and spaces ignored, and a counted noun may
+    have words between the count and the noun (「四类平台」 ~ 「四类产业赋能平台」)."""
+    plain = _plain(key)
+    counted = _COUNTED.search(plain)
+    if counted and counted.end() < len(plain):
+        head, noun = plain[: counted.end()], plain[counted.end():]
+        return re.compile(re.escape(head) + r"[^，,。；;：:、]{0,8}?" + re.escape(noun[-2:] if len(noun) > 2 else noun))
+    return re.compile(re.escape(plain))
+
+
+def _printed_together(found: Found) -> str:
+    """Items of a character or two are often printed run together as the list's name
+    (「光芯屏端网云智」): say it that way too when the clause does."""
+    if not all(len(i) <= 2 for i in found.items):
+        return ""
+    joined = "".join(found.items)
+    return joined if joined in _plain(f"{found.clause.heading}{found.clause.text}") else ""
+
+
+def _plain(text: str) -> str:
+    """Text to find a list in: spaces and quotes gone, but 「“A”“B”“C”」 kept apart as A、B、C."""
+    text = re.sub(r"\s", "", text)
+    text = re.sub(r"[”\"」』]\s*[“\"「『]", "、", text)
+    return _QUOTES.sub("", text)

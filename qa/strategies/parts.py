@@ -1,0 +1,180 @@
+"""Several things asked at once (「5G基站、数据中心机架和算力分别要做到多少？」), and one goal.
+
+Each part is answered on its own — from a matching ``Target`` when a figure is asked,
+else from the best sentence for that part's words (with a figure near them when one is
+asked) — and a part nothing covers is said to be not stated rather than dropped or filled
+with a look-alike; parts one short sentence answers together read as that sentence once.
+One asked goal (``answer_target``) is the matching target in the asked scope and year, or
+an answer saying the scope sets none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.compose import Point
+from qa.evidence import sentences
+from qa.lexical import pos_cut, tokenize
+from qa.plan import further_questions, without_scope
+from qa.strategies.base import PART_COVERAGE, Context, Draft, near_number
+from qa.strategies.targets import (
+    TargetRow, best_rows, grouped_points, matching_targets, names_metric, target_point,
+)
+from qa.wording import focus, typeset
+
+STRONG_TARGET = 0.85  # a Target this close to the part answers it before any sentence
+
+
+def answer_parts(ctx: Context) -> Draft | None:
+    parts = ctx.plan.parts
+    # Several figures or several named things are several answers; several words
+    # describing one task or one list ask one thing.
+    if len(parts) < 2 or ctx.linked.intents & {"responsibility", "list"}:
+        return None
+    # One line per part when each part is a goal of its own in the graph (「5G基站、数据中心
+    # 机架和算力」); otherwise the parts often qualify one subject (「二孩、三孩家庭」), and
+    # the general answer, completed part by part, serves better.
+    if not asks_figure(ctx) or "incentive" in ctx.linked.intents:
+        return None
+    rows = [best_target(ctx, p.text) for p in parts]
+    if any(row is None for row in rows):
+        return None
+    return Draft.of(_merge_shared([target_point(row, f"{p.text}：") for p, row in zip(parts, rows)]))
+
+
+def _merge_shared(points: list[Point]) -> list[Point]:
+    """Parts answered by one short sentence read as that sentence, once."""
+    merged: list[Point] = []
+    for point in points:
+        same = next((m for m in merged if m.clause.clause_id == point.clause.clause_id), None)
+        whole = _sentence_of(point)
+        if same is not None and whole and whole == _sentence_of(same) and len(whole) <= 150:
+            leads = f"{same.lead.rstrip('：')}、{point.lead}"
+            merged[merged.index(same)] = Point(same.clause, typeset(whole), leads)
+        else:
+            merged.append(point)
+    return merged
+
+
+def _sentence_of(point: Point) -> str:
+    bare = point.text.replace("…", "")
+    first = bare.split("，")[0].split(",")[0][:12]
+    return next((s for s in sentences(point.clause.text) if first and first in s), "")
+
+
+def names_something(text: str) -> bool:
+    """Whether a part holds a noun (「规划范围」), not only verbs (「享受」)."""
+    return any(flag.startswith(("n", "vn", "eng")) for _, flag in pos_cut(text))
+
+
+def asks_figure(ctx: Context) -> bool:
+    intents = ctx.linked.intents
+    return bool(ctx.plan.asks & {"quantity", "amount", "cap"}) or bool(intents & {"target", "incentive"})
+
+
+def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: bool = False,
+                 share: float = 0.9) -> Point | None:
+    """The best answer line for one part, or None when the plans do not state it
+    (``strict``: only from a sentence carrying nearly all the part's words)."""
+    if figure and not strict and "incentive" not in ctx.linked.intents:
+        row = best_target(ctx, text)
+        if row is not None:
+            return target_point(row, lead)
+    words = [w for w in tokenize(text) if len(w) >= 2] or [text]
+    for evidence in ctx.part_evidence(text, needs_number=figure)[:10]:
+        if evidence.coverage < PART_COVERAGE:
+            break
+        if figure and not near_number(evidence.sentence, [text, *words]):
+            continue
+        if strict and not names_metric(evidence.sentence, text, share=share):
+            continue
+        return Point(evidence.clause, typeset(focus(evidence.sentence, [text, *words], limit=110, figure=figure)),
+                     lead)
+    return None
+
+
+def best_target(ctx: Context, text: str) -> TargetRow | None:
+    rows = [r for r in matching_targets(ctx, text, ctx.linked.years) if in_question_scope(ctx, r)]
+    return rows[0] if rows and rows[0].similarity >= STRONG_TARGET else None
+
+
+def in_question_scope(ctx: Context, row: TargetRow) -> bool:
+    linked = ctx.linked
+    if linked.doc_ids:
+        return row.clause.doc_id in linked.doc_ids
+    if linked.regions:
+        return row.scope in linked.regions or (not row.scope and row.clause.region in linked.regions)
+    return ctx.in_scope(row.clause.doc_id)
+
+
+_STATUS = re.compile(r"实际|已经|已|完成了|截至|截止|现有|目前|去年|上年|累计|大约|大概")
+_GOAL = re.compile(r"目标|要(?:达到|做到|实现|到|新建|建成|建设|新增|培育|打造|引进|突破|完成|超过)|"
+                   r"力争|计划|预期|预计|将达到|到\s*20\d\d\s*年")
+
+
+def _before_plans(ctx: Context, year: int) -> bool:
+    """A year before every plan in scope starts is a year of results, not of goals."""
+    docs = [ctx.corpus.docs[d] for d in (ctx.scope_docs or ctx.corpus.docs)]
+    starts = [int(d.period[:4]) for d in docs if d.period and d.period[:4].isdigit()]
+    return bool(starts) and year < min(starts)
+
+
+def answer_target(ctx: Context) -> Draft | None:
+    """One asked metric with a goal in the graph: that goal, in the asked scope and year.
+    When the scope sets only a neighbouring metric (「数字经济增加值」 for 「数字经济核心产业
+    增加值」) and no sentence states the asked one, the answer says the asked goal is not
+    set and shows the neighbour as such, not as the answer."""
+    linked = ctx.linked
+    if ctx.plan.parts or "incentive" in linked.intents or "comparison" in linked.intents:
+        return None
+    asked = linked.raw or linked.focus
+    if not (_GOAL.search(asked) or linked.ask.future) or _STATUS.search(asked) or len(ctx.plan.core) < 2:
+        return None  # a figure asked without asking for a goal may be a status: the text says
+    if linked.years and all(_before_plans(ctx, y) for y in linked.years):
+        return None
+    if len(further_questions(without_scope(linked))) >= 2:
+        return None  # several questions in one: the general path answers each
+    everywhere = matching_targets(ctx, ctx.plan.core)
+    rows = [r for r in everywhere if in_question_scope(ctx, r)
+            and (not linked.years or r.year in linked.years)]
+    if not rows:
+        return _set_elsewhere(ctx, everywhere) or _not_set(ctx)
+    if rows[0].similarity >= STRONG_TARGET:
+        return Draft.of(grouped_points(best_rows(rows), ""))
+    if resolve_part(ctx, ctx.plan.core, True, strict=True) is not None:
+        return None  # a sentence states it: the general path quotes it
+    neighbour = grouped_points(best_rows(rows, limit=1), f"相近的指标“{rows[0].metric}”：")
+    scope = "、".join(linked.regions) or "已加载的规划文件"
+    draft = Draft.of(neighbour, intro=f"{scope}未设定“{ctx.plan.core}”的目标。")
+    return Draft(draft.text, False, draft.citations)
+
+
+def _set_elsewhere(ctx: Context, rows: list[TargetRow]) -> Draft | None:
+    """The asked goal is set only for another scope (湖北's plan asked about a figure only
+    Wuhan's plan sets): say the asked scope sets none, and show where it is set."""
+    linked = ctx.linked
+    strong = [r for r in rows if r.similarity >= STRONG_TARGET]
+    if not strong or not (linked.regions or linked.doc_ids):
+        return None
+    if resolve_part(ctx, ctx.plan.core, True, strict=True) is not None:
+        return None
+    scope = "、".join(linked.regions) or "、".join(f"《{ctx.corpus.docs[d].title}》" for d in linked.doc_ids)
+    other = strong[0].scope or ctx.corpus.docs[strong[0].clause.doc_id].title
+    draft = Draft.of(grouped_points(strong[:1], f"（{other}的规划设有此指标：）"),
+                     intro=f"{scope}的规划未设定“{ctx.plan.core}”的目标。")
+    return Draft(draft.text, False, draft.citations)
+
+
+_NUMBER_ASKED = re.compile(r"多少|几[个家项条台座所万亿千百]|多大|多高|多快")
+
+
+def _not_set(ctx: Context) -> Draft | None:
+    """A figure asked as a goal that no target and no sentence of the plans in scope states
+    (「2025年新型储能装机规模要达到多少？」 of a plan silent on it): the plans set none."""
+    if not _NUMBER_ASKED.search(ctx.linked.raw or ctx.linked.focus):
+        return None
+    if resolve_part(ctx, ctx.plan.core, True, strict=True, share=0.8) is not None:
+        return None
+    scope = "、".join(ctx.linked.regions) or "、".join(
+        f"《{ctx.corpus.docs[d].title}》" for d in ctx.linked.doc_ids) or "已加载的规划文件"
+    return Draft(f"{scope}未设定“{ctx.plan.core}”的目标。", False, [])

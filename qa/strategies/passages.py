@@ -1,0 +1,271 @@
+"""The general path: the best sentences for the question, cut to what it asks.
+
+A responsibility question names the units its clause prints (or the graph links to it),
+a list question the items of the clause it points at, a definition the defining
+sentences, anything else the best sentence or two; a later sentence of the question about
+something else gets its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.compose import Point
+from qa.corpus import ClauseCorpus
+from qa.evidence import Evidence, sentences, trim
+from qa.link import Linked
+from qa.plan import further_questions, without_scope
+from qa.strategies.base import Calibration, Context, near_number
+from qa.strategies.parts import asks_figure, resolve_part
+from qa.strategies.targets import metric_words, names_metric
+from qa.types import ClauseRecord
+from qa.wording import render_row, task_title
+
+_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
+# A responsibility note as printed: 「（责任单位：…）」, 「（牵头单位：…；配合单位：…）」.
+_RESPONSIBLE = re.compile(r"[（(]\s*((?:牵头|责任|配合|参与|协同|主责)(?:单位|部门)[^）)]*)[）)]")
+# A sentence going on with the same offer (its next tier, its cap), not opening another (「对…」).
+_GOES_ON = re.compile(r"^\s*(?:\d|超过|达到|年|其中|最高|封顶|单个|每|分别|上述|以上|同时)")
+_MONEY_OR_SHARE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*[%％‰]|最高|封顶|上限")
+# Amounts and shares: what an incentive answer must keep even when the question's words
+# ("谁出钱", "怎么分担") are not in the sentence.
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|各承担\s*\d+\s*%|封顶[^，。；]*")
+
+_ASKED_KIND = re.compile(r"(?:哪几个|哪几|哪些|几个)(?P<kind>阶段|方面|领域|环节|步骤|层级|类别|板块|片区|区域|工程|行动|任务)")
+
+MAX_QUOTES = 2        # sentences a plain lookup answer quotes
+QUOTE_BUDGET = 280    # characters they may take together
+
+
+class Passages:
+    """Answer lines cut from the ranked evidence."""
+
+    def __init__(self, corpus: ClauseCorpus, calibration: Calibration, terms: Sequence[str]) -> None:
+        self.corpus = corpus
+        self.cal = calibration
+        self.terms = list(terms)  # the question's content words, to cut long sentences around
+
+    def answer(self, ctx: Context, evidence: Sequence[Evidence],
+               agencies: dict[str, list[str]]) -> tuple[list[Point], list[str]]:
+        """The answer lines, and notes for asked parts no sentence states."""
+        self.missing: list[str] = []
+        points = self._complete(ctx, self._points(ctx.linked, evidence, agencies, figure=asks_figure(ctx)))
+        return points, [f"{part}：已加载的规划文件未给出。" for part in self.missing]
+
+    def _complete(self, ctx: Context, points: list[Point]) -> list[Point]:
+        """A later sentence of the question asking about something else (「…多少个园区？
+        新签约多少企业？」) gets a line of its own when the answer so far does not cover it."""
+        asked = [p.text for p in ctx.plan.parts] or further_questions(without_scope(ctx.linked))
+        if len(asked) < 2:
+            return points
+        figure = asks_figure(ctx)
+        missing = []
+        for part in asked:
+            said = "".join(p.text for p in points)
+            if names_metric(said, part, share=0.6) and (not figure or near_number(said, metric_words(part))):
+                continue
+            point = resolve_part(ctx, part, figure, lead=f"{part}：")
+            if point is not None and all(point.text != p.text for p in points):
+                points.append(point)
+            elif point is None:
+                missing.append(part)
+        self.missing = missing
+        return points
+
+    def _points(self, linked: Linked, evidence: Sequence[Evidence],
+                agencies: dict[str, list[str]], figure: bool = False) -> list[Point]:
+        best = evidence[0]
+        if "responsibility" in linked.intents:
+            for e in evidence[:10]:
+                # The graph's units for the clause, when the clause prints them; else the
+                # sentence itself says who (「会同自然资源、住建…等部门」).
+                if e.clause.clause_id in agencies and e.coverage >= best.coverage * 0.8 \
+                        and any(u in e.clause.text for u in agencies[e.clause.clause_id]):
+                    point = self._responsible(e, agencies[e.clause.clause_id])
+                    # 「专项资金有多少，由哪个部门牵头？」 asks the figure too.
+                    return [Point(e.clause, render(e, terms=self.terms)), point] if figure else [point]
+        if "list" in linked.intents:
+            return self._list(linked, evidence)
+        if "definition" in linked.intents and not linked.ask.unit:
+            return [Point(best.clause, _opening(best))]
+        return self._quotes(evidence, linked)
+
+    def _responsible(self, evidence: Evidence, units: list[str]) -> Point:
+        """The task by its title, then its units as the clause prints them (its 责任单位 or
+        牵头/配合单位 note), else as the graph names them."""
+        clause = evidence.clause
+        own = _RESPONSIBLE.findall(evidence.sentence)
+        # A clause with several tasks, each with its note: the asked task's own note and words.
+        title = (trim(_RESPONSIBLE.sub("", evidence.sentence), must_keep=self.terms, limit=60) if own
+                 else task_title(clause) if clause.heading
+                 else trim(_RESPONSIBLE.sub("", evidence.sentence), limit=40))
+        printed = [re.sub(r"\s", "", p).replace(":", "：") for p in (own or _RESPONSIBLE.findall(clause.text))]
+        if printed:
+            return Point(clause, f"{title.rstrip('。；，')}——{'；'.join(dict.fromkeys(printed))}")
+        # Units named in the text (「由X负责」「省负总责、市县具体负责」): the sentence that names them.
+        naming = max(sentences(clause.text) or [clause.text], key=lambda s: sum(u in s for u in units))
+        return Point(clause, trim(naming, must_keep=units, limit=140))
+
+    def _list(self, linked: Linked, evidence: Sequence[Evidence]) -> list[Point]:
+        """A list: the box line the question names ("重大创新平台：…"), the items of a
+        circled enumeration, a clause's named sub-items, or the enumerating sentence."""
+        kinds = self._kind_list(linked, evidence)
+        if kinds:
+            return kinds
+        headed = self._headed_section(linked, evidence)
+        if headed is not None:
+            parts = [c for c in self.corpus.children(headed.clause_id) if c.kind not in ("footnote", "table_row")]
+            return [Point(headed, f"{task_title(headed)}：", "")] + [Point(c, task_title(c), "· ") for c in parts[:12]]
+        best = evidence[0]
+        children = self.corpus.children(best.clause.clause_id)
+        named = [c for c in children if c.heading and c.heading in linked.focus]
+        if named:
+            return [Point(named[0], _cap(named[0].text, 400))]
+        items = circled_items(best.clause.text)
+        named_item = _named_segment(circled_segments(best.clause.text), _focus_words(linked))
+        if len(items) >= 3 and named_item:
+            return [Point(best.clause, _cap(named_item, 300))]
+        if len(items) >= 3:
+            intro = best.clause.text.split("①")[0]
+            return [Point(best.clause, f"{trim(intro, limit=60)}{'；'.join(items)}")]
+        headed = [c for c in children if len(c.heading) >= 2]
+        if len(headed) >= 3 and len(best.sentence) <= 40:
+            intro = Point(best.clause, best.clause.heading or best.sentence, "")
+            return [intro] + [Point(c, c.heading, "· ") for c in headed[:12]]
+        enumerations = [e for e in evidence[:6] if _ENUMERATION.search(e.sentence)
+                        and e.coverage >= best.coverage * 0.8]
+        chosen = enumerations[0] if enumerations else best
+        return [Point(chosen.clause, render(chosen, limit=280))]
+
+    def _kind_list(self, linked: Linked, evidence: Sequence[Evidence]) -> list[Point]:
+        """「分成了哪几个阶段？」: sibling clauses whose headings name that kind of thing
+        (「近期…试点示范阶段」「中期…产业链完善阶段」), around the best evidence."""
+        asked = _ASKED_KIND.search(re.sub(r"\s", "", linked.raw or linked.focus))
+        if not asked:
+            return []
+        kind = asked.group("kind")
+        for e in evidence[:6]:
+            parent = self.corpus.parent(e.clause.clause_id)
+            family = self.corpus.children(parent.clause_id) if parent else [e.clause]
+            named = [c for c in family if c.heading and kind in c.heading[-len(kind) - 6:]]
+            if len(named) >= 2:
+                return [Point(c, task_title(c, limit=50), "· " if i else "") for i, c in enumerate(named[:10])]
+        return []
+
+    def _headed_section(self, linked: Linked, evidence: Sequence[Evidence]) -> ClauseRecord | None:
+        """The section the question names by its heading (「生活性服务业数字提升行动具体覆盖
+        哪几个产业」): its sub-clauses are the list."""
+        asked = re.sub(r"\s", "", linked.focus)
+        for e in evidence[:12]:
+            heading = re.sub(r"\s|^(?:开展|实施|推进|加快|推动|加强)", "", e.clause.heading)
+            if len(heading) >= 6 and heading in asked and len(self.corpus.children(e.clause.clause_id)) >= 2:
+                return e.clause
+        return None
+
+    def _quotes(self, evidence: Sequence[Evidence], linked: Linked | None = None) -> list[Point]:
+        best = evidence[0]
+        segments = circled_segments(best.clause.text)
+        if linked is not None and "分别" in linked.raw and len(segments) >= 2:
+            # 「两芯分别重点布局什么」: every numbered item of the clause, each cut to what it says.
+            return [Point(best.clause, trim(seg.strip(), must_keep=self.terms, limit=90), "· " if i else "")
+                    for i, seg in enumerate(segments[:8])]
+        text = render(best, terms=self.terms)
+        if linked is not None and "incentive" in linked.intents:
+            text += _continuation(best)
+        points = [Point(best.clause, text)]
+        # Sentences nearly as good may hold what the best one lacks: add them, within a budget.
+        used = len(text)
+        for other in evidence[1:8]:
+            if len(points) >= MAX_QUOTES or other.score < best.score * self.cal.second_point:
+                break
+            if other.coverage < self.cal.min_coverage or any(other.sentence in p.text or p.text in other.sentence
+                                                              for p in points):
+                continue
+            line = render(other, terms=self.terms)
+            if used + len(line) > QUOTE_BUDGET:
+                break
+            points.append(Point(other.clause, line))
+            used += len(line)
+        return points
+
+
+def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = ()) -> str:
+    """The evidence as an answer line: a table row as "metric：value unit", else the sentence
+    cut down to the comma-parts that carry the question's terms (or, failing that, numbers)."""
+    if evidence.clause.kind == "table_row":
+        return render_row(evidence.clause.text)
+    if terms:
+        focused = trim(evidence.sentence, must_keep=[*terms, *_MONEY.findall(evidence.sentence)],
+                       limit=min(limit, 140))
+        if not focused.endswith("…") or re.search(r"\d", focused) or not re.search(r"\d", evidence.sentence):
+            return focused
+    numbers = re.findall(r"\d[\d.,]*\s*[%％万亿个家台条]?", evidence.sentence)
+    return trim(evidence.sentence, must_keep=numbers, limit=limit)
+
+
+def _opening(evidence: Evidence, limit: int = 300) -> str:
+    """A definition: the defining sentence and what directly follows, within ``limit``;
+    a footnote or box line from its start, since that is where it names its term."""
+    clause = evidence.clause
+    if clause.kind == "table_row":
+        return render(evidence)
+    text = clause.text
+    start = 0 if clause.kind in ("footnote", "item") else max(text.find(evidence.sentence), 0)
+    return _cap(text[start:], limit)
+
+
+def _cap(body: str, limit: int) -> str:
+    if len(body) <= limit:
+        return body
+    cut = body[:limit]
+    end = max(cut.rfind("。"), cut.rfind("；"))
+    return cut[: end + 1] if end > 40 else cut + "…"
+
+
+def circled_segments(text: str) -> list[str]:
+    return [p for p in re.split(r"(?=[①②③④⑤⑥⑦⑧⑨⑩])", text)[1:] if p.strip()]
+
+
+def _continuation(evidence: Evidence) -> str:
+    """The sentence after an offer when it goes on with the next tier or the cap
+    (「…5000万元以上的，按5%给予奖补；1亿元以上的，按10%…」)."""
+    parts = sentences(evidence.clause.text)
+    if evidence.sentence not in parts:
+        return ""
+    at = parts.index(evidence.sentence)
+    following = parts[at + 1] if at + 1 < len(parts) else ""
+    if following and _MONEY_OR_SHARE.search(following) and len(following) <= 120 \
+            and (_GOES_ON.match(following) or _same_subject(evidence.sentence, following)):
+        return following
+    return ""
+
+
+def _same_subject(sentence: str, following: str) -> bool:
+    """「对…投资5000万元以上的，按5%…；对…1亿元以上的，按10%…」: the next tier restates the
+    subject the offer opened with."""
+    opening = re.sub(r"\s|^对于?", "", following)[:12]
+    return len(opening) >= 6 and sum(ch in sentence for ch in opening) / len(opening) >= 0.8
+
+
+def _named_segment(segments: list[str], words: list[str]) -> str | None:
+    """The one circled item the question names (「七园里的智能终端产业园」 → ③): the item
+    whose opening holds the longest of the question's words, when no other holds it."""
+    scored = [(max((len(w) for w in words if len(w) >= 3 and w in seg[:30]), default=0), seg)
+              for seg in segments]
+    scored.sort(key=lambda p: -p[0])
+    if scored and scored[0][0] >= 4 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][1]
+    return None
+
+
+def _focus_words(linked: Linked) -> list[str]:
+    from qa.lexical import tokenize
+
+    return [name for _, name in linked.entities] + tokenize(linked.focus)
+
+
+def circled_items(text: str) -> list[str]:
+    """'①5G+工业互联网产业园，建设…；②云计算产业园，以…' → ['①5G+工业互联网产业园', ...]."""
+    parts = re.split(r"(?=[①②③④⑤⑥⑦⑧⑨⑩])", text)
+    return [re.split(r"[，,；;。]", p)[0] for p in parts[1:] if p.strip()]

@@ -1,0 +1,98 @@
+"""How facts read in an answer: the part of a sentence that answers, figures as printed.
+
+Every function here only cuts or re-typesets text taken from a clause — it never adds a
+number — so an answer keeps stating only what the clauses it cites state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.evidence import sentences
+from qa.types import ClauseRecord
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+# PDF text loses superscripts: 「7.2×1018次」 is 7.2×10¹⁸. A power of ten written after a
+# mantissa with a decimal point is always an exponent in plan prose.
+_LOST_POWER = re.compile(r"(\d\.\d+\s*[×xX]\s*10)(-?\d{1,2})(?![\d.])")
+_CHUNK = re.compile(r"(?<=[，,；;：:。])")
+_YEAR_LEAD = re.compile(r"^\s*(?:到|至|力争到?|预计到?|截至)\s*20\d\d\s*年")
+_ROW_PAIR = re.compile(r"([^｜；：]+)：([^；]*)")
+NUMBER = re.compile(r"\d[\d.,]*\s*(?:[%％‰]|万亿|亿|万|千|百)?\s*(?:[\u4e00-\u9fff]{0,2}|[A-Za-z]{1,6})")
+
+
+def typeset(text: str) -> str:
+    """Figures as a reader expects them: 「7.2×1018」 → 「7.2×10¹⁸」."""
+    return _LOST_POWER.sub(lambda m: m.group(1) + m.group(2).translate(_SUPERSCRIPT), text)
+
+
+def chunks(sentence: str) -> list[str]:
+    return [c for c in _CHUNK.split(sentence) if c.strip()]
+
+
+def focus(sentence: str, keep: Sequence[str], *, limit: int = 120, figure: bool = False) -> str:
+    """The comma-parts of ``sentence`` that hold any of ``keep`` (and the 「到2027年，」 that
+    opens it, which dates them), joined with 「…」 where parts were left out; with
+    ``figure``, also the first part after them that holds a number when they hold none
+    (「第2年退出正常运行的，」 → 「…退还70%补贴资金」)."""
+    parts = chunks(sentence)
+    chosen = [i for i, p in enumerate(parts) if any(k and k in _squash(p) for k in map(_squash, keep))]
+    if not chosen:
+        return cut(sentence, limit)
+    if figure and not any(re.search(r"\d", parts[i]) for i in chosen):
+        after = next((i for i in range(chosen[-1] + 1, len(parts)) if re.search(r"\d", parts[i])), None)
+        if after is not None:
+            chosen.append(after)
+    if _YEAR_LEAD.match(parts[0]) and 0 not in chosen:
+        chosen = [0, *chosen]
+    text, last = "", -1
+    for i in chosen:
+        if text and len(text) + len(parts[i]) > limit:
+            break
+        text += ("…" if last >= 0 and i != last + 1 else "") + parts[i]
+        last = i
+    text = text.rstrip("，,；;：:")
+    return text if text.endswith("。") or last == len(parts) - 1 else text + "…"
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, ending at a sentence or clause break when one is near."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    end = max(head.rfind("。"), head.rfind("；"))
+    return head[: end + 1] if end > limit // 3 else head.rstrip("，,；;") + "…"
+
+
+def task_title(clause: ClauseRecord, limit: int = 40) -> str:
+    """What a task clause is called: its heading, or — when the heading is a single
+    character such as 「光」 that reads as nothing alone — the heading with its opening."""
+    heading = clause.heading.strip()
+    if len(heading) >= 4:
+        return cut(heading, limit)
+    rest = re.sub(r"^[—\-\s]*" + re.escape(heading) + r"[。．.、:：\s]*", "", clause.text.strip()) if heading \
+        else clause.text
+    first = sentences(rest)
+    opening = cut(re.split(r"[，,]", first[0])[0] if first else "", limit)
+    return f"{heading}（{opening}）" if heading and opening else heading or opening
+
+
+def has_number(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def render_row(text: str) -> str:
+    """'总体｜指标：X；单位：%；目标：≥10' → 'X：≥10%' (column names kept by the parser)."""
+    pairs = [(k.strip(), v.strip()) for k, v in _ROW_PAIR.findall(text.split("｜")[-1])]
+    if not pairs:
+        return text
+    unit = next((v for k, v in pairs if re.sub(r"\s", "", k) == "单位"), "")
+    values = [v for k, v in pairs if re.sub(r"\s", "", k) != "单位"]
+    if len(values) < 2:
+        return text
+    return f"{values[0]}：{'；'.join(values[1:])}{unit}"

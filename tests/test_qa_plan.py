@@ -1,0 +1,99 @@
+"""Planning an answer from a question's grammar, and the wording rules, without the graph:
+what is asked (parts, lists and their size, sub-questions), how metrics compare, how
+figures read. Sentences here are invented in the style of plans, not taken from the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.definitions import abbreviation_pattern, asked_term
+from qa.link import Linked
+from qa.plan import core_phrase, enumerated_parts, further_questions, list_count, make_plan
+from qa.strategies.targets import _negated, metric_similarity
+from qa.types import ClauseRecord
+from qa.wording import focus, task_title, typeset
+
+PRINTED = "软件和信息技术服务业营业收入；新能源和智能网联汽车"
+
+
+def known(text: str) -> bool:
+    return text in PRINTED
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("5G基站、数据中心机架和算力分别要做到多少？", ["5G基站", "数据中心机架", "算力"]),
+    ("规上工业企业关键工序数控化率和数字化研发设计工具普及率，2027年分别要到多少？",
+     ["规上工业企业关键工序数控化率", "数字化研发设计工具普及率"]),
+    ("计划接入多少市场主体、上架多少数据产品？", ["市场主体", "数据产品"]),
+    ("软件和信息技术服务业营业收入目标是多少？", []),          # a name the plans print whole
+    ("数字经济核心产业增加值占比是多少？", []),
+])
+def test_enumerated_parts(question: str, parts: list[str]) -> None:
+    assert enumerated_parts(question, known) == parts
+
+
+def test_regions_are_sides_not_parts() -> None:
+    question = "江苏省和苏州市对数字经济核心产业的目标分别是多少？"
+    plan = make_plan(Linked(text=question, focus=question, raw=question, surfaces=("江苏省", "苏州市"),
+                            scope_surfaces=("江苏省", "苏州市")), known)
+    assert plan.parts == () and plan.core == "数字经济核心产业" and "quantity" in plan.asks
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("开发区“七园”是哪七个园区？", (7, "七园")),
+    ("开发区的七园是哪些？", (7, "七园")),
+    ("规划里说要打造“四类平台”，具体是哪四类？", (4, "四类平台")),
+    ("3大数字新融合指哪三个领域？", (3, "3大数字新融合")),
+    ("要争取哪三个国家级平台落地，为“5G+工业互联网”提供支撑？", (3, "国家级平台")),
+    ("“双智”试点是指哪两个试点？", (2, "双智")),
+    ("“七园”里的智能终端产业园重点布局哪些企业？", (None, None)),  # asks about one of them
+    ("“573”工程是什么？", (None, None)),  # a code, not a count
+])
+def test_list_count(question: str, expected: tuple[int | None, str | None]) -> None:
+    assert list_count(question) == expected
+
+
+def test_further_questions_ask_their_own_subject() -> None:
+    assert further_questions("，每年推广多少北斗农机？农机数字化年作业面积要超过多少？") == [
+        "北斗农机", "农机数字化年作业面积"]
+    assert further_questions("首次进入全国软件百强能拿多少奖励？谁出钱？") == []  # same subject
+
+
+def test_core_phrase_drops_question_and_document_words() -> None:
+    assert core_phrase("，十四五规划对全省服务贸易额有什么目标") == "全省服务贸易额"
+    assert core_phrase("用3年把数字经济增加值占GDP比重提到多少") == "数字经济增加值占GDP比重"
+    assert core_phrase("人工智能产业规模要达到多少") == "人工智能产业规模"  # 「能」 inside a word stays
+
+
+def test_metric_similarity_counts_qualifiers() -> None:
+    asked = "数字经济核心产业增加值占GDP比重"
+    assert metric_similarity(None, asked, "数字经济核心产业增加值占全省GDP的比重") > 0.95
+    assert metric_similarity(None, asked, "数字经济增加值占GDP比重") < 0.85  # 「核心产业」 missing
+    assert metric_similarity(None, "数据中心机架", "数据中心", "万机架") > 0.95  # the unit names it
+
+
+def test_negated_words_are_ruled_out() -> None:
+    assert _negated("到2025年数字经济增加值总量（不只是核心产业）的目标是多少？") == ["核心产业"]
+
+
+def test_lost_superscripts_are_restored() -> None:
+    assert typeset("高性能算力规模达每秒7.2×1018次浮点运算") == "高性能算力规模达每秒7.2×10¹⁸次浮点运算"
+    assert typeset("建成5G基站1018个") == "建成5G基站1018个"
+
+
+def test_focus_keeps_the_parts_with_the_asked_words() -> None:
+    sentence = "到2027年，全市网络零售额突破5000亿元，数据流通交易规模达50亿元，建成一批示范项目。"
+    assert focus(sentence, ["数据流通交易规模"]) == "到2027年，…数据流通交易规模达50亿元…"
+
+
+def test_task_title_expands_a_one_character_heading() -> None:
+    clause = ClauseRecord("d#1", "d", "T", None, None, None, "三、（二）", "光",
+                          "——光。充分发挥光通信优势，依托创新平台突破一批关键技术。", "item", 1, None)
+    assert task_title(clause) == "光（充分发挥光通信优势）"
+
+
+def test_counted_abbreviations_are_spelled_out() -> None:
+    pattern = abbreviation_pattern("双跨平台")
+    assert pattern is not None and pattern.search("培育跨行业、跨领域的全国性平台").group() == "跨行业、跨领域"
+    assert abbreviation_pattern("平台") is None
+    assert asked_term("规划里怎么解释“智能终端”这个概念？") == "智能终端"
