@@ -35,6 +35,8 @@ BODY_LINE_CHARS = 30
 COVER_LINE_CHARS = 120  # a notice's "现将《…》印发给你们" paragraph is shorter than this
 _BODY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]")
 _SENTENCE_END = re.compile(r"[。；！？]")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]<>\"'“”「」]+", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"[^\d\u4e00-\u9fff]{0,3}\d{1,3}[^\d\u4e00-\u9fff]{0,3}")  # "12", "— 3 —"
 _SHOWN = 40  # characters of a dropped line shown in a warning
 _SHOWN_LINES = 5
@@ -51,12 +53,15 @@ class Coverage:
     largest_clause: int = 0  # body characters of the longest clause
 
     def summary(self) -> str:
-        """"coverage 0.97 (8,412 of 8,671 characters)"."""
-        return f"coverage {self.share:.2f} ({self.kept_chars:,} of {self.body_chars:,} characters)"
+        """"coverage 97.0% (8,412 of 8,671 characters)": one decimal, so that a share just
+        under a threshold never reads as the threshold itself."""
+        return f"coverage {self.share:.1%} ({self.kept_chars:,} of {self.body_chars:,} characters)"
 
 
 def body_chars(text: str) -> str:
-    """The CJK characters and digits of ``text``, width-folded."""
+    """The CJK characters and digits of ``text``, width-folded; a URL or a markdown link's
+    target is an address, not text ("[申请表.docx](https://…/P0207.docx)" counts 申请表)."""
+    text = _URL.sub("", _LINK_TARGET.sub("]", text))
     return "".join(_BODY.findall(unicodedata.normalize("NFKC", text)))
 
 
@@ -137,7 +142,7 @@ def refusal_for(coverage: Coverage) -> str | None:
     if coverage.share < REFUSE_BELOW:
         shown = "; ".join(_short(line) for line in coverage.dropped[:_SHOWN_LINES])
         return (f"only {coverage.summary()} of the body text would reach a clause, below "
-                f"{REFUSE_BELOW}; lost: {shown or '(scattered text)'}")
+                f"{REFUSE_BELOW:.0%}; lost: {shown or '(scattered text)'}")
     if (coverage.body_chars > 2 * OVERSIZED_CLAUSE
             and coverage.largest_clause > UNSEGMENTED_SHARE * coverage.body_chars):
         return (f"cannot be segmented: one clause would hold {coverage.largest_clause:,} of "
@@ -152,7 +157,8 @@ def warnings_for(coverage: Coverage) -> list[str]:
         shown = "; ".join(_short(line) for line in coverage.dropped[:_SHOWN_LINES])
         more = len(coverage.dropped) - _SHOWN_LINES
         extra = f" and {more} more line(s)" if more > 0 else ""
-        notes.append(f"{coverage.summary()} is below {WARN_BELOW}: dropped {shown or '(scattered text)'}{extra}")
+        notes.append(f"{coverage.summary()} is below {WARN_BELOW:.0%}: dropped "
+                     f"{shown or '(scattered text)'}{extra}")
     if coverage.largest_clause > OVERSIZED_CLAUSE:
         notes.append(f"one clause holds {coverage.largest_clause:,} characters: the text has no "
                      "structure segmentation could find")

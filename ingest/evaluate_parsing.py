@@ -8,7 +8,10 @@ specification):
   matches when both are equal after ``norm``. ``also_titles`` are scored as items.
 - ``Clause``: ``{doc_id, start, marker, heading, optional}`` for every unit a reader
   would cite, in document order. A stored clause *holds* a unit when ``norm(start)``
-  occurs in its text. A unit is found when a clause holds it and no other unit — except
+  occurs in its text. A start copied from a table row as printed ("3 | 梳理总结重点")
+  is that row's cells in order: it is held by a clause that prints those cells one after
+  the other, whatever the rendering puts between them (a stored row reads
+  "序号：3；职责清单：梳理总结重点…"). A unit is found when a clause holds it and no other unit — except
   that a heading unit may share its clause with the one unit right after it. Precision
   is the share of stored clauses holding exactly one unit (or heading + next) among all
   stored clauses; clauses holding only optional units are left out, and optional units
@@ -17,6 +20,7 @@ specification):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -94,6 +98,22 @@ def score_clauses(clauses: Sequence[StoredClause], gold: Sequence[Mapping[str, A
     return Score("Clause", total, predicted, found, precise, tuple(missed), tuple(spurious))
 
 
+def holds(text: str, start: str) -> bool:
+    """Whether a clause's text holds a unit's start (both as ``norm`` leaves them)."""
+    if start in text:
+        return True
+    cells = [cell for cell in start.split("|") if cell]
+    if len(cells) < 2:
+        return False
+    pattern = _CELL_GAP.join(re.escape(cell) for cell in cells)
+    boundary = r"(?<![\d.])" if cells[0][0].isdigit() else ""
+    return re.search(boundary + pattern, text) is not None
+
+
+# Between two cells of a stored row: a separator, and the next column's name and colon.
+_CELL_GAP = r"(?:[；;｜|,，]|[；;｜|][^；;｜|：:]{0,16}[：:])"
+
+
 def _score_document(clauses: Sequence[StoredClause], units: Sequence[Mapping[str, Any]]) -> Score:
     keys = [norm(u["start"]) for u in units]
     optional = [bool(u.get("optional")) for u in units]
@@ -103,7 +123,7 @@ def _score_document(clauses: Sequence[StoredClause], units: Sequence[Mapping[str
     spurious = []
     for clause in clauses:
         text = norm(clause.text)
-        held = [i for i, key in enumerate(keys) if key and key in text]
+        held = [i for i, key in enumerate(keys) if key and holds(text, key)]
         visible = [i for i in held if not optional[i]]
         if held and not visible:
             continue  # only optional units (a title line, a signature): not counted

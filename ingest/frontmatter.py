@@ -19,8 +19,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-_NOTICE = re.compile(r"关于(?:印发|发布|转发|公布|下发)《?(.{4,120}?)》?的通知")
-_NOTICE_LINE = re.compile(r"[^\s。，；：:]{0,40}关于(?:印发|发布|转发|公布|下发)[^。；：:]{4,160}?的通知")
+# A notice that issues a plan, or a revised version of one ("关于修订《X》的通知").
+NOTICE_VERBS = "印发|发布|转发|公布|下发|修订|修改"
+_NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})《?(.{{4,120}}?)》?的通知")
+# Its issuers may be printed with a space between them ("X厅 Y厅关于…").
+_NOTICE_LINE = re.compile(rf"(?:[^\s。，；：:《》]{{2,40}} )?[^\s。，；：:《》]{{0,40}}关于(?:{NOTICE_VERBS})"
+                          r"[^。；：:]{4,160}?的通知")
+_CITED_NOTICE = re.compile(r"《[^《》]{0,200}?的通知[^《》]{0,20}》")  # a notice the text cites
 _ANNEX = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：.．、]?\s*(?=\S{4})")
 _SUFFIX = re.compile(r"[（(](?:试行|暂行|修订|修订稿|征求意见稿|送审稿|草案)[）)]$")  # "…办法（试行）"
 _PERIOD = re.compile(r"[（(]\d{4}[^（()）]{0,10}[）)]")  # "（2021—2023年）" after a title
@@ -83,6 +88,7 @@ def notice_title(lines: list[str], fields: dict[str, str],
     """The full title of a wrapping notice ("X关于印发Y的通知"), if there is one: from a
     page field, the page's <title>, the lines a page header took, or the head of the text."""
     head = "\n".join(line.strip() for line in [*(header or []), *lines[:_HEAD_LINES]])
+    head = _CITED_NOTICE.sub("", head)
     page_title = re.split(r"\s*[_｜|]\s*", fields.get("网页标题", ""))[0]
     for text in (fields.get("名称", ""), fields.get("标题", ""), page_title, head):
         m = _NOTICE_LINE.search(text)
@@ -108,11 +114,12 @@ def _strip_cover(parts: FrontParts, fields: dict[str, str], header: list[str]) -
     if not notice:
         return
     titles = named_titles(parts.lines, notice)
+    variants = _with_issuers(titles, notice)
     lines = parts.lines
     for i in range(min(len(lines), _HEAD_LINES * 2)):
         if not lines[i].strip() or "的通知" in lines[i]:
             continue
-        size = _title_at(lines, i, titles)
+        size = _title_at(lines, i, [v for vs in variants.values() for v in vs])
         if size:
             window = [line.strip() for line in lines[i:] if line.strip()][:size]
             parts.front.extend(line.strip() for line in lines[:i] if line.strip())
@@ -121,15 +128,25 @@ def _strip_cover(parts: FrontParts, fields: dict[str, str], header: list[str]) -
             parts.lines = _after(lines, i, size)
             named = "".join(window)
             parts.attached = [t for t in dict.fromkeys(titles)
-                              if not same_title(named, t) and _printed_later(parts.lines, t)]
+                              if not any(same_title(named, v) for v in variants[t])
+                              and _printed_later(parts.lines, t)]
             return
+
+
+def _with_issuers(titles: list[str], notice: str) -> dict[str, list[str]]:
+    """Each named title, and the same title with the notice's issuers in front: a plan
+    may print its issuers before the title the notice names ("X厅 Y厅“十四五”…细则"
+    for "《“十四五”…细则》" in "X厅 Y厅关于修订《“十四五”…细则》的通知")."""
+    issuers = re.sub(r"\s", "", notice.split("关于", 1)[0]) if "关于" in notice else ""
+    return {t: [t, issuers + t] if len(issuers) >= 2 else [t] for t in titles}
 
 
 def _title_at(lines: list[str], i: int, titles: list[str]) -> int:
     """How many non-blank lines from ``i`` spell one of ``titles`` (0: none); "附件1"
-    before the title on its line does not count."""
+    before the title on its line does not count. The longest spelling wins: a period
+    printed on the line under the title ("（2022－2035）") belongs to it."""
     window = [_ANNEX.sub("", line.strip()) for line in lines[i:i + _TITLE_WINDOW * 2] if line.strip()]
-    for size in range(1, _TITLE_WINDOW + 1):
+    for size in range(min(_TITLE_WINDOW, len(window)), 0, -1):
         joined = "".join(window[:size])
         if any(same_title(joined, title) for title in titles):
             return size

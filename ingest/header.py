@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.clean import CleanText
+from ingest.pagetail import visible
 from kg.types import Clause
 
 LABEL = "文件信息"
@@ -29,8 +30,9 @@ _FIELDS = ("文号", "发文字号", "索引号", "发文机关", "发布机构"
 def header_clause(cleaned: CleanText, doc_id: str, ordinal: int) -> list[Clause]:
     """The header clause of a document, or none when nothing metadata-like was lifted."""
     lines = [f"{key}：{cleaned.header_fields[key]}" for key in _FIELDS if cleaned.header_fields.get(key)]
-    lines += [line.strip() for line in cleaned.front_matter
-              if _VALUE.search(line) and 2 <= len(line.strip()) <= 120 and line.strip() not in lines]
+    # As a reader sees them: no markdown emphasis, heading marks or link targets.
+    shown = [visible(line) for line in cleaned.front_matter]
+    lines += [line for line in shown if _VALUE.search(line) and 2 <= len(line) <= 120 and line not in lines]
     if not lines:
         return []
     text = "\n".join(dict.fromkeys(lines))

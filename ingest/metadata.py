@@ -7,8 +7,8 @@ Where each field comes from, in order (titles: ``ingest.titles``):
   or the title lines at the head of the text;
 * doc_number — "武政办〔2025〕51 号" in the 文号 field, the cover, a line of its own under
   the title ("（皖政办秘〔2021〕82号）") or a "文号：" line, normalised to "武政办〔2025〕51号";
-* issued — 成文日期/发文日期 field, the signing date under the cover letter or at the end,
-  the 印发 date of the footer, else the 发布日期 field (ISO: "2025-03-28");
+* issued — 成文日期 field, the signing date under the cover letter or at the end, the
+  发文日期 field, the 印发 date of the footer, else the 发布日期 field (ISO: "2025-03-28");
 * issuer — 发文机关/发布机构 field, the "…文件" masthead, the signature line;
   "省人民政府" becomes "湖北省人民政府" once the region is known;
 * region — the administrative name the title (or issuer) starts with;
@@ -62,7 +62,6 @@ _DATE_DOTS = re.compile(r"(?<!\d)(\d{4})[./](\d{1,2})[./](\d{1,2})(?!\d)")
 _DATE_LINE = re.compile(r"[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?")
 _SIGNED_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|院|中心)"
                           r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # issuer and date on one line
-_ISSUE_FIELDS = ("成文日期", "发文日期")
 _PUBLISHED_FIELDS = ("发布日期", "公布日期", "发布时间")
 _NUMBER_LINE = re.compile(r"[（(]?\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]"
                           r"\s*\d{1,4}\s*号\s*[）)]?")
@@ -217,16 +216,18 @@ def infer_issued(cleaned: CleanText) -> str | None:
 
 
 def read_issued(cleaned: CleanText) -> list[tuple[str, str | None]]:
-    """Candidate issue dates as (source, value), best first: the 成文日期/发文日期 field,
-    the date under the cover's signature, a date line under the title or at the end of
-    the text, the 印发 date of the footer — all "printed"; the 发布日期 field "inferred"."""
+    """Candidate issue dates as (source, value), best first: the 成文日期 field, the date
+    under the cover's signature, a date line under the title or at the end of the text,
+    the 发文日期 field (a page's dispatch date, which may follow the signing by days), the
+    印发 date of the footer — all "printed"; the 发布日期 field "inferred"."""
     fields = cleaned.header_fields
-    printed = [parse_date(fields[key]) for key in _ISSUE_FIELDS if fields.get(key)]
+    printed = [parse_date(fields["成文日期"])] if fields.get("成文日期") else []
     front = list(cleaned.front_matter)
     printed += [parse_date(line) for line in front if _DATE_LINE.fullmatch(digit_dates(line.strip()))
                 or _SIGNED_LINE.fullmatch(digit_dates(line.strip()))]
     printed += [parse_date(b.text) for b in _edge_blocks(cleaned)
                 if _DATE_LINE.fullmatch(digit_dates(b.text.strip()))]
+    printed += [parse_date(fields["发文日期"])] if fields.get("发文日期") else []
     printed += [parse_date(line) for line in front if "印发" in line and _DATE_CN.search(line)]
     published = [parse_date(fields[key]) for key in _PUBLISHED_FIELDS if fields.get(key)]
     return [("printed", d) for d in printed if d] + [("inferred", d) for d in published if d]
@@ -261,7 +262,7 @@ def infer_issuer(cleaned: CleanText) -> str | None:
         if named:
             return "、".join(_ORG_NAME.findall(re.sub(r"\s", "", named.group("orgs"))))
     fields = cleaned.header_fields
-    for key in ("发文机关", "发布机构", "发布部门", "制定机关"):
+    for key in ("发文机关", "发文机构", "发布机构", "发布部门", "制定机关"):
         if fields.get(key):
             return fields[key].strip()
     front = list(cleaned.front_matter)

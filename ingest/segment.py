@@ -131,8 +131,7 @@ class _TreeBuilder(BoxBuilder, PartBuilder):
 
     def _numbered(self, block: Block, marker: Marker) -> None:
         parent = self._parent_for_rank(marker.rank)
-        # An article (第N条) is a provision, never a title over the paragraphs after it.
-        titled = is_heading_only(marker.rest) and marker.rank != ARTICLE_RANK
+        titled = self._titled(parent, marker)
         node = self._new(
             "section", parent, parent.child_path(str(marker.number)),
             parent.label + marker.printed, title_of(marker.rest), block.text,
@@ -143,6 +142,19 @@ class _TreeBuilder(BoxBuilder, PartBuilder):
         self.last_number[marker.rank] = marker.number
         self.started = True
         self.top = node
+
+    def _titled(self, parent: Node, marker: Marker) -> bool:
+        """Whether a numbered line is a title over the paragraphs after it. An article
+        (第N条) is a provision, never a title. A short line ending with 。 is a title
+        ("（一）发展基础。") unless its list is one of sentences: after a sibling that was
+        a clause of its own ("4.有完善的应对措施，…。" then "5.符合管理部门其他要求。")."""
+        if not is_heading_only(marker.rest) or marker.rank == ARTICLE_RANK:
+            return False
+        if not marker.rest.rstrip().endswith("。"):
+            return True
+        sibling = next((n for n in reversed(self.nodes)
+                        if n.parent is parent and n.rank == marker.rank), None)
+        return sibling is None or sibling.container
 
     # -- items, bullets, paragraphs -------------------------------------------------
 

@@ -8,7 +8,8 @@ Two shapes occur in plans converted from web pages:
 * a headerless table ("| | |"): the first cell names the row, the others describe it
   ("光电子信息产业：巩固…"); a row whose first cell is blank continues the row above.
 
-HTML inside cells (<p>, <br>) is stripped. Ragged rows are padded, never fatal.
+HTML inside cells (<p>, <br>) is stripped. Ragged rows are padded, never fatal; in a named
+table a short row's cells are first placed under their columns (``ingest.tablealign``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.blocks import Table
+from ingest.tablealign import align_rows
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _TAG = re.compile(r"<[^>]+>")
@@ -72,7 +74,10 @@ def parse_table(lines: list[str]) -> Table:
     data = [row for row in data if any(row)]
     width = max([len(header)] + [len(row) for row in data] + [1])
     header = header + [""] * (width - len(header))
-    padded = tuple(tuple(row + [""] * (width - len(row))) for row in data)
+    if any(header):  # a named table: a short row lost merged cells (``ingest.tablealign``)
+        padded = tuple(tuple(row) for row in align_rows(data, width))
+    else:
+        padded = tuple(tuple(row + [""] * (width - len(row))) for row in data)
     return Table(header=tuple(header), rows=padded)
 
 

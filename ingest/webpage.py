@@ -4,8 +4,10 @@ Kept aside, not thrown away: the page's metadata lines (索引号, 发文日期,
 and a legal database's 【发文字号】 【发布日期】 … header) become ``fields`` for
 ``ingest.metadata``. Dropped: the site header and navigation up to the last metadata
 line, link-only lines ("- [首页](#)"), 【字体大小】 and similar widgets, a database's
-【法宝引证码】 and 原文链接 lines, the table of contents after a 目录 line, and the footer
-from 相关解读 / 网站标识码 / ICP onwards when nothing after it reads like a sentence. A
+【法宝引证码】 and 原文链接 lines, a crawler's timestamp stamp and markdown rules, the table
+of contents after a 目录 line, and the page's footer and sidebar lists after the plan
+(``ingest.pagetail``). Field lines in any shape a page prints them are read by
+``ingest.pagefields``; a value printed as absent (「（无）」) fills nothing. A
 breadcrumb (当前位置：首页 > …) is dropped, but text that follows it on its line is split
 off first (``split_breadcrumbs``): some portals hold the whole plan on that line. Every
 dropped line is listed in ``removed`` with the reason, for the coverage check. Nothing
@@ -17,20 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_FIELD_NAMES = (r"网页标题|索引号|主题分类|分类|发布机构|发布部门|发文机关|制定机关|成文日期|发文日期|发布日期"
-                r"|公布日期|名称|标题|文号|发文字号|效力状态|有效性|时效性|效力级别|法规类别|主题词"
-                r"|来源|发布时间|实施日期|施行日期")
-# "文　　号：" is 文号 letter-spaced.
-_SPACED_NAMES = "|".join(r"\s*".join(name) for name in _FIELD_NAMES.split("|"))
-_FIELD = re.compile(
-    rf"^\s*(?:[-*]\s*)?(?:({_SPACED_NAMES})\s*[：:]|【\s*({_SPACED_NAMES})\s*】\s*[：:]?)\s*(.*?)\s*$"
-)
-_FIELD_NAME = re.compile(rf"(?:{_FIELD_NAMES})")
+from ingest import pagefields, pagetail
+
 
 
 def is_field_name(text: str) -> bool:
     """Whether ``text`` is a page-field label ("文 号：", "【发文字号】", "成文日期")."""
-    return bool(_FIELD_NAME.fullmatch(re.sub(r"[\s：:【】]", "", text)))
+    return pagefields.is_field_name(text)
+
+
 _DATABASE_LINE = re.compile(r"^\s*(?:【法宝引证码】|【?原文链接】?\s*[：:]|【?本篇引用】?|【?全文】?\s*$)")
 _BREADCRUMB = re.compile(
     r"^\s*(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]\s*"
@@ -43,23 +40,18 @@ _WIDGET = re.compile(
     r"^\s*(?:【[^】]*(?:字体|打印|关闭|收藏|分享)[^】]*】\s*)+$"
     r"|^\s*(?:搜索|分享到.*|扫一扫.*|(?:https?://|www\.)\S+)\s*$"
     r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者|浏览|点击)[^。]{0,30}$"
-    r"|^\s*[*【]*\s*[大中小]\s*[*】]*\s*$",
+    r"|^\s*[*【]*\s*[大中小]\s*[*】]*\s*$"
+    r"|^[^。；]{0,40}\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^。；]{0,60}$"  # a crawler's ISO timestamp stamp
+    r"|^\s*([-*_])\1{2,}\s*$",  # a markdown rule
     re.IGNORECASE,
-)
-_FOOTER_START = re.compile(
-    r"^\s*(?:相关解读|相关稿件|相关链接|相关文件|相关阅读|相关新闻|扫一扫|政府网站标识码|网站标识码"
-    r"|网站声明|网站地图|主办单位|.*ICP备|.*公网安备|图解\s*$|一图读懂|(?:部门|媒体|政策|专家|视频|图文)解读\s*$"
-    r"|打印本页|关闭窗口|解读链接)"
 )
 _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 _TOC_ENTRY_PREFIX = re.compile(r"^\s*[-*+]\s+")
 _TOC_PAGE = re.compile(r"[.·…\s]*\d{1,3}\s*$")
 _HEAD_LIMIT = 80  # the page header never runs longer than this
+_VALUE_MAX = 60  # a field's value printed on the line under its label
 _BODY_LINE = re.compile(r"^.{15,}$")
 _SECTION_START = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}[章条]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
-_FOOTER_LINE_MAX = 80
-# A footer line is never a sentence of 30 characters: text like that is body, kept.
-_SENTENCE = re.compile(r"[\u4e00-\u9fff].{28,}[。；！？]")
 _TOC_ENTRY_MAX = 40
 
 
@@ -77,6 +69,11 @@ def strip_page(lines: list[str]) -> PageParts:
     """Remove web-page chrome, keeping the page's metadata fields."""
     parts = PageParts(lines=list(lines))
     _strip_header(parts)
+    # The footer first: its share and QR-code widgets are where it starts.
+    parts.lines, footer = pagetail.strip_footer(parts.lines)
+    parts.lines, sidebar = pagetail.strip_sidebar(parts.lines)
+    parts.removed += [("page footer", line) for line in footer]
+    parts.removed += [("page sidebar", line) for line in sidebar]
     kept = []
     for line in parts.lines:
         if _is_chrome(line):
@@ -84,7 +81,6 @@ def strip_page(lines: list[str]) -> PageParts:
         else:
             kept.append(line)
     parts.lines = kept
-    _strip_footer(parts)
     _strip_toc(parts)
     return parts
 
@@ -123,45 +119,54 @@ def _strip_header(parts: PageParts) -> None:
     end = _head_end(lines)
     last_chrome = -1
     fields: dict[str, str] = {}
+    values: set[int] = set()  # lines that are the value of the label line above them
     for i, line in enumerate(lines[:end]):
-        m = _FIELD.match(line)
-        if m and len(line.strip()) <= 120:
-            fields.setdefault(re.sub(r"\s", "", m.group(1) or m.group(2)), m.group(3))
-            last_chrome = i
-        elif _is_chrome(line):
+        if i in values:
+            continue
+        pairs = pagefields.field_pairs(line)
+        if len(pairs) == 1 and not pairs[0][1]:
+            below = _value_below(lines, i, end)
+            if below is not None:
+                pairs = [(pairs[0][0], pagefields.field_value(lines[below]))]
+                values.add(below)
+                i = below
+        for name, value in pairs:
+            if not fields.get(name):  # the first printed value; one printed as absent is none
+                fields[name] = value
+        if pairs or _is_chrome(line):
             last_chrome = i
     if len(fields) < 2:
         return  # not a web page: leave the head to the cover-letter pass
     parts.fields.update(fields)
-    for line in lines[: last_chrome + 1]:
+    for i, line in enumerate(lines[: last_chrome + 1]):
         if not line.strip():
             continue
-        if not _FIELD.match(line) and not _is_chrome(line):
+        if i not in values and not pagefields.field_pairs(line) and not _is_chrome(line):
             parts.dropped.append(line.strip())
         parts.removed.append(("page header", line.strip()))
     parts.lines = lines[last_chrome + 1:]
 
 
+def _value_below(lines: list[str], i: int, end: int) -> int | None:
+    """The line holding the value of a label printed alone ("文　　号：" / "苏府〔2024〕33号"):
+    the next non-blank line, when it is short, no sentence, no label and no chrome."""
+    j = next((k for k in range(i + 1, end) if lines[k].strip()), None)
+    if j is None:
+        return None
+    text = lines[j].strip()
+    if len(text) > _VALUE_MAX or "。" in text or pagefields.field_pairs(text) or _is_chrome(text):
+        return None
+    return j
+
+
 def _take_page_title(parts: PageParts) -> None:
     """The page's <title> line (``ingest.htmltext`` writes it first) is a field, always."""
     for i, line in enumerate(parts.lines[:5]):
-        m = _FIELD.match(line)
-        if m and (m.group(1) or m.group(2)) == "网页标题":
-            parts.fields["网页标题"] = m.group(3)
+        pairs = pagefields.field_pairs(line)
+        if pairs and pairs[0][0] == "网页标题":
+            parts.fields["网页标题"] = pairs[0][1]
             parts.removed.append(("page header", line.strip()))
             parts.lines = parts.lines[:i] + parts.lines[i + 1:]
-            return
-
-
-def _strip_footer(parts: PageParts) -> None:
-    lines = parts.lines
-    for i in range(len(lines) // 2, len(lines)):
-        if not _FOOTER_START.match(lines[i]):
-            continue
-        tail = [line for line in lines[i:] if line.strip()]
-        if all(len(line.strip()) <= _FOOTER_LINE_MAX and not _SENTENCE.search(line) for line in tail):
-            parts.removed += [("page footer", line.strip()) for line in tail]
-            parts.lines = lines[:i]
             return
 
 

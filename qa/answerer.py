@@ -11,13 +11,10 @@ quoting look-alike text.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 
-from qa.compose import NOT_FOUND, NOT_FOUND_EN, Point
+from qa.compose import NOT_FOUND, Point
 from qa.corpus import ClauseCorpus
-from qa.evidence import ABSENT_WEIGHT, Evidence, is_name
-from qa.glossary import is_english
 from qa.link import Linked
 from qa.strategies.base import Calibration, Context, Draft
 from qa.strategies.comparison import Comparison
@@ -26,6 +23,7 @@ from qa.strategies.documents import answer_document, chinese_date
 from qa.strategies.lists import answer_list
 from qa.strategies.parts import answer_parts, answer_target
 from qa.strategies.passages import Passages
+from qa.strategies.refusal import Refusal
 from qa.wording import task_title
 
 __all__ = ["Calibration", "ExtractiveAnswerer"]
@@ -40,11 +38,11 @@ class ExtractiveAnswerer:
                tasks: Sequence[str] = ()) -> Draft:
         """``tasks``: clause ids the agency the question names is responsible for."""
         linked, evidence = ctx.linked, ctx.evidence
-        self.weights = ctx.terms
         self.terms = [t for t, w in sorted(ctx.terms.items(), key=lambda kv: -kv[1])
                       if len(t) >= 2 and w >= 1.0]
+        refusal = Refusal(self.corpus, self.cal)
         if linked.unknown_places:
-            return Draft(self._refusal(ctx.question, linked, evidence) or NOT_FOUND, False, [])
+            return Draft(refusal.reason(ctx, evidence) or NOT_FOUND, False, [])
         if tasks:
             return Draft.of(self._tasks(linked, tasks))
         compare = Comparison(self.corpus, self.cal, self.terms).answer
@@ -55,53 +53,11 @@ class ExtractiveAnswerer:
         if "document" in linked.intents and linked.doc_ids:
             return Draft.of([self._document(d) for d in linked.doc_ids[:2]])
         usable = [e for e in evidence if linked.ask.accepts(e.sentence)]
-        refusal = self._refusal(ctx.question, linked, usable)
-        if refusal:
-            return Draft(refusal, False, [])
+        reason = refusal.reason(ctx, usable)
+        if reason:
+            return Draft(reason, False, [])
         points, notes = Passages(self.corpus, self.cal, self.terms).answer(ctx, usable, agencies or {})
         return Draft.of(points, notes)
-
-    # --- deciding that the plans do not answer ---------------------------------------
-
-    def _refusal(self, question: str, linked: Linked, evidence: Sequence[Evidence]) -> str | None:
-        english = f" ({NOT_FOUND_EN})" if is_english(question) else ""
-        if linked.unknown_places:
-            return f"已加载的规划文件没有涉及{'、'.join(linked.unknown_places)}的内容，无法回答。{english}"
-        if not evidence or max(e.coverage for e in evidence[:3]) < self.cal.min_coverage:
-            return NOT_FOUND_EN if is_english(question) else NOT_FOUND
-        anchor = self._anchor(linked)
-        if anchor and not any(anchor in e.sentence or anchor in e.clause.heading for e in evidence[:10]
-                              if e.coverage >= self.cal.min_coverage):
-            return f"已加载的规划文件中没有找到关于“{anchor}”的相应内容。{english}"
-        if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in evidence[:5]
-                                       if e.coverage >= self.cal.min_coverage):
-            return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
-        if linked.years and not self._year_supported(linked, evidence):
-            years = "、".join(f"{y}年" for y in linked.years)
-            return f"已加载的规划文件没有关于{years}的相应内容。{english}"
-        return None
-
-    def _anchor(self, linked: Linked) -> str | None:
-        """The question's most specific word — far rarer in the plans than its other words
-        (「PUE」 beside 「数据中心」「新建」): an answer that never mentions it answers
-        something else."""
-        own = sorted(((w, t) for t, w in self.weights.items()
-                      if t in linked.focus and w != ABSENT_WEIGHT and len(t) >= 2 and not t.isdigit()),
-                     reverse=True)
-        if len(own) < 3:
-            return None
-        median = statistics.median(w for w, _ in own)
-        weight, term = own[0]
-        # Only a name (「PUE」「所得税」): a rare verb or time word (「获批」「每年」) is phrasing.
-        return term if weight >= 1.6 * median and weight >= 3.0 and is_name(term) else None
-
-    def _year_supported(self, linked: Linked, evidence: Sequence[Evidence]) -> bool:
-        top = [e for e in evidence[:8] if e.coverage >= self.cal.min_coverage] or evidence[:1]
-        if any(str(y) in e.clause.text for y in linked.years for e in top):
-            return True
-        periods = [self.corpus.docs[e.clause.doc_id].period or "" for e in top
-                   if e.clause.doc_id in self.corpus.docs]
-        return any(str(y) in p for y in linked.years for p in periods)
 
     def _tasks(self, linked: Linked, tasks: Sequence[str]) -> list[Point]:
         """An agency's tasks: each clause it is responsible for, by heading, in plan order."""

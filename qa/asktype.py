@@ -37,6 +37,8 @@ _FUTURE_SAY = re.compile(r"到\s*20\d\d|力争|目标|以上|不少于|不低于
 # A sentence opening with a year states what happened then (「2020年人工智能产业规模约350亿元」)
 # unless it goes on to say what is to be reached.
 _PAST_SAY = re.compile(r"截至|截止|已建成|已经|累计(达到|实现)|20[01]\d\s*年(全区|全省|全市)?(实现|新建|完成)")
+_PER_ASK = re.compile(r"每(?:一)?(?:台|辆|家|个|户|人|平方米|千瓦|套|座|站|项|吨|亩)")
+_PER_SAY = re.compile(r"每|/|／|单个|单台|单车|单户|一台|一辆|一次性给予|标准")
 _YEAR_OPENING = re.compile(r"^\s*[◆●■\-—]*\s*20\d\d\s*年(?!前|底前|以前)")
 _PLAINLY_AHEAD = re.compile(r"到\s*20\d\d|力争|目标|将|预计|计划|要")
 
@@ -46,6 +48,7 @@ class AskType:
     kind: str = ""          # procedure | date | person | people | amount | "" (anything)
     unit: str | None = None  # the counting unit after 多少/几, e.g. "条"
     future: bool = False     # asks what a plan aims for, not what happened
+    per_unit: bool = False   # asks a figure per item (「每台最高补贴多少」): a total does not answer
 
     def accepts(self, sentence: str, future: bool = True) -> bool:
         """Whether ``sentence`` can carry this kind of answer (``future=False``: never mind
@@ -58,6 +61,8 @@ class AskType:
             return False
         if future and self.future and _YEAR_OPENING.search(sentence) and not _PLAINLY_AHEAD.search(sentence):
             return False  # 「2020年…突破500亿元」 reports a year gone by
+        if self.per_unit and not _PER_SAY.search(sentence):
+            return False
         return True
 
     def prefers(self, sentence: str) -> bool:
@@ -72,4 +77,5 @@ def detect(question: str) -> AskType:
     kind = next((k for k, ask, _ in _KINDS if ask.search(text)), "")
     unit = _ASKED_UNIT.search(text)
     future = bool(_FUTURE_ASK.search(text)) and bool(re.search(r"多少|几|什么水平|哪些", text))
-    return AskType(kind, unit.group(2) if unit else None, future)
+    per_unit = bool(_PER_ASK.search(text)) and bool(re.search(r"多少|几", text))
+    return AskType(kind, unit.group(2) if unit else None, future, per_unit)

@@ -37,8 +37,13 @@ def asked_term(question: str) -> str | None:
         match = pattern.search(text)
         if match:
             term = _LEADING.sub("", match.group("t")).strip("“”\"")
-            return term if len(term) >= 2 else None
+            # 「条件是什么」「要求是什么」 ask an attribute of something, not what a term means.
+            return term if len(term) >= 2 and not _ATTRIBUTE.search(term) else None
     return None
+
+
+_ATTRIBUTE = re.compile(r"(?:^|[，,？?的])(?:条件|要求|标准|内容|依据|原因|目的|区别|流程|程序|范围|期限|对象|方式|"
+                        r"措施|重点|任务|目标|政策|办法|规定|时间|金额|比例)$")
 
 
 _GLOSS = r"[”\"]?[^，,。；;]{0,8}?[，,（(：:]?\s*(?:即|也就是|是指|指的是|主要指|简称)"

@@ -25,6 +25,10 @@ _NUMBER = re.compile(r"\d[\d.,]*\s*(?:[%％万亿千百个家元公条台项倍�
 _OTHER_YEAR = re.compile(r"(到|至|力争)\s*20\d\d")
 _DEFINES = re.compile(r"[：:]\s*(指|是指)|是指|主要是指|即[：:“]|简称")
 _MAX_SNIPPET = 160
+_SAYS_WHO = re.compile(r"由[^，,。；;]{2,24}(?:负责|牵头|认定|组织|审核|审定|实施|统筹|会同)|牵头单位|责任单位|"
+                       r"责任部门|配合单位|[局厅委办]负责|[局厅委办]牵头")
+_DEADLINE = re.compile(r"(?:截止|截至|之前|以前|前)[^，。；;]{0,12}\d{4}\s*年\s*\d{1,2}\s*月|"
+                       r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。；;]{0,4}(?:前|截止|为止)")
 _ASKS_BODY = re.compile(r"(?:什么|哪个|哪些|哪一?)(?:机构|组织|机制|平台|载体)")
 _BODY = re.compile(r"领导小组|委员会|联席会议|办公室|工作专班|指挥部|中心|联盟|协会")
 RANK_PRIOR = 0.08  # what retrieval's order adds to a sentence's score, at the top clause
@@ -201,6 +205,10 @@ class EvidenceRanker:
             boost += 0.15
         if _ASKS_BODY.search(linked.raw) and _BODY.search(sentence):
             boost += 0.15  # 「靠什么机构统筹」: a sentence naming a body answers it
+        if "responsibility" in linked.intents and _SAYS_WHO.search(sentence):
+            boost += 0.15  # 「由自治区交通运输厅认定」 says who
+        if linked.ask.kind == "date" and _DEADLINE.search(sentence):
+            boost += 0.15  # 「申报…截止时间为2024年6月30日」
         return boost
 
 

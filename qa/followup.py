@@ -69,12 +69,12 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution
             return Resolution(f"{asked}{question}", carried=f"（沿用上一问的“{asked}”）")
         return Resolution(question)
     subject = re.sub(_FOLLOWUP_END, "", re.sub(_FOLLOWUP_START, "", question.strip())).strip(" ，,？?")
+    predicate = predicate_of(previous)
     if (not _ASKS_ITSELF.search(subject) and not (current.regions or current.years or current.doc_ids)
-            and len(subject) >= 2 and asked and asked in previous):
-        # 「那服务业数字化标准规范呢？」 after 「健全服务业统计制度由谁牵头？」 asks the same of a
-        # new subject: the previous question with its subject swapped.
-        return Resolution(previous.replace(asked, subject, 1),
-                          carried=f"（按上一问的问法，问“{subject}”）")
+            and len(subject) >= 2 and predicate):
+        # 「那服务业数字化标准规范呢？」 after 「健全服务业统计制度由谁牵头？」, 「那家电呢？」 after
+        # 「汽车以旧换新活动安排了多少财政补贴资金？」: the previous question asked of a new subject.
+        return Resolution(f"{subject}{predicate}", previous, carried=f"（按上一问的问法，问“{subject}”）")
     if _own_words(question, current) > 3:
         # 「那2025—2027年的方案里，每年要培育提升多少家？」 asks a question of its own; the
         # previous one lends its topic, not its scope when this one names its own.
@@ -94,6 +94,26 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution
     if current.years and not before.years:
         return Resolution(f"{previous} {subject}")
     return Resolution(subject or previous, previous if subject else "")
+
+
+_QUESTION_WORD = re.compile(r"多少|几|什么|哪|谁|吗|怎么|如何")
+_VERB = re.compile(r"由|要|需|能|可|将|安排|给予|补贴|奖励|支持|达到|实现|建成|负责|牵头|提出|包括|设在|设|有|是")
+_FRAME = re.compile(r"(?:目标|指标|标准|比例|规模|金额|额度|数量)$")
+
+
+def predicate_of(question: str) -> str:
+    """What a question asks of its subject: from the verb nearest before its question word
+    to the end (「…活动安排了多少财政补贴资金？」 → 「安排了多少财政补贴资金？」), with a
+    word that frames it (「…零售额目标是多少？」 → 「目标是多少？」)."""
+    last = re.split(r"[，,。；;]", question.strip())[-1]
+    asking = _QUESTION_WORD.search(last)
+    if not asking:
+        return ""
+    verbs = [m for m in _VERB.finditer(last, 0, asking.start()) if asking.start() - m.start() <= 8]
+    start = verbs[-1].start() if verbs else max(0, asking.start() - 2)
+    framed = _FRAME.search(last[:start])
+    start = framed.start() if framed else start
+    return last[start:] if 0 < start < len(last) else ""
 
 
 def _asks_without_subject(current: Linked) -> bool:

@@ -171,8 +171,11 @@ class Linker:
         clearly ahead of any other."""
         if not _NAMES_A_DOCUMENT.search(squashed):
             return []
-        scores = sorted(((sum(w for word, w in words.items() if word in squashed),
-                          sum(word in squashed for word in words), doc_id)
+        # Title words count where they stand next to what names the document (「氢能规划」), not
+        # anywhere in the question (「…四大行动」 is no 「行动方案」).
+        near = "".join(squashed[max(0, m.start() - 12): m.end()] for m in _NAMES_A_DOCUMENT.finditer(squashed))
+        scores = sorted(((sum(w for word, w in words.items() if word in near),
+                          sum(word in near for word in words), doc_id)
                          for doc_id, words in self.g.title_words.items()), reverse=True)
         # Two title words at least: one shared word (「高质量」) is a topic, not a title.
         if not scores or scores[0][0] < 2 or scores[0][1] < 2:
@@ -241,7 +244,7 @@ def place_names(text: str) -> list[str]:
 
 _WHOLE_NAME = re.compile(r"〔|规划|方案|措施|意见|办法|计划|政策|细则|通知|纲要|\d{4}—\d{4}")
 _NAMES_A_DOCUMENT = re.compile(r"规划|方案|措施|意见|办法|行动计划|细则|通知|纲要|决定|条例")
-_LIST_ASK = re.compile(r"哪[几一二三四五六七八九十\d]+[项个类大种条家方面]|[\d一二三四五六七八九十几]+大[\u4e00-\u9fff]{0,8}(是什么|指什么|分别|包括)")
+_LIST_ASK = re.compile(r"哪[几一二三四五六七八九十\d]+[项个类大种条家方面处座所]|[\d一二三四五六七八九十几]+大[\u4e00-\u9fff]{0,8}(是什么|指什么|分别|包括)")
 
 
 def _names_document_after(text: str, word: str) -> bool:
@@ -260,7 +263,8 @@ def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:
                  r"(?:负责|牵头)(?:的|单位|部门)*(?:是|为)?(?:谁|哪个?(?:部门|单位))", text) \
             and not re.search(r"(?:负责|承担|落实)了?(?:哪些|什么)(?:工作|任务|事项|内容)", text):
         intents.add("responsibility")
-    if re.search(r"是什么[？?]?$", text) and "list" not in intents:
+    if re.search(r"是什么[？?]?$", text) and "list" not in intents \
+            and not re.search(r"(?:条件|要求|标准|内容|依据|原因|目的|区别|流程|范围|期限|对象|方式|时间)是什么[？?]?$", text):
         intents.add("definition")
     if "comparison" in intents and n_refs < 2 and n_years < 2 and "分别" not in text and "对比" not in text \
             and "比较" not in text:

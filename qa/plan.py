@@ -46,20 +46,22 @@ _AFTER_WHICH = re.compile(rf"哪{_COUNT}\s*[个类项大家条种所座]?(?P<nou
 _ENUM_SEP = re.compile(r"、|以及|及|和|与|跟|或")
 _SPAN = re.compile(r"[^，,。；;？?！!：:\s]+")
 # Words around an enumerated item that belong to the question, not to the item.
-_LEAD = re.compile(r"^(?:用\d+年(?:时间)?|力争|争取|预计|请问|请|比较|对比|那么|那|对于|关于|对|在|把|将|让|使|计划|打算|要求|规划里|规划中|方案里|方案中|文件里|"
+_LEAD = re.compile(r"^(?:用\d+年(?:时间)?|如果|假如|若|力争|争取|预计|请问|请|比较|对比|那么|那|对于|关于|对|在|把|将|让|使|计划|打算|要求|规划里|规划中|方案里|方案中|文件里|"
                    r"文件中|里|中|说|提到|提出)+")
 # Where the asked thing ends and the question begins. Only unambiguous sequences: a
 # single 能/要/将 would cut 「人工智能」「数据要素」; those count only at the very end.
 _TAIL = re.compile(r"(?:分别|各自|由谁|谁来|谁负责|谁牵头|哪个部门|哪些部门|哪个单位|哪些单位|是多少|多少|几[个家项条台座所类种]?|的目标|目标(?:是|为|值)?|(?:要|能|将|需要|应该|计划)"
                    r"(?:达到|做到|实现|完成|超过|突破|提高|提升|增加|增长|建成|拿|获得|到)|达到|做到|提到|提高到|提升到|"
                    r"增加到|增长到|要超过|要突破|是?什么|是?哪|有哪些|有什么|是?怎么|是?如何|的规模|规模目标).*$"
-                   r"|(?:呢|吗|要|将|能|可以|需要|都|各)$")
+                   r"|(?:呢|吗|要|将|能|可以|需要|都|各|(?:要|将)?(?:比|较))$")
 _ASKED_NOUN = re.compile(r"(?:多少|几)(?:[个家项条台座所类种])?(?P<noun>[\u4e00-\u9fffA-Za-z0-9]{2,})$")
 # 「湖北十四五规划对…」「新方案里…」: the document a question reads, not what it asks about.
 _DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)")
 # 「（不只是核心产业）」: what the question rules out is not what it asks about.
 _RULED_OUT = re.compile(r"[（(]?(?:不只是|不仅是|不是|不含|不包括|而非)[^）)，,。？?]{1,12}[）)]?")
 _ASKING = re.compile(r"多少|几|什么|哪|谁|怎么|如何|是否|吗|呢")
+# A stretch that says only how a figure stands (「2024年实际完成了多少家」), not of what.
+_HOLLOW = re.compile(r"(?:实际|已经|已|目前|现在|当前|累计|一共|总共|共|真正)*(?:完成|实现|达到|做到|建成|建设|新增|有|做)?了?")
 _DOC_REFERENCE = re.compile(r"(?:规划|方案|意见|措施|办法|通知|文件|细则|纲要)(?:里|中)?$")
 _TOPIC = re.compile(r"(?:方面|领域|这一块|这块|板块|工作)$|^(?:的)?(?:规划|方案|文件|政策|意见|措施)$")
 _QUESTION_WORDS = re.compile(r"多少|几|是什么|有哪些|哪些|什么|如何|怎么|怎样|吗|呢|分别|要|能|可以|请问|了")
@@ -135,7 +137,8 @@ def core_phrase(text: str) -> str:
     (「湖北省到2025年数字经济核心产业增加值目标是多少」 → 「数字经济核心产业增加值」); a stretch
     naming a document (「按幸福龙江的意见」) is where to look, not what is asked."""
     spans = [(_ASKING.search(s) is not None, _clean(s)) for s in _SPAN.findall(text)]
-    spans = [(asking, c) for asking, c in spans if c and not _DOC_REFERENCE.search(c)]
+    spans = [(asking, c) for asking, c in spans
+             if c and not _DOC_REFERENCE.search(c) and not _HOLLOW.fullmatch(c)]
     if not spans:
         return ""
     return max(spans, key=lambda p: (len(p[1]) >= 4 and p[0], len(p[1])))[1]

@@ -53,4 +53,15 @@ def children(doc: ParsedDocument, clause: Clause) -> list[Clause]:
 
 
 def containing(doc: ParsedDocument, text: str) -> list[Clause]:
-    return [c for c in doc.clauses if text in c.text]
+    """Body clauses holding ``text``; the header clause (文件信息) holds the lines that
+    print the document's number, issuer and dates on purpose."""
+    return [c for c in body(doc) if text in c.text]
+
+
+def body(doc: ParsedDocument) -> list[Clause]:
+    """The clauses of the plan's body: all but the header clause."""
+    return [c for c in doc.clauses if c.kind != "header"]
+
+
+def header(doc: ParsedDocument) -> Clause | None:
+    return next((c for c in doc.clauses if c.kind == "header"), None)

@@ -8,6 +8,7 @@ import pytest
 
 from tests.ingest_fixtures import ROOT, parse_fragment, parsed_seed
 from ingest.extract.agencies import extract_agencies, responsible_units
+from ingest.extract.pipeline import plan_body
 from ingest.extract.agency_names import agency_level, canonical_agency, find_agencies
 from kg.types import ParsedDocument
 
@@ -156,5 +157,5 @@ def test_one_node_per_agency_across_the_seeds() -> None:
 
 def test_the_seeds_agency_nodes_match_the_gold_set() -> None:
     found = {e.name for p in ("000", "001", "002", "003", "004")
-             for e in extract_agencies(parsed_seed(p))[0]}
+             for e in extract_agencies(plan_body(parsed_seed(p)))[0]}
     assert found == {g["name"] for g in GOLD["Agency"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from tests.ingest_fixtures import DATA, parse_fragment
+from tests.ingest_fixtures import DATA, body, header, parse_fragment
 
 from ingest.htmltext import html_to_text
 from ingest.loaders import load_text
@@ -84,7 +84,8 @@ def test_a_metadata_table_of_a_page_becomes_fields() -> None:
     doc = parse_fragment(plain_text(page)[0])
     assert (doc.meta.title, doc.meta.doc_number, doc.meta.issued) == (
         "东城市智慧园区建设方案", "东府办〔2023〕5号", "2023-03-01")
-    assert not [c for c in doc.clauses if "索引号" in c.text or c.kind == "table_row"]
+    assert not [c for c in body(doc) if "索引号" in c.text or c.kind == "table_row"]
+    assert "发文字号：东府办〔2023〕5号" in header(doc).text  # the fields are the header clause
 
 
 def test_entities_in_plain_text_are_decoded(tmp_path) -> None:
@@ -106,10 +107,11 @@ def test_a_county_page_with_a_metadata_table_a_cover_and_an_annex_table() -> Non
     assert meta.also_titles == ("东岭县人民政府办公室关于印发东岭县河湖长制工作考核办法的通知",)
     labels = [c.label for c in doc.clauses]
     assert labels[:7] == ["第一条", "第二条", "第三条", "第三条（一）", "第三条（二）", "第四条", "第五条"]
-    assert labels[7:] == ["附件", "附件表1", "附件表1第1行", "附件表1第2行", "附件表1第3行"]
+    assert labels[7:] == ["附件", "附件表1", "附件表1第1行", "附件表1第2行", "附件表1第3行", "文件信息"]
     rows = [c.text for c in doc.clauses if c.kind == "table_row"]
     assert rows[2] == "序号：3；考核内容：跨界断面水质达标率达到100%；分值：20；牵头考核单位：市生态环境局东岭分局"
-    assert not [c for c in doc.clauses if "索引号" in c.text or "浏览次数" in c.text or "网站标识码" in c.text]
+    assert not [c for c in body(doc) if "索引号" in c.text or "浏览次数" in c.text or "网站标识码" in c.text]
+    assert not [c for c in doc.clauses if "浏览次数" in c.text or "网站标识码" in c.text]
 
 
 def test_merged_cells_of_an_html_table_fill_every_row() -> None:

@@ -32,11 +32,13 @@ LABEL = re.compile(
 _CELL_KEY = re.compile(r"[；;][^；;：:（）()]{1,12}[：:]")
 _GROUP_ROLE = re.compile(rf"(?:[（(](?P<p>{LEAD_WORDS}|{SUPPORT_WORDS})[）)]|(?P<w>{LEAD_WORDS}|{SUPPORT_WORDS}))$")
 _ITEM_TAIL = re.compile(r"(?:按职责分工|按照职责分工|分别|按职责|共同|具体)?(?:负责|落实|推进|实施)?$")
+# 「A、B等（有关部门）」: the 等 closes the list, it is not part of the last unit.
+_OTHERS = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 _NOT_UNIT = re.compile(r"^(?:无|—+|-+|/|\d+|相关|有关)$")
 _BRACKET = re.compile(r"[（(](?P<body>[^（）()]{2,200}?(?:[（(][^（）()]{1,8}[）)][^（）()]{0,120}?)*)[）)]")
 _BRACKET_VERB = re.compile(rf"(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|{LEAD_WORDS}|{SUPPORT_WORDS})$"
                            rf"|(?:{LEAD_WORDS}|负责)[，,；;]")
-UNIT_END = re.compile(r"(?:局|委|厅|办|部|署|府|会|联|协|行|社|院|室|处|组|中心|集团|公司|队|所|站|馆|团|机构|"
+UNIT_END = re.compile(r"(?:局|委|厅|办|部|署|府|会|联|协|行|社|院|室|处|组|中心|集团|公司|队|所|站|馆|团|机构|海关|"
                       r"部门|单位|区|县|市|州|镇|乡|街道)$")
 _LEVEL = re.compile(r"^(?:省|市(?!场)|区|县|州)")
 # A unit that names its own level or place: 各州、市人民政府, 中国人民银行…, 武汉新港委.
@@ -134,6 +136,7 @@ def _split(group: str) -> list[str]:
     pieces: list[str] = []
     for item in split_items(group, "、"):
         item = _ITEM_TAIL.sub("", item.strip().rstrip("等。.")).strip()
+        item = _OTHERS.sub("", item)  # 「市商务局、市工信局等按职责分工负责」
         parts = re.split(r"和|及", item)
         if len(parts) > 1 and all(UNIT_END.search(p) for p in parts[:-1]) \
                 and all(_own_place(p) for p in parts[1:]):

@@ -16,7 +16,9 @@ from ingest.extract.lexicon import known_regions
 from ingest.extract.numbers import Quantity, find_quantities
 
 DELIMS = "，,；;。：:！!？?、—\n"
-GENERIC = re.compile(r"领域|方面|环节|行业|方向|部门|层级|维度|类|大类|种类|阶段|步骤")
+# Nouns that count the parts of a list or of a territory (4个领域, 16个州、市), not goals.
+GENERIC = re.compile(r"领域|方面|环节|行业|方向|部门|层级|维度|类|大类|种类|阶段|步骤|"
+                     r"省|州|市|县|区|乡|镇|乡镇|地市|州市|市州|县区|区县|县市区")
 
 _PROVINCES = ("黑龙江省", "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区",
               "新疆维吾尔自治区", "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省",
@@ -40,16 +42,21 @@ _HEAD = sorted((
     "推广", "接入", "上架", "完成", "部署", "遴选", "发布", "举办", "开展", "创建", "争创",
     "孵化", "集聚", "聚集", "吸引", "引育", "输出", "认定", "提供", "贯彻", "落实", "瞄准",
     "围绕", "构建", "组建", "实施", "培养", "安排", "提升", "达到", "期间", "即", "各", "派发",
-    "组织", "评选", "增加", "发放", "优选", "再", "在", "合作", "布局", *OWN,
+    "组织", "评选", "增加", "发放", "优选", "再", "在", "合作", "布局", "预计", "计划", *OWN,
     *_KEEP), key=len, reverse=True)
 _TAIL = re.compile(r"(?:达到|达|突破|超过|超|不少于|不低于|不超过|降至|提高到|提高至|提升至|提升到|"
-                   r"增至|增长到|为|约|共|共计|累计达|总计|合计|要|在|各)+$")
+                   r"增至|增长到|增长至|上升至|上升到|为|约|共|共计|累计达|总计|合计|要|在|各|将)+$")
+# A phrase that ends in the verb of the goal names no thing: the noun after the number does
+# (「预计在引领区建成30万吨／年制氢能力」, 「配套建设约40座氢能综合能源站」).
+_END_VERB = re.compile(r"(?:建成|形成|建设|打造|培育|引进|新建|开通|部署|投放|推广|开工|投产|创建|"
+                       r"实现|完成|组织实施|实施|改造|更新|配套建设|布局|分阶段建成|配备|新增)$")
 # The predicate a goal's subject carries before 「，达到…」: 显著增强, 稳步提升, 进一步提高.
 _PREDICATE = re.compile(r"(?:显著|明显|稳步|大幅|持续|不断|进一步|全面|快速|有效|大幅度)?"
                         r"(?:增强|提升|提高|增长|扩大|改善|加快|优化|增加)$")
 _BARE_VERB = re.compile(r"(?:达到|达|超过|突破|提高到|提升至|保持在?)?")
 _LAST_VERB = re.compile(r"(?:达到|达|突破|超过|提高到|提升至)(?=.{0,3}$)")
 _TIME = re.compile(r"(?:力争)?(?:在)?(?:(?<![截直])(?:到|至)\s*)?(?<![较比与])(?:19|20)\d{2}\s*年(?:年?底|年?末)?前?|"
+                   r"(?<![\d较比与])(?:19|20)\d{2}(?=[\u4e00-\u9fff])|"
                    r"“?十[二三四五]五”?(?:期间|时期|末)?|(?<![\d较比与])\d{1,2}\s*年(?:时间|内)?|"
                    r"(?:今|当|本)?年内")
 _PAIRED = re.compile(r"(?P<names>[^，,；;。：:！!？?]+?)分别(?:达到|达|为|超过|突破|提高到|提升至|增至)?\s*$")
@@ -83,6 +90,8 @@ def metric_of(sentence: str, q: Quantity, previous_end: int, previous: str | Non
                 and not (previous_end and previous_end >= cut - 3)):
         core = ""  # "8个行业1000家中小企业", "机票和1万间客房", "郑州、周口4个示范区"
     after, of = noun_after(sentence, q.end)
+    if after and _END_VERB.search(core) and not of:
+        core = ""  # 「在引领区建成」 names no thing; 「30万吨／年制氢能力」 does
     if re.search(r"每年|年均", prefix):
         metric = before + ("" if core else after)  # keep the verb: 每年推广北斗农机
     elif core and of:

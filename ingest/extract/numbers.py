@@ -33,13 +33,21 @@ _MAGNITUDE = r"(?:万亿|千万|百万|亿|万)"
 _BASE_UNITS = (
     "美元", "元", "台套", "人次", "亩次", "家次", "批次", "户次", "平方公里", "平方米", "立方米",
     "吨标准煤", "吨标煤", "微克/立方米", "公里", "千米",
-    "机架", "个百分点", "百分点", "千瓦时", "千瓦", "兆瓦", "毫秒", "小时", "家", "个", "项", "条",
-    "台", "套", "座", "所", "款", "名", "户", "辆", "架", "次", "件", "张", "篇", "场", "种", "处",
+    "机架", "个百分点", "百分点", "个月", "个工作日", "工作日", "千瓦时", "千瓦", "兆瓦", "毫秒", "小时", "家", "个", "项", "条",
+    "台", "套", "座", "所", "款", "名", "户", "辆", "艘", "架", "次", "件", "张", "篇", "场", "种", "处",
     "吨", "亩", "倍", "秒", "间", "斤", "岁",
     r"人(?![工才口民员群类们力大])", "EFLOPS", "PFLOPS", "TFLOPS", "FLOPS", "Gbps", "Mbps",
     r"P(?![A-Za-z])", "%", "‰",
 )
-UNIT = rf"(?:{_MAGNITUDE}?(?:{'|'.join(_BASE_UNITS)})|{_MAGNITUDE}(?![\u4e00-\u9fff]))"
+COUNT_UNITS = frozenset("个家项座所台套辆艘架件张篇场种处条名户间款批")
+# A unit is printed as plans print it: a per-unit suffix (万吨／年, 元/千瓦, 5000元/辆) and a
+# bracketed alternative count word (台（套）, 万套（间）) belong to it.
+_COUNT = "套|台|个|家|座|间|处|件|辆|艘|架|部|所|项|张"
+_PER = (r"\s*[/／]\s*(?:年|月|日|天|小时|人|户|辆|台|套|千瓦时|千瓦|kWh|kW|百公里|公斤|吨|平方米|"
+        r"立方米|亩|次|个)(?![\u4e00-\u9fff]{0,1}[/／])")
+_ALTERNATIVE = rf"[（(](?:{_COUNT})[）)]"
+_PLAIN_UNIT = rf"(?:{_MAGNITUDE}?(?:{'|'.join(_BASE_UNITS)})|{_MAGNITUDE}(?![\u4e00-\u9fff]))"
+UNIT = rf"(?:{_PLAIN_UNIT}(?:(?<=[{_COUNT}]){_ALTERNATIVE})?(?:{_PER})?|[:：]1(?!\d))"
 _GE = ("≥", ">=", "不少于", "不低于", "超过", "高于", "突破", "超", "以上", "余", "多", "+", ">")
 _LE = ("≤", "<=", "不超过", "不高于", "低于", "降至", "降到", "降低到", "降低至", "控制在",
        "以下", "以内", "<")
@@ -166,14 +174,23 @@ def _extra(text: str, found: list[Quantity], quoted: list[tuple[int, int]]) -> l
 
 
 def to_wan(value: float | None, unit: str) -> float | None:
-    """An amount of money in 万元 (8 亿元 → 80000); None for other units."""
+    """An amount of money in 万元 (8 亿元 → 80000, 100 元/千瓦 → 0.01 per kW); None for
+    other units."""
+    unit = per_unit(unit)[0]
     if value is None or unit not in _WAN_PER_UNIT:
         return None
     return round(value * _WAN_PER_UNIT[unit], 6)
 
 
 def is_money(unit: str) -> bool:
+    unit = per_unit(unit)[0]
     return unit.endswith("元") and unit != "美元" or unit in ("万", "亿", "万亿")
+
+
+def per_unit(unit: str) -> tuple[str, str]:
+    """"元/千瓦" → ("元", "千瓦"); a unit without a per-unit suffix → (unit, "")."""
+    parts = re.split(r"[/／]", re.sub(r"[（(][^）)]*[）)]", "", unit), maxsplit=1)
+    return parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
 
 
 def years_of(period: str | None) -> list[int]:

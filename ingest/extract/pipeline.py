@@ -12,13 +12,18 @@ from ingest.extract.targets import extract_targets
 from kg.types import Extraction, ParsedDocument
 
 
+def plan_body(doc: ParsedDocument) -> ParsedDocument:
+    """The document without its header clause: the header prints what the document is
+    (文号, issuer, 抄送 list), not what it plans."""
+    return replace(doc, clauses=tuple(c for c in doc.clauses if c.kind != "header"))
+
+
 class RuleExtractor:
     """Extracts everything the graph holds beyond the clause tree, deterministically:
     the same document always yields the same extraction, so re-ingestion is idempotent."""
 
     def extract(self, doc: ParsedDocument) -> Extraction:
-        # The header prints what the document is (文号, issuer, 抄送 list), not what it plans.
-        doc = replace(doc, clauses=tuple(c for c in doc.clauses if c.kind != "header"))
+        doc = plan_body(doc)
         agencies, agency_mentions = extract_agencies(doc)
         places, place_mentions, links = extract_places(doc)
         return Extraction(

@@ -8,8 +8,10 @@ of an incentive (奖励/补贴/配套/各承担 amounts, money 安排-ed or 用�
 “…” or 《…》, except the “1000+” goal form), nor a rule's threshold (对…5000万元以上的企业,
 标的金额超过1000万元的，…) or a count of places just named (印发昆明、曲靖2个园区规划).
 Every-year commitments (每年新增5万个) are targets too; their year, like that of any target
-without a "到 YYYY 年" before it in its clause, is the plan period's end, and the metric
-keeps the 每年/年均 to say so. A clause without a goal year of its own inherits the one
+without a "到 YYYY 年" before it in its clause, is the plan period's end (for a plan that
+prints no period, the goal year its text names most, when one dominates: 「到2027年」
+throughout), and
+the metric keeps the 每年/年均 to say so. A clause without a goal year of its own inherits the one
 its section or intro paragraph states (``years``: 「到2025年，…」 above a list of goals).
 Indicator-table rows (指标/单位/目标 or year cells) are read by ``indicators``.
 
@@ -24,13 +26,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ingest.extract.conditions import condition_clause, intro_clauses, rule_number
 from ingest.extract.indicators import header_cells, table_row_targets
 from ingest.extract.metrics import (
     GENERIC, KNOWN, OWN, REGION, each_metric, metric_of, noun_after, paired_metrics,
 )
 from ingest.extract.numbers import (
-    ANY_YEAR, Quantity, find_quantities, five_year_plan_end, is_money, normalize, period_end,
-    period_start, target_years,
+    ANY_YEAR, COUNT_UNITS, Quantity, find_quantities, five_year_plan_end, is_money, normalize,
+    per_unit, period_end, period_start, target_years,
 )
 from ingest.extract.years import YearScope, goal_years
 from kg.types import Clause, ParsedDocument, Target
@@ -55,7 +58,14 @@ _GOAL_VERB = re.compile(r"形成|达到|突破|超过|力争|建成|打造|培�
 _QUALIFIER = re.compile(r"\s*(?:以上|以下|以内|及以上)?\s*(?:[（(][^）)]{0,12}[）)])?\s*的")
 _COUNTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\s*$|(?:上述|以上|前述|这|该)\s*$")
 # A phrase that leans on something existing ("依托全市12个国家级开发区") counts it, not a goal.
-_LEANING = re.compile(r"^\s*(?:依托|基于|立足|借助|凭借|利用)")
+_LEANING = re.compile(r"^\s*(?:在[\u4e00-\u9fff]{1,8}?)?(?:依托|基于|立足|借助|凭借|利用|(?:充分)?发挥)")
+# What a number of a measure unit sizes: a project (「年产13万吨高纯氢、180万吨甲醇项目」,
+# 「支撑性电源项目730万千瓦机组建设」), or a class of things it qualifies (「1.5兆瓦以下、叶轮
+# 直径相对较小的风电机组」) — neither is a goal.
+_PROJECT_AFTER = re.compile(r"(?!支持|用于|投向|投入|带动|撬动|推动|保障)(?:[^，,；;。、]{1,10}、[^，,；;。、]{1,16}?)?"
+                            r"[^，,；;。、]{0,16}?项目(?:建设)?\s*(?:[，,；;。]|$)")
+_PROJECT_BEFORE = re.compile(r"项目\s*$")
+_QUALIFYING = re.compile(r"\s*、[^，,；;。]{1,24}?的")
 # Catalogue lines of a 专栏 ("重点培育企业：…") list what to support, not goals.
 _CATALOGUE = re.compile(r"^\s*重[点大][\u4e00-\u9fff]{0,6}(?:企业|项目|平台|单位|城市|园区|方向|工程|群)\s*[：:]")
 @dataclass(frozen=True)
@@ -74,9 +84,13 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
     ctx = _context(doc)
     targets: list[Target] = []
     headers: dict[str | None, list[str]] = {}
+    by_id = {c.clause_id: c for c in doc.clauses}
+    required = intro_clauses(list(doc.clauses))
     for clause in plan_clauses(doc):
         if clause.kind == "footnote" or _CATALOGUE.match(clause.text):
             continue  # a footnote defines a term; a catalogue line lists items
+        if clause.clause_id in required or condition_clause(clause, by_id):
+            continue  # conditions and standards a claimant must meet
         header = header_cells(clause)
         if header is not None:
             headers[clause.parent_id] = header
@@ -115,9 +129,25 @@ def _context(doc: ParsedDocument) -> _Context:
     start = period_start(doc.meta.period)
     ref = max(y for y in (start, issued, 0) if y is not None) or None
     title = re.sub(r"《[^》]*》", "", doc.meta.title or "")
-    end = period_end(doc.meta.period) or five_year_plan_end(title) or period_end(title)
+    end = period_end(doc.meta.period) or five_year_plan_end(title) or period_end(title) \
+        or _horizon(doc, ref)
     return _Context(doc.meta.region, end, ref, doc.meta.level == "press",
                     start or issued, YearScope(doc.clauses))
+
+
+def _horizon(doc: ParsedDocument, ref: int | None) -> int | None:
+    """The year a plan that prints no period works towards: the goal year (「到2027年」) its
+    text names at least three times and more often than all others together; None when
+    no year dominates (a plan that names one year here and another there has no horizon)."""
+    counts: dict[int, int] = {}
+    for clause in doc.clauses:
+        for _, year in target_years(normalize(clause.text)):
+            if ref is None or year >= ref:
+                counts[year] = counts.get(year, 0) + 1
+    top = max(counts, key=lambda y: (counts[y], y)) if counts else None
+    if top is None or counts[top] < 3 or 2 * counts[top] <= sum(counts.values()):
+        return None
+    return top
 
 
 def _clause_targets(clause: Clause, ctx: _Context) -> list[Target]:
@@ -175,7 +205,8 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
     previous_end, previous_metric = None, None
     for i, q in enumerate(quantities):
         if _is_goal(sentence, q, previous_end):
-            metric = paired.get(i) or metric_of(sentence, q, previous_end or 0, previous_metric, ctx.region)
+            metric = paired.get(i) or _same_subject(sentence, q, previous_end, previous_metric) \
+                or metric_of(sentence, q, previous_end or 0, previous_metric, ctx.region)
             if metric:
                 earlier = [y for p, y in years if p < q.start]
                 year = earlier[-1] if earlier else ctx.end_year
@@ -189,6 +220,15 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
     return targets
 
 
+def _same_subject(sentence: str, q: Quantity, previous_end: int | None,
+                  previous: str | None) -> str | None:
+    """「改造煤电机组16台980万千瓦以上」: a second measure printed right after the first, in
+    another unit, measures the same thing."""
+    if previous and previous_end is not None and not sentence[previous_end:q.start].strip():
+        return previous
+    return None
+
+
 def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
     if q.quoted and q.unit:
         return False  # a number inside a name: “15 分钟便民服务圈”, 《…2019-2022年》
@@ -200,8 +240,12 @@ def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
         return False  # an incentive's amount or ceiling, not a goal
     if _threshold(sentence, q, chunk):
         return False  # 用好6亿元专项资金; 对年营业收入5000万元以上的企业: a budget, a threshold
+    if rule_number(sentence, q.start, q.end):
+        return False  # 「…6个月（含）以上的，」, 「首付款比例不低于20%」 after 「…的，」
     if q.unit == "岁" and q.comparator != "=":
         return False  # 3岁以下婴幼儿: an age group
+    if _sizes_or_qualifies(sentence, q):
+        return False
     after, of = noun_after(sentence, q.end)
     if after and _COUNTED.search(sentence[:q.start]) and not _GOAL_VERB.search(
             _comma_chunk(sentence, q.start)[:max(0, q.start - _chunk_start(sentence, q.start))]):
@@ -211,6 +255,18 @@ def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
     if of and previous_end is not None and not _COMMA.search(sentence, previous_end, q.start):
         return False  # "10家以上营收超百亿元的龙头企业": qualifies the number before it
     return not (q.value == 1 and q.comparator == "=" and q.unit in ("个", "家", "项"))
+
+
+def _sizes_or_qualifies(sentence: str, q: Quantity) -> bool:
+    """A measure (not a count) that sizes a project or qualifies the things it names."""
+    base = per_unit(q.unit)[0]
+    if not base or base[-1:] in COUNT_UNITS or base in ("%", "‰"):
+        return False
+    if not ANY_YEAR.search(sentence, 0, q.start) and (
+            _PROJECT_AFTER.match(sentence, q.end)
+            or _PROJECT_BEFORE.search(sentence, _chunk_start(sentence, q.start), q.start)):
+        return True  # with a year before it, building the project is the goal
+    return bool(re.search(r"以[上下内]$", q.text) and _QUALIFYING.match(sentence, q.end))
 
 
 def _threshold(sentence: str, q: Quantity, chunk: str) -> bool:

@@ -11,7 +11,12 @@ So a clause without a goal year of its own before a number inherits one, nearest
 1. from a preceding sibling paragraph (unnumbered) that opens with a goal year
    (「到2025年，…」, 「力争到2025年…」, 「“十四五”期间…」) — until a later one opens with another;
 2. from its parent's own text (the heading and intro of the section or item it sits in),
-   the last goal year printed there; then from the grandparent, and so on.
+   the last goal year printed there, else the year its heading names for the stage
+   (「（一）2024年工作目标」, 「近期（2022–2025年）」 → 2025); then from the grandparent, and
+   so on.
+
+A paragraph that opens with a stage of the plan (「近期目标（2022－2025）：…」, 「2025－2030年，…」)
+scopes its siblings to the stage's last year, like one opening with 「到2025年，」.
 
 A goal year is 到/至 YYYY 年, YYYY 年(底)前, or a five-year plan's name (“十四五” → 2025);
 a year inside a cited title (《…2035年远景目标纲要》) is none. The plan period's end is the
@@ -31,8 +36,17 @@ from ingest.extract.numbers import FIVE_YEAR_PLANS, normalize, target_years
 from kg.types import Clause
 
 _TITLE = re.compile(r"《[^》]*》")
+_Y = r"(?:19|20)\d{2}"
+# A stage of the plan named by its years: 「近期目标（2022－2025）：」, 「近期（2022–2025年）」,
+# 「2025－2030年，」; the stage ends in the last year.
+_RANGE = rf"{_Y}\s*年?\s*[－—–\-~～至到]\s*(?P<end>{_Y})\s*年?"
+_STAGE = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,6}}\s*[（(]\s*)?{_RANGE}\s*[）)]?\s*[：:，,]")
 _OPENS = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:力争|预计|计划)?\s*"
                     r"(?:(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底)?前|“?十[二三四五]五”?(?:期间|时期|末))")
+# A heading that names the year of the goals or tasks under it: 「（一）2024年工作目标」,
+# 「近期（2022–2025年）」, 「2024年重点任务」.
+_HEADING_YEAR = re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)?[\u4e00-\u9fff]{{0,6}}?"
+                           rf"(?:[（(]\s*{_RANGE}\s*[）)]|(?P<single>{_Y})\s*年(?!底|末|前|以来))")
 _FIVE = re.compile("|".join(FIVE_YEAR_PLANS))
 _UNNUMBERED = frozenset({"paragraph", "preamble"})
 
@@ -78,13 +92,29 @@ class YearScope:
     def _own_year(self, clause: Clause) -> int | None:
         if clause.clause_id not in self._own:
             marks = goal_years(normalize(clause.text))
-            self._own[clause.clause_id] = marks[-1][1] if marks else None
+            self._own[clause.clause_id] = marks[-1][1] if marks else heading_year(clause)
         return self._own[clause.clause_id]
 
     def _opening_year(self, clause: Clause) -> int | None:
         """The year an unnumbered paragraph opens with, which scopes the siblings after it."""
         text = normalize(clause.text)
-        if clause.kind not in _UNNUMBERED or not _OPENS.match(text):
+        if clause.kind not in _UNNUMBERED:
+            return None
+        stage = _STAGE.match(text)
+        if stage:
+            rest = goal_years(text[stage.end():stage.end() + 12])
+            return rest[0][1] if rest else int(stage.group("end"))
+        if not _OPENS.match(text):
             return None
         marks = goal_years(text)
         return marks[0][1] if marks else None
+
+
+def heading_year(clause: Clause) -> int | None:
+    """The year a section's heading gives the goals under it (「（一）2024年工作目标」,
+    「近期（2022–2025年）」), or None."""
+    heading = _TITLE.sub("", normalize(clause.heading or ""))
+    m = _HEADING_YEAR.search(heading) if len(heading) <= 40 else None
+    if m is None:
+        return None
+    return int(m.group("single") or m.group("end"))

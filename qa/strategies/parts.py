@@ -18,7 +18,7 @@ from qa.lexical import pos_cut, tokenize
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import PART_COVERAGE, Context, Draft, near_number
 from qa.strategies.targets import (
-    TargetRow, best_rows, grouped_points, matching_targets, names_metric, target_point,
+    TargetRow, best_rows, grouped_points, matching_targets, names_metric_at_figure, target_point,
 )
 from qa.wording import focus, typeset
 
@@ -86,7 +86,7 @@ def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: 
             break
         if figure and not near_number(evidence.sentence, [text, *words]):
             continue
-        if strict and not names_metric(evidence.sentence, text, share=share):
+        if strict and not names_metric_at_figure(evidence.sentence, text, share=share):
             continue
         return Point(evidence.clause, typeset(focus(evidence.sentence, [text, *words], limit=110, figure=figure)),
                      lead)

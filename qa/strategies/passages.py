@@ -56,6 +56,8 @@ class Passages:
     def _complete(self, ctx: Context, points: list[Point]) -> list[Point]:
         """A later sentence of the question asking about something else (「…多少个园区？
         新签约多少企业？」) gets a line of its own when the answer so far does not cover it."""
+        if ctx.linked.english:
+            return points  # its words are English; parts are read from Chinese grammar
         asked = [p.text for p in ctx.plan.parts] or further_questions(without_scope(ctx.linked))
         if len(asked) < 2:
             return points

@@ -1,0 +1,107 @@
+"""Deciding that the plans do not answer: ``found=False`` instead of a look-alike.
+
+Each check reads the question against the best evidence, in plan language terms:
+- a place no plan covers; too little of the question covered by any sentence;
+- the question's most specific name (「PUE」) in no answering sentence;
+- a count in a unit (「多少条」) or an ordinal (「第二套」) the sentences do not give —
+  they speak of 「首套」;
+- a year the answering sentences and their sections do not reach (「到2030年」 asked, the
+  sentences under 「近期（2022–2025年）」).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from qa.compose import NOT_FOUND, NOT_FOUND_EN
+from qa.corpus import ClauseCorpus
+from qa.evidence import ABSENT_WEIGHT, Evidence, is_name
+from qa.link import Linked
+from qa.strategies.base import Calibration, Context
+
+_ORDINAL = re.compile(r"(首|第一|第二|第三|第四|二|三|四)(套|次|孩|批)")
+_YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
+
+
+class Refusal:
+    def __init__(self, corpus: ClauseCorpus, calibration: Calibration) -> None:
+        self.corpus = corpus
+        self.cal = calibration
+
+    def reason(self, ctx: Context, evidence: Sequence[Evidence]) -> str | None:
+        """Why the plans do not answer, or None when the evidence can."""
+        linked = ctx.linked
+        english = f" ({NOT_FOUND_EN})" if linked.english else ""
+        if linked.unknown_places:
+            return f"已加载的规划文件没有涉及{'、'.join(linked.unknown_places)}的内容，无法回答。{english}"
+        if not evidence or max(e.coverage for e in evidence[:3]) < self.cal.min_coverage:
+            return NOT_FOUND_EN if linked.english else NOT_FOUND
+        top = [e for e in evidence[:10] if e.coverage >= self.cal.min_coverage]
+        name = None if linked.english else anchor(ctx.terms, linked)
+        if name and not any(name in e.sentence or name in e.clause.heading for e in top):
+            return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
+        if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
+            return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
+        asked = _ordinals(linked.raw)
+        said = [_ordinals(e.sentence) for e in top[:5]]
+        if asked and said and all(s and not s & asked for s in said):
+            return f"已加载的规划文件只说到{'、'.join(sorted({''.join(o) for s in said for o in s}))}的情形。"
+        if linked.years and not self._year_supported(linked, top or evidence[:1]):
+            years = "、".join(f"{y}年" for y in linked.years)
+            return f"已加载的规划文件没有关于{years}的相应内容。{english}"
+        return None
+
+    def _year_supported(self, linked: Linked, evidence: Sequence[Evidence]) -> bool:
+        """A year is reached by a sentence that names it (or a range holding it), else by
+        its section headings, else by its document's period."""
+        for e in evidence[:8]:
+            said = _years(e.sentence) or _years(" ".join(self._headings(e)))
+            if said:
+                if any(y in said for y in linked.years):
+                    return True
+                continue
+            doc = self.corpus.docs.get(e.clause.doc_id)
+            if doc is not None and any(str(y) in (doc.period or "") or y in _years(doc.period or "")
+                                       for y in linked.years):
+                return True
+            if any(str(y) in e.clause.text for y in linked.years):
+                return True
+        return False
+
+    def _headings(self, evidence: Evidence) -> list[str]:
+        headings, clause = [evidence.clause.heading], self.corpus.parent(evidence.clause.clause_id)
+        while clause is not None and len(headings) < 4:
+            headings.append(clause.heading)
+            clause = self.corpus.parent(clause.clause_id)
+        return headings
+
+
+def anchor(weights: dict[str, float], linked: Linked) -> str | None:
+    """The question's most specific word — far rarer in the plans than its other words
+    (「PUE」 beside 「数据中心」「新建」): an answer that never mentions it answers
+    something else. Only a name (「PUE」「所得税」): a rare verb or time word is phrasing."""
+    own = sorted(((w, t) for t, w in weights.items()
+                  if t in linked.focus and w != ABSENT_WEIGHT and len(t) >= 2 and not t.isdigit()),
+                 reverse=True)
+    if len(own) < 3:
+        return None
+    median = statistics.median(w for w, _ in own)
+    weight, term = own[0]
+    return term if weight >= 1.6 * median and weight >= 3.0 and is_name(term) else None
+
+
+def _ordinals(text: str) -> set[tuple[str, str]]:
+    found = set()
+    for number, unit in _ORDINAL.findall(re.sub(r"\s", "", text)):
+        number = {"第一": "首", "第二": "二", "第三": "三", "第四": "四"}.get(number, number)
+        found.add((number, unit))
+    return found
+
+
+def _years(text: str) -> set[int]:
+    years: set[int] = set()
+    for start, end in _YEAR.findall(text):
+        years |= set(range(int(start), int(end or start) + 1))
+    return years
