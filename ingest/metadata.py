@@ -76,6 +76,7 @@ _REGIONS = (
     re.compile(r"^(.{2,6}?市)"),
     re.compile(r"^(.{2,6}?[区县])"),
 )
+_PARTY = re.compile(r"^\s*(?:中共|中国共产党)")
 _ORG = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|院|中心)$")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 
@@ -293,8 +294,10 @@ def expand_issuer(issuer: str | None, region: str | None) -> str | None:
 
 def infer_region(title: str | None, issuer: str | None) -> str | None:
     for text in (title, issuer):
+        # 「中共黑龙江省委」: the party committee of a place names the place after 中共.
+        text = _PARTY.sub("", text or "")
         for pattern in _REGIONS:
-            m = pattern.match(text or "")
+            m = pattern.match(text)
             if m:
                 return m.group(1)
     return None

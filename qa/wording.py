@@ -40,7 +40,9 @@ def focus(sentence: str, keep: Sequence[str], *, limit: int = 120, figure: bool 
     chosen = [i for i, p in enumerate(parts) if any(k and k in _squash(p) for k in map(_squash, keep))]
     if not chosen:
         return cut(sentence, limit)
-    if figure and not any(re.search(r"\d", parts[i]) for i in chosen):
+    keys = [k for k in map(_squash, keep) if k]
+    # A digit of an asked word (「第1年」) is not the figure asked for.
+    if figure and not any(re.search(r"\d", _without(_squash(parts[i]), keys)) for i in chosen):
         after = next((i for i in range(chosen[-1] + 1, len(parts)) if re.search(r"\d", parts[i])), None)
         if after is not None:
             chosen.append(after)
@@ -54,6 +56,12 @@ def focus(sentence: str, keep: Sequence[str], *, limit: int = 120, figure: bool 
         last = i
     text = text.rstrip("，,；;：:")
     return text if text.endswith("。") or last == len(parts) - 1 else text + "…"
+
+
+def _without(text: str, words: Sequence[str]) -> str:
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
 
 
 def cut(text: str, limit: int) -> str:

@@ -217,6 +217,7 @@ def test_a_page_title_cut_short_or_with_the_site_name_is_completed_from_the_text
             "一、总体要求\n\n正文。\n")
     meta = parse_fragment(page).meta
     assert (meta.title, meta.issued, meta.issued_source) == ("关于加快建设幸福某省的意见", "2024-07-17", "printed")
+    assert infer_region(meta.title, "中共江北省委、江北省人民政府") == "江北省"  # not 「中共江北省」
     site = ("标题：某省人民政府关于印发2024年稳增长政策措施的通知_某省发展和改革委员会\n索引号：1/2024\n"
             "各市人民政府：\n\n现将《2024年稳增长政策措施》印发给你们，请认真贯彻执行。\n\n某省人民政府\n\n2024年2月18日\n\n"
             "**2024年稳增长政策措施**\n\n**一、支持产业发展**\n\n（一）支持技术改造。对项目给予补助。\n")

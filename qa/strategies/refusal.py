@@ -44,10 +44,13 @@ class Refusal:
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
         if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
             return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
-        asked = _ordinals(linked.raw)
+        asked = {n for n, _ in _ordinals(linked.raw)}
         said = [_ordinals(e.sentence) for e in top[:5]]
-        if asked and said and all(s and not s & asked for s in said):
-            return f"已加载的规划文件只说到{'、'.join(sorted({''.join(o) for s in said for o in s}))}的情形。"
+        # The best sentence speaks of another ordinal (「首次申请…」 for 「第二套房」), and so does
+        # every other one that names one: the plans cover only that case.
+        if asked and said and said[0] and all(not {n for n, _ in s} & asked for s in said if s):
+            cases = sorted({''.join(o) for s in said for o in s})
+            return f"已加载的规划文件只说到{'、'.join(cases)}的情形。{english}"
         if linked.years and not self._year_supported(linked, top or evidence[:1]):
             years = "、".join(f"{y}年" for y in linked.years)
             return f"已加载的规划文件没有关于{years}的相应内容。{english}"
