@@ -88,21 +88,19 @@ def citations(store: GraphStore) -> list[dict[str, Any]]:
 
 # --- question answering: parameterised look-ups by what the question names -------------
 
-TARGETS_MATCHING = (
+TARGET_ROWS = (
     "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:SETS_TARGET]->(t:Target) "
-    "WHERE any(term IN $terms WHERE t.metric CONTAINS term) "
-    "AND (size($years) = 0 OR t.year IN $years) "
-    "AND (size($doc_ids) = 0 OR d.doc_id IN $doc_ids) "
     "RETURN t {.*} AS target, c.clause_id AS clause_id, d.doc_id AS doc_id, d.region AS region "
-    "LIMIT 200"
+    "ORDER BY d.doc_id, c.ordinal"
 )
-INCENTIVES_MATCHING = (
+INCENTIVE_ROWS = (
     "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:OFFERS]->(i:Incentive) "
-    "WHERE any(term IN $terms WHERE i.condition CONTAINS term OR i.text CONTAINS term) "
-    "RETURN i {.*} AS incentive, c.clause_id AS clause_id, d.doc_id AS doc_id LIMIT 200"
+    "RETURN i {.*} AS incentive, c.clause_id AS clause_id, d.doc_id AS doc_id "
+    "ORDER BY d.doc_id, c.ordinal"
 )
 AGENCIES_OF_CLAUSES = (
-    "MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(c:Clause) WHERE c.clause_id IN $clause_ids "
+    # One index look-up per clause: a filter on every RESPONSIBLE_FOR edge grows with the corpus.
+    "UNWIND $clause_ids AS id MATCH (c:Clause {clause_id: id})<-[r:RESPONSIBLE_FOR]-(a:Agency) "
     "RETURN c.clause_id AS clause_id, collect(a.name) AS agencies, "
     "collect(CASE WHEN r.role = 'lead' THEN a.name END) AS leads"
 )
@@ -110,10 +108,10 @@ CLAUSES_OF_AGENCY = (
     "MATCH (a:Agency {name: $name})-[:RESPONSIBLE_FOR]->(c:Clause) "
     "RETURN c.clause_id AS clause_id, c.heading AS heading ORDER BY c.doc_id, c.ordinal"
 )
-CLAUSES_MENTIONING = (
-    "MATCH (c:Clause)-[:MENTIONS]->(e) WHERE e.name IN $names "
-    "RETURN c.clause_id AS clause_id, e.name AS name, labels(e)[0] AS label "
-    "ORDER BY c.doc_id, c.ordinal LIMIT 200"
+MENTION_ROWS = (
+    "MATCH (c:Clause)-[:MENTIONS]->(e) "
+    "RETURN e.name AS name, c.clause_id AS clause_id, labels(e)[0] AS label "
+    "ORDER BY c.doc_id, c.ordinal"
 )
 ENTITY_NAMES = (
     "MATCH (e) WHERE e:Agency OR e:Project OR e:Park OR e:Enterprise OR e:Region OR e:Industry "
@@ -121,15 +119,14 @@ ENTITY_NAMES = (
 )
 
 
-def targets_matching(store: GraphStore, terms: list[str], years: list[int],
-                     doc_ids: list[str]) -> list[dict[str, Any]]:
-    if not terms:
-        return []
-    return store.read(TARGETS_MATCHING, terms=terms, years=years, doc_ids=doc_ids)
+def target_rows(store: GraphStore) -> list[dict[str, Any]]:
+    """Every target with its clause, document and region, in reading order: what question
+    answering searches in memory (``qa.graphfacts``)."""
+    return store.read(TARGET_ROWS)
 
 
-def incentives_matching(store: GraphStore, terms: list[str]) -> list[dict[str, Any]]:
-    return store.read(INCENTIVES_MATCHING, terms=terms) if terms else []
+def incentive_rows(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(INCENTIVE_ROWS)
 
 
 def agencies_of(store: GraphStore, clause_ids: list[str]) -> dict[str, list[str]]:
@@ -148,8 +145,9 @@ def clauses_of_agency(store: GraphStore, name: str) -> list[dict[str, Any]]:
     return store.read(CLAUSES_OF_AGENCY, name=name)
 
 
-def clauses_mentioning(store: GraphStore, names: list[str]) -> list[dict[str, Any]]:
-    return store.read(CLAUSES_MENTIONING, names=names) if names else []
+def mention_rows(store: GraphStore) -> list[dict[str, Any]]:
+    """Every (entity name, clause) mention, in reading order."""
+    return store.read(MENTION_ROWS)
 
 
 def entity_names(store: GraphStore) -> list[dict[str, Any]]:

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from kg.progress import Meter, Snapshot
+from kg.queryvectors import QueryVectors
 from kg.textvectors import TextVectors
 from kg.vectorfiles import FORMAT, IndexBusy, IndexFiles
 
@@ -109,6 +110,7 @@ class VectorIndex:
 
     def __init__(self, root: Path, embedder: Any) -> None:
         self.embedder = embedder
+        self.queries = QueryVectors(embedder.embed_query)
         self.folder = Path(root) / embedder.name.replace("/", "__")
         self.files = IndexFiles(self.folder)
         self._lock = threading.RLock()
@@ -142,10 +144,15 @@ class VectorIndex:
                 self._reset()
                 self._load()
 
+    def prefetch(self, query: str) -> None:
+        """Start embedding ``query`` for a ``search`` to come (``kg.queryvectors``)."""
+        if self._indexed:
+            self.queries.prefetch(query)
+
     def search(self, query: str, k: int = 8) -> list[tuple[str, float]]:
         if not self._indexed:
             return []
-        vector = np.asarray(self.embedder.embed_query(query), dtype=np.float32)[None, :]
+        vector = np.asarray(self.queries.vector(query), dtype=np.float32)[None, :]
         with self._lock:
             if self._search_ids is None:
                 self._build_search()

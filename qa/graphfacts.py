@@ -7,7 +7,10 @@ states it; the clauses become retrieval candidates, the facts go into the answer
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg import facts
 from kg.store import GraphStore
@@ -30,9 +33,62 @@ class GraphFindings:
     agency_tasks: list[dict] = field(default_factory=list)  # type: ignore[type-arg]
 
 
+_MATCHES = 200  # rows a term search returns, those holding most of the terms first
+
+
 class GraphFacts:
+    """Graph facts for questions. Targets, incentives and mentions are read from the graph once and
+    searched in memory: every question searches them several times (each part, each side
+    of a comparison), and a term scan over Bolt costs tens of milliseconds per search on
+    a large corpus. ``reset`` drops them when ingestion changed the graph."""
+
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self._targets_table: list[dict[str, Any]] | None = None
+        self._incentives_table: list[dict[str, Any]] | None = None
+        self._mentions: dict[str, list[tuple[int, dict[str, Any]]]] | None = None
+        self._lock = threading.Lock()
+
+    def reset(self) -> None:
+        with self._lock:
+            self._targets_table = self._incentives_table = self._mentions = None
+
+    def clauses_mentioning(self, names: Sequence[str]) -> list[dict[str, Any]]:
+        """The clauses mentioning any of ``names``, in reading order, at most ``_MATCHES``."""
+        if not names:
+            return []
+        with self._lock:
+            if self._mentions is None:
+                by_name: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+                for i, row in enumerate(facts.mention_rows(self.store)):
+                    by_name.setdefault(row["name"], []).append((i, row))
+                self._mentions = by_name
+            mentions = self._mentions
+        found = sorted(pair for name in set(names) for pair in mentions.get(name, []))
+        return [row for _, row in found[:_MATCHES]]
+
+    def targets_matching(self, terms: Sequence[str], years: Sequence[int] = (),
+                         doc_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Targets whose metric holds any of ``terms``, in the given years and documents
+        (none given: all)."""
+        with self._lock:
+            if self._targets_table is None:
+                self._targets_table = facts.target_rows(self.store)
+            table = self._targets_table
+        wanted_years, wanted_docs = set(years), set(doc_ids)
+        rows = [r for r in table
+                if (not wanted_years or r["target"].get("year") in wanted_years)
+                and (not wanted_docs or r["doc_id"] in wanted_docs)]
+        return _best_matches(rows, terms, lambda r: r["target"].get("metric") or "")
+
+    def incentives_matching(self, terms: Sequence[str]) -> list[dict[str, Any]]:
+        """Incentives whose condition or text holds any of ``terms``."""
+        with self._lock:
+            if self._incentives_table is None:
+                self._incentives_table = facts.incentive_rows(self.store)
+            table = self._incentives_table
+        return _best_matches(table, terms, lambda r: (r["incentive"].get("condition") or "") + "\n"
+                             + (r["incentive"].get("text") or ""))
 
     def find(self, linked: Linked, region_docs: dict[str, list[str]]) -> GraphFindings:
         found = GraphFindings()
@@ -42,7 +98,7 @@ class GraphFacts:
         if "incentive" in linked.intents:
             self._incentives(terms, found)
         names = [name for _, name in linked.entities]
-        for row in facts.clauses_mentioning(self.store, names):
+        for row in self.clauses_mentioning(names):
             _add(found.clause_ids, row["clause_id"])
         agencies = [name for label, name in linked.entities if label == "Agency"]
         if agencies and _ASKS_TASKS.search(linked.focus):
@@ -61,7 +117,7 @@ class GraphFacts:
     def _targets(self, linked: Linked, terms: list[str], region_docs: dict[str, list[str]],
                  found: GraphFindings) -> None:
         doc_ids = [d for r in linked.regions for d in region_docs.get(r, [])] + list(linked.doc_ids)
-        rows = facts.targets_matching(self.store, terms, list(linked.years), doc_ids)
+        rows = self.targets_matching(terms, linked.years, doc_ids)
         scored = sorted(rows, key=lambda r: -sum(t in r["target"]["metric"] for t in terms))
         for row in scored[:12]:
             t = row["target"]
@@ -71,7 +127,7 @@ class GraphFacts:
                                       "year", "scope", "value_text")}))
 
     def _incentives(self, terms: list[str], found: GraphFindings) -> None:
-        rows = facts.incentives_matching(self.store, terms)
+        rows = self.incentives_matching(terms)
         scored = sorted(rows, key=lambda r: -sum(t in (r["incentive"].get("condition") or "")
                                                  for t in terms))
         for row in scored[:8]:
@@ -92,3 +148,15 @@ def _target_text(t: dict) -> str:  # type: ignore[type-arg]
 def _add(ids: list[str], clause_id: str) -> None:
     if clause_id not in ids:
         ids.append(clause_id)
+
+
+def _best_matches(rows: Sequence[dict[str, Any]], terms: Sequence[str],
+                  text_of: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
+    """The rows whose text holds any term, those holding the most terms first (stable:
+    reading order among equals), at most ``_MATCHES``."""
+    terms = [t for t in terms if t]
+    if not terms:
+        return []
+    counted = [(sum(t in text for t in terms), i) for i, text in enumerate(map(text_of, rows))]
+    ranked = sorted(((n, i) for n, i in counted if n), key=lambda p: (-p[0], p[1]))
+    return [rows[i] for _, i in ranked[:_MATCHES]]

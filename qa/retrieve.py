@@ -38,6 +38,10 @@ class VectorRetriever:
         is still loading: a few seconds, once)."""
         return len(self.index) > 0 and self.missing() == 0
 
+    def prefetch(self, question: str) -> None:
+        if self.ready():
+            self.index.prefetch(question)
+
     def retrieve(self, question: str, *, top_k: int = 8) -> list[Hit]:
         if not self.ready():
             return []
@@ -97,6 +101,11 @@ class HybridRetriever:
         self.lexical = lexical
         self.vector = vector
         self.weights = (lexical_weight, vector_weight)
+
+    def prefetch(self, question: str) -> None:
+        """Start embedding ``question`` while the caller does other work."""
+        if self.vector is not None:
+            self.vector.prefetch(question)
 
     def retrieve(self, question: str, *, top_k: int = 8, dense_first: bool = False) -> list[Hit]:
         """``dense_first``: the question is in another language than the plans (English):

@@ -96,6 +96,7 @@ class QAService:
         self._checked = time.monotonic()
         if force or signature_of(docs_hashes(self.store)) != self._engine.corpus.signature:
             with self._lock:
+                self.graph.reset()
                 if self.index is not None:
                     self.index.reload()
                 self._engine = _Engine(self.store, self.index, self.cal, self.cache_dir)
@@ -108,6 +109,7 @@ class QAService:
         engine = self._engine
         resolution = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
         linked = engine.linker.link(resolution.question, resolution.context)
+        engine.retriever.prefetch(linked.text)  # embedded while the graph is read
         findings = _timed(timings, "graph", lambda: self.graph.find(linked, engine.region_docs))
         hits = _timed(timings, "retrieve", lambda: self._retrieve(engine, linked, findings))
         answer = _timed(timings, "compose", lambda: self._compose(engine, question, linked, hits, findings))

@@ -84,3 +84,27 @@ def test_the_model_loads_in_the_background_and_embedding_waits_for_it() -> None:
 def test_an_unknown_model_is_a_config_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ConfigError, match="POLICYKG_EMBEDDER='no-such/model'"):
         make_embedder("no-such/model", tmp_path)
+
+
+def test_a_prefetched_question_vector_is_the_one_search_would_embed(fast: E5Embeddings) -> None:
+    from kg.queryvectors import QueryVectors
+
+    calls: list[str] = []
+
+    def embed(text: str) -> list[float]:
+        calls.append(text)
+        return fast.embed_query(text)
+
+    queries = QueryVectors(embed)
+    try:
+        queries.prefetch("首次进入全国软件百强能拿多少奖励？")
+        ahead = queries.vector("首次进入全国软件百强能拿多少奖励？")
+        assert np.allclose(ahead, fast.embed_query("首次进入全国软件百强能拿多少奖励？"), atol=1e-6)
+        # Nothing prefetched for this text: embedded on the spot, and each text only once.
+        queries.vector("数据中心PUE目标")
+        assert calls == ["首次进入全国软件百强能拿多少奖励？", "数据中心PUE目标"]
+        for i in range(12):  # more in flight than are kept: the oldest are dropped, not leaked
+            queries.prefetch(f"问题{i}")
+        assert len(queries.vector("问题11")) == len(ahead)
+    finally:
+        queries.close()

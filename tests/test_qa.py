@@ -154,3 +154,30 @@ def test_an_agencys_tasks_come_from_the_graph(qa: QAService) -> None:
     assert answer.found and "连接网络高速智能" in answer.answer and len(answer.citations) >= 5
     assert all("市经信局" in c.text for c in answer.citations)
     assert_numbers_cited(answer)
+
+
+def test_a_plan_ingested_while_serving_is_answered_from_the_graph(qa: QAService, store, settings,  # type: ignore[no-untyped-def]
+                                                                 tmp_path) -> None:
+    """Targets, incentives and mentions are searched in memory; ingestion must reach them."""
+    from tests.format_samples import PLAN
+    from ui.wiring import build_ingestor
+
+    question = "测验市到2027年高性能算力规模要达到多少？"
+    assert "8 EFLOPS" not in qa.ask(question).answer  # warms the in-memory tables first
+    plan = tmp_path / "测验市数字经济发展实施方案.txt"
+    plan.write_text(PLAN.replace("示例市", "测验市").replace("8 EFLOPS", "9 EFLOPS"), encoding="utf-8")
+    ingestor = build_ingestor(settings, store)
+    report = ingestor.ingest([plan])
+    try:
+        qa.refresh(force=True)
+        answer = qa.ask(question)
+        assert answer.found and "9 EFLOPS" in answer.answer
+        assert any(c.doc_id == report.documents[0].doc_id for c in answer.citations)
+        # The graph's own fact, not only the sentence retrieval finds.
+        assert any(f.kind == "target" and f.data.get("metric") == "高性能算力规模"
+                   and f.clause_id.startswith(report.documents[0].doc_id) for f in answer.facts)
+    finally:
+        for doc in report.documents:
+            ingestor.remove(doc.doc_id)
+        qa.refresh(force=True)
+    assert "9 EFLOPS" not in qa.ask(question).answer

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ingest.build import FileProgress, IndexUpdater, Ingestor
 from ingest.extract import RuleExtractor
@@ -22,6 +23,9 @@ from kg.errors import ConfigError
 from qa.llm import LLMConfig
 from qa.service import QAService
 from ui.settings import Settings
+
+if TYPE_CHECKING:
+    from qa.baseline import ChunkBaseline
 
 
 def configure_logging(settings: Settings) -> None:

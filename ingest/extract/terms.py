@@ -46,7 +46,7 @@ _RATIO_BEFORE = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,12}}?)(?P<r>{NUM})\s*(
                            rf"[\u4e00-\u9fff]{{0,6}}?(?:{_INSTRUMENT})")
 _CAP_BEFORE = re.compile(
     r"(?:最高|最多|上限|封顶|不超过|不高于|累计不超过)(?:为|可|不超过|可达|达到|达)?"
-    rf"(?:给予|奖励|奖补|补助|补贴|资助|支持|获得|可获得)?(?:金额|总额|资金)?(?:为|可达|达)?\s*$")
+    r"(?:给予|奖励|奖补|补助|补贴|资助|支持|获得|可获得)?(?:金额|总额|资金)?(?:为|可达|达)?\s*$")
 _CAP_AFTER = re.compile(r"^\s*(?:封顶|以内|为限)")
 _PER_YEAR = re.compile(r"每年|年度|每一年|一年内|年均")
 _INSTALMENTS = re.compile(

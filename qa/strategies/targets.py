@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg import facts
 from qa.wording import render_row
 from qa.compose import Point
 from qa.evidence import SYNONYMS, sentences
@@ -104,7 +103,7 @@ def _squash(text: str) -> str:
 def matching_targets(ctx: Context, asked: str, years: Sequence[int] = ()) -> list[TargetRow]:
     excluded = _negated(ctx.linked.raw or ctx.linked.focus)
     terms = [t for t in tokenize(asked) if len(t) >= 2 and not t.isdigit()]
-    rows = facts.targets_matching(ctx.graph.store, terms, list(years), []) if terms else []
+    rows = ctx.graph.targets_matching(terms, years) if terms else []
     found = []
     for row in rows:
         t, clause = row["target"], ctx.corpus.by_id.get(row["clause_id"])
