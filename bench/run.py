@@ -10,6 +10,9 @@ disk — then asks the dev questions warm and reports its resident memory (the e
 JVM included). The machine's load average is recorded beside each row: the machine is
 shared, and a busy one makes every number slower. ``--retrieval`` compares retrievers
 and embedders on the dev and new-plans sets; ``--first-run`` times a fresh `make run`.
+``--serve-only`` re-measures only the serving process over each scale's existing data
+folder (after a change to question answering, without ingesting ×100 again); the ingest
+columns and the retrieval and first-run results of earlier runs are kept.
 Results are written into BENCHMARKS.md between markers, with the machine and date.
 """
 
@@ -45,6 +48,8 @@ def main() -> None:
     parser.add_argument("--first-run", action="store_true", help="also time a fresh `make run`")
     parser.add_argument("--embedder", default=os.environ.get("POLICYKG_EMBEDDER", "e5-small"),
                         help="POLICYKG_EMBEDDER for these runs (e5-small, none, …)")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="re-measure serving over the data folders of an earlier run")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child run: ingest one scale
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # a child run: serve it
     args = parser.parse_args()
@@ -56,17 +61,17 @@ def main() -> None:
         # threads have been seen to abort ("terminate called without an active exception").
         os._exit(0)
     # Each scale in processes of its own: its own engine, and a resident size of its own.
-    results = remember([run_child(int(s), args.embedder) for s in args.scales.split(",")])
-    retrieval = first = None
+    steps = ("--serve",) if args.serve_only else ("--one", "--serve")
+    results = remember([run_child(int(s), args.embedder, steps) for s in args.scales.split(",")])
     if args.retrieval:
         from bench.retrieval import compare_retrievers
 
-        retrieval = compare_retrievers(WORK / "retrieval")
+        saved("retrieval", compare_retrievers(WORK / "retrieval"))
     if args.first_run:
         from bench.firstrun import time_first_run
 
-        first = time_first_run(WORK / "first-run")
-    write_report(args.out, results, retrieval, first)
+        saved("first-run", time_first_run(WORK / "first-run"))
+    write_report(args.out, results, saved("retrieval"), saved("first-run"))
     print(json.dumps(results, ensure_ascii=False, indent=1))
 
 
@@ -149,9 +154,14 @@ def scale_settings(scale: int) -> Any:
     return Settings.from_env(env)
 
 
-def run_child(scale: int, embedder: str) -> dict[str, Any]:
+def run_child(scale: int, embedder: str, steps: tuple[str, ...] = ("--one", "--serve")) -> dict[str, Any]:
     result: dict[str, Any] = {"date": date.today().isoformat()}
-    for step in ("--one", "--serve"):
+    if "--one" not in steps:  # serving again: the ingest columns stay those of the last run
+        earlier = [r for r in _results() if (r["scale"], r["embedder"]) == (scale, embedder)]
+        if not earlier:
+            raise SystemExit(f"no earlier run at ×{scale} to serve again: run without --serve-only")
+        result = earlier[0] | {"serve_date": date.today().isoformat()}
+    for step in steps:
         done = subprocess.run([sys.executable, "-m", "bench.run", step, str(scale), "--embedder", embedder],
                               cwd=ROOT, capture_output=True, text=True, check=False)
         if done.returncode != 0:
@@ -165,7 +175,7 @@ def remember(new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Merge these runs into bench/out/results.json (one row per scale and embedder), so
     that scales measured in separate runs share one table."""
     path = WORK / "results.json"
-    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    old = _results()
     keys = {(r["scale"], r["embedder"]) for r in new}
     merged = [r for r in old if (r["scale"], r["embedder"]) not in keys] + new
     merged.sort(key=lambda r: (r["embedder"] != "e5-small", r["scale"]))
@@ -204,6 +214,21 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
 
 
+def _results() -> list[dict[str, Any]]:
+    path = WORK / "results.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def saved(name: str, value: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """Keep ``value`` as the latest ``name`` result (retrieval, first-run), or read it back."""
+    path = WORK / f"{name}.json"
+    if value is not None:
+        WORK.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
+        return value
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 def write_report(path: Path, results: list[dict[str, Any]], retrieval: dict[str, Any] | None,
                  first: dict[str, Any] | None = None) -> None:
     lines = [f"Measured by `make bench` on {machine()}; each row's date and the machine's load "
@@ -234,7 +259,8 @@ def write_report(path: Path, results: list[dict[str, Any]], retrieval: dict[str,
 
 
 def _pct(scores: dict[str, Any], split: str, k: int) -> str:
-    value = scores.get(split, {}).get(k)
+    by_k = scores.get(split, {})
+    value = by_k.get(k, by_k.get(str(k)))  # read back from JSON, the keys are strings
     return "—" if value is None else f"{value:.1%}"
 
 

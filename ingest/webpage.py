@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from ingest import pagefields, pagetail
 
 
-
 def is_field_name(text: str) -> bool:
     """Whether ``text`` is a page-field label ("文 号：", "【发文字号】", "成文日期")."""
     return pagefields.is_field_name(text)

@@ -77,9 +77,12 @@ class DefinitionIndex:
             return []
         squashed = re.sub(r"\s", "", term)
         pattern = re.compile(rf"(?:^|[。；\n])[“\"]?{re.escape(squashed)}[”\"]?{_DEFINES}|简称{re.escape(squashed)}")
-        found = [cid for cid, text in self._squashed if pattern.search(text)]
+        # Both patterns hold the term itself: a substring test first keeps the regexes to
+        # the few clauses that print it (a scan of every clause costs 0.3 s at 45,000).
+        holding = [(cid, text) for cid, text in self._squashed if squashed in text]
+        found = [cid for cid, text in holding if pattern.search(text)]
         glossed = re.compile(re.escape(squashed) + _GLOSS)
-        found += [cid for cid, text in self._squashed if cid not in found and glossed.search(text)]
+        found += [cid for cid, text in holding if cid not in found and glossed.search(text)]
         return found[:limit]
 
     def expansions(self, term: str, limit: int = 2) -> list[tuple[str, str]]:
@@ -95,8 +98,9 @@ class DefinitionIndex:
                  for w in tokenize(_around(re.sub(r"[“”\"]", "", text), short)) if len(w) >= 2}
         usage |= {w for w in tokenize(squashed[2:]) if len(w) >= 2}
         found = []
+        counted = squashed[1]  # 「跨」 of 「双跨」: every spelled-out form prints it
         for cid, text in self._squashed:
-            match = pattern.search(text)
+            match = pattern.search(text) if counted in text else None
             if match:
                 near = set(tokenize(_around(text, match.group())))
                 found.append((len(near & usage), cid, match.group()))

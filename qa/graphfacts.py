@@ -37,7 +37,7 @@ _MATCHES = 200  # rows a term search returns, those holding most of the terms fi
 
 
 class GraphFacts:
-    """Graph facts for questions. Targets, incentives and mentions are read from the graph once and
+    """Graph facts for questions. Targets and incentives are read from the graph once and
     searched in memory: every question searches them several times (each part, each side
     of a comparison), and a term scan over Bolt costs tens of milliseconds per search on
     a large corpus. ``reset`` drops them when ingestion changed the graph."""
@@ -46,26 +46,11 @@ class GraphFacts:
         self.store = store
         self._targets_table: list[dict[str, Any]] | None = None
         self._incentives_table: list[dict[str, Any]] | None = None
-        self._mentions: dict[str, list[tuple[int, dict[str, Any]]]] | None = None
         self._lock = threading.Lock()
 
     def reset(self) -> None:
         with self._lock:
-            self._targets_table = self._incentives_table = self._mentions = None
-
-    def clauses_mentioning(self, names: Sequence[str]) -> list[dict[str, Any]]:
-        """The clauses mentioning any of ``names``, in reading order, at most ``_MATCHES``."""
-        if not names:
-            return []
-        with self._lock:
-            if self._mentions is None:
-                by_name: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-                for i, row in enumerate(facts.mention_rows(self.store)):
-                    by_name.setdefault(row["name"], []).append((i, row))
-                self._mentions = by_name
-            mentions = self._mentions
-        found = sorted(pair for name in set(names) for pair in mentions.get(name, []))
-        return [row for _, row in found[:_MATCHES]]
+            self._targets_table = self._incentives_table = None
 
     def targets_matching(self, terms: Sequence[str], years: Sequence[int] = (),
                          doc_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
@@ -97,8 +82,7 @@ class GraphFacts:
             self._targets(linked, terms, region_docs, found)
         if "incentive" in linked.intents:
             self._incentives(terms, found)
-        names = [name for _, name in linked.entities]
-        for row in self.clauses_mentioning(names):
+        for row in facts.clauses_mentioning(self.store, list(linked.entities)):
             _add(found.clause_ids, row["clause_id"])
         agencies = [name for label, name in linked.entities if label == "Agency"]
         if agencies and _ASKS_TASKS.search(linked.focus):
@@ -157,6 +141,8 @@ def _best_matches(rows: Sequence[dict[str, Any]], terms: Sequence[str],
     terms = [t for t in terms if t]
     if not terms:
         return []
-    counted = [(sum(t in text for t in terms), i) for i, text in enumerate(map(text_of, rows))]
-    ranked = sorted(((n, i) for n, i in counted if n), key=lambda p: (-p[0], p[1]))
+    any_term = re.compile("|".join(map(re.escape, sorted(set(terms), key=len, reverse=True))))
+    texts = ((i, text) for i, text in enumerate(map(text_of, rows)) if any_term.search(text))
+    counted = [(sum(t in text for t in terms), i) for i, text in texts]
+    ranked = sorted(counted, key=lambda p: (-p[0], p[1]))
     return [rows[i] for _, i in ranked[:_MATCHES]]
