@@ -134,7 +134,7 @@ class Linker:
         """Link ``question``; ``context`` is the earlier question a follow-up leans on."""
         text = unicodedata.normalize("NFKC", question).strip()
         focus = _QUESTION_PHRASES.sub(" ", translate_english(text))
-        searched = f"{focus} {translate_english(context)}".strip() if context else focus
+        searched = searched_text(question, context)
         squashed = re.sub(r"[\s“”\"'《》]", "", searched)
         squashed = re.sub(r"(20\d\d)年?[-–~至到](20\d\d)", r"\1—\2", squashed)  # periods as titles print them
         region_hits = _longest_matches(squashed, self._region_forms, self.g.regions)
@@ -225,6 +225,14 @@ class Linker:
                     and not self._spoken_of(core, text):
                 unknown.append(place)
         return tuple(sorted(unknown))
+
+
+def searched_text(question: str, context: str = "") -> str:
+    """What retrieval searches for ``question``: English translated, question phrases
+    blanked, a follow-up's context appended (``Linked.text``). Cheap, so that the
+    question's vector can be started before linking."""
+    focus = _QUESTION_PHRASES.sub(" ", translate_english(unicodedata.normalize("NFKC", question).strip()))
+    return f"{focus} {translate_english(context)}".strip() if context else focus
 
 
 def place_names(text: str) -> list[str]:

@@ -25,7 +25,7 @@ from qa.followup import resolve
 from qa.graphfacts import GraphFacts, GraphFindings
 from qa.lexcache import LexicalCache
 from qa.lexical import jieba_module
-from qa.link import Gazetteer, Linked, Linker, region_abbreviations
+from qa.link import Gazetteer, Linked, Linker, region_abbreviations, searched_text
 from qa.plan import make_plan
 from qa.strategies.base import Context
 from qa.retrieve import HybridRetriever, LexicalRetriever, VectorRetriever, fuse, index_notice
@@ -108,8 +108,9 @@ class QAService:
         self.refresh()
         engine = self._engine
         resolution = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
+        # The question's vector is embedded while it is linked and the graph is read.
+        engine.retriever.prefetch(searched_text(resolution.question, resolution.context))
         linked = engine.linker.link(resolution.question, resolution.context)
-        engine.retriever.prefetch(linked.text)  # embedded while the graph is read
         findings = _timed(timings, "graph", lambda: self.graph.find(linked, engine.region_docs))
         hits = _timed(timings, "retrieve", lambda: self._retrieve(engine, linked, findings))
         answer = _timed(timings, "compose", lambda: self._compose(engine, question, linked, hits, findings))

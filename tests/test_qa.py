@@ -181,3 +181,15 @@ def test_a_plan_ingested_while_serving_is_answered_from_the_graph(qa: QAService,
             ingestor.remove(doc.doc_id)
         qa.refresh(force=True)
     assert "9 EFLOPS" not in qa.ask(question).answer
+
+
+@pytest.mark.parametrize(("question", "context"), [
+    ("首次进入全国软件百强能拿多少奖励？", ""),
+    ("What is the PUE target for new data centers in Wuhan?", ""),
+    ("那武汉市呢？", "湖北省数字经济核心产业增加值占GDP比重目标是多少？"),
+])
+def test_the_vector_started_before_linking_is_the_one_retrieval_searches(qa: QAService, question: str,
+                                                                          context: str) -> None:
+    from qa.link import searched_text
+
+    assert qa._engine.linker.link(question, context).text == searched_text(question, context)
