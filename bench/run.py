@@ -174,14 +174,10 @@ def run_child(scale: int, embedder: str, steps: tuple[str, ...] = ("--one", "--s
 def remember(new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Merge these runs into bench/out/results.json (one row per scale and embedder), so
     that scales measured in separate runs share one table."""
-    path = WORK / "results.json"
-    old = _results()
     keys = {(r["scale"], r["embedder"]) for r in new}
-    merged = [r for r in old if (r["scale"], r["embedder"]) not in keys] + new
+    merged = [r for r in _results() if (r["scale"], r["embedder"]) not in keys] + new
     merged.sort(key=lambda r: (r["embedder"] != "e5-small", r["scale"]))
-    WORK.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(merged, ensure_ascii=False, indent=1), encoding="utf-8")
-    return merged
+    return saved("results", merged)
 
 
 def ask_latency(qa: Any) -> tuple[float, float]:
@@ -215,12 +211,12 @@ def machine() -> str:
 
 
 def _results() -> list[dict[str, Any]]:
-    path = WORK / "results.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    return saved("results") or []
 
 
-def saved(name: str, value: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    """Keep ``value`` as the latest ``name`` result (retrieval, first-run), or read it back."""
+def saved(name: str, value: Any = None) -> Any:
+    """Keep ``value`` as the latest ``name`` result (results, retrieval, first-run) in
+    bench/out/, or read it back (None when there is none)."""
     path = WORK / f"{name}.json"
     if value is not None:
         WORK.mkdir(parents=True, exist_ok=True)

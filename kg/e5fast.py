@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import threading
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -192,19 +193,25 @@ class FastE5:
         for row, s in enumerate(seqs):
             ids[row, :len(s)] = s
         lengths = np.array([len(s) for s in seqs], dtype=np.int64)
-        with self._lock, torch.inference_mode():
-            if ids.size > _SMALL_TOKENS:
-                return self.encoder(ids, lengths).numpy().astype(np.float64)
-            # A question is one short sequence: splitting it across cores gains little on
-            # an idle machine and loses several-fold when the other core is busy (the
-            # engine, the background indexer, another request) — measured 21 ms on one
-            # thread against 51-111 ms on two at a load of 4.
-            threads = torch.get_num_threads()
-            torch.set_num_threads(1)
-            try:
-                return self.encoder(ids, lengths).numpy().astype(np.float64)
-            finally:
-                torch.set_num_threads(threads)
+        # A question is one short sequence: splitting it across cores gains little on an
+        # idle machine and loses several-fold when the other core is busy (the engine, the
+        # background indexer, another request) — measured 21 ms on one thread against
+        # 51-111 ms on two at a load of 4.
+        with self._lock, torch.inference_mode(), _threads(1 if ids.size <= _SMALL_TOKENS else None):
+            return self.encoder(ids, lengths).numpy().astype(np.float64)
+
+
+@contextmanager
+def _threads(count: int | None) -> Iterator[None]:
+    """torch's intra-op threads set to ``count`` for the block (None: left as they are)."""
+    before = torch.get_num_threads()
+    if count is not None:
+        torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        if count is not None:
+            torch.set_num_threads(before)
 
 
 def _int8(encoder: nn.Module) -> nn.Module:

@@ -13,7 +13,7 @@ from kg.types import ENTITY_LABELS
 ALL_TARGETS = (
     "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:SETS_TARGET]->(t:Target) "
     "RETURN t {.*} AS target, c.clause_id AS clause_id, c.label AS label, c.text AS clause_text, "
-    "d.doc_id AS doc_id, d.title AS doc_title, d.level AS level "
+    "d.doc_id AS doc_id, d.title AS doc_title, d.level AS level, d.region AS region "
     "ORDER BY d.doc_id, c.ordinal, t.target_id"
 )
 ALL_INCENTIVES = (
@@ -88,16 +88,6 @@ def citations(store: GraphStore) -> list[dict[str, Any]]:
 
 # --- question answering: parameterised look-ups by what the question names -------------
 
-TARGET_ROWS = (
-    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:SETS_TARGET]->(t:Target) "
-    "RETURN t {.*} AS target, c.clause_id AS clause_id, d.doc_id AS doc_id, d.region AS region "
-    "ORDER BY d.doc_id, c.ordinal"
-)
-INCENTIVE_ROWS = (
-    "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)-[:OFFERS]->(i:Incentive) "
-    "RETURN i {.*} AS incentive, c.clause_id AS clause_id, d.doc_id AS doc_id "
-    "ORDER BY d.doc_id, c.ordinal"
-)
 AGENCIES_OF_CLAUSES = (
     # One index look-up per clause: a filter on every RESPONSIBLE_FOR edge grows with the corpus.
     "UNWIND $clause_ids AS id MATCH (c:Clause {clause_id: id})<-[r:RESPONSIBLE_FOR]-(a:Agency) "
@@ -122,16 +112,6 @@ ENTITY_NAMES = (
     "MATCH (e) WHERE e:Agency OR e:Project OR e:Park OR e:Enterprise OR e:Region OR e:Industry "
     "RETURN labels(e)[0] AS label, e.name AS name, coalesce(e.aliases, []) AS aliases"
 )
-
-
-def target_rows(store: GraphStore) -> list[dict[str, Any]]:
-    """Every target with its clause, document and region, in reading order: what question
-    answering searches in memory (``qa.graphfacts``)."""
-    return store.read(TARGET_ROWS)
-
-
-def incentive_rows(store: GraphStore) -> list[dict[str, Any]]:
-    return store.read(INCENTIVE_ROWS)
 
 
 def agencies_of(store: GraphStore, clause_ids: list[str]) -> dict[str, list[str]]:

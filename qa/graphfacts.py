@@ -44,35 +44,33 @@ class GraphFacts:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._targets_table: list[dict[str, Any]] | None = None
-        self._incentives_table: list[dict[str, Any]] | None = None
+        self._tables: dict[str, list[dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
     def reset(self) -> None:
         with self._lock:
-            self._targets_table = self._incentives_table = None
+            self._tables.clear()
+
+    def _table(self, name: str, read: Callable[[GraphStore], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        with self._lock:
+            if name not in self._tables:
+                self._tables[name] = read(self.store)
+            return self._tables[name]
 
     def targets_matching(self, terms: Sequence[str], years: Sequence[int] = (),
                          doc_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
         """Targets whose metric holds any of ``terms``, in the given years and documents
         (none given: all)."""
-        with self._lock:
-            if self._targets_table is None:
-                self._targets_table = facts.target_rows(self.store)
-            table = self._targets_table
         wanted_years, wanted_docs = set(years), set(doc_ids)
-        rows = [r for r in table
+        rows = [r for r in self._table("targets", facts.targets)
                 if (not wanted_years or r["target"].get("year") in wanted_years)
                 and (not wanted_docs or r["doc_id"] in wanted_docs)]
         return _best_matches(rows, terms, lambda r: r["target"].get("metric") or "")
 
     def incentives_matching(self, terms: Sequence[str]) -> list[dict[str, Any]]:
         """Incentives whose condition or text holds any of ``terms``."""
-        with self._lock:
-            if self._incentives_table is None:
-                self._incentives_table = facts.incentive_rows(self.store)
-            table = self._incentives_table
-        return _best_matches(table, terms, lambda r: (r["incentive"].get("condition") or "") + "\n"
+        return _best_matches(self._table("incentives", facts.incentives), terms,
+                             lambda r: (r["incentive"].get("condition") or "") + "\n"
                              + (r["incentive"].get("text") or ""))
 
     def find(self, linked: Linked, region_docs: dict[str, list[str]]) -> GraphFindings:

@@ -19,7 +19,7 @@ from qa.wording import render_row
 from qa.compose import Point
 from qa.evidence import SYNONYMS, sentences
 from qa.lexical import _jieba_lock, jieba_module, pos_cut, tokenize
-from qa.strategies.base import Context
+from qa.strategies.base import FIGURE, Context
 from qa.types import ClauseRecord
 from qa.wording import chunks, focus, typeset
 
@@ -307,15 +307,12 @@ def names_metric(text: str, metric: str, share: float = 0.6) -> bool:
     return bool(words) and sum(w in squashed for w in words) / len(words) >= share
 
 
-_FIGURE = re.compile(r"\d[\d.,]*\s*(?:[%％万亿千个家项台条座套所人次户元倍]|[A-Za-z]{1,6})")
-
-
 def names_metric_at_figure(text: str, metric: str, share: float = 0.6) -> bool:
     """Whether the comma-part holding one of ``text``'s figures, with the part before it,
     carries most of the metric's words: in 「…产业集群，产值规模达到1.3万亿元，…人工智能、卫星
     导航等新兴产业蓬勃发展」 the figure sizes 产值规模, not the 人工智能 named two parts later."""
     parts = re.split(r"[，,；;。：:]", _squash(text))
-    return any(_FIGURE.search(part) and names_metric(before + part, metric, share)
+    return any(FIGURE.search(part) and names_metric(before + part, metric, share)
                for before, part in zip(["", *parts], parts))
 
 
