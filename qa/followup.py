@@ -49,9 +49,9 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution
     that subject; one asking a question of its own keeps its own words as the focus and
     the previous question as weaker context."""
     previous = previous_question(history)
-    current = linker.link(question)
     if not previous:
         return Resolution(question)
+    current = linker.link(question)
     previous = re.sub(r"[“”\"]", "", previous)  # so what was asked is found in it as printed
     before = linker.link(previous)
     asked = core_phrase(without_scope(before))

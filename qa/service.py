@@ -21,7 +21,7 @@ from qa.answerer import Calibration, ExtractiveAnswerer
 from qa.corpus import ClauseCorpus, StartupCache, docs_hashes, signature_of
 from qa.definitions import DefinitionIndex
 from qa.evidence import EvidenceRanker
-from qa.followup import resolve
+from qa.followup import previous_question, resolve
 from qa.graphfacts import GraphFacts, GraphFindings
 from qa.lexcache import LexicalCache
 from qa.lexical import jieba_module
@@ -107,8 +107,11 @@ class QAService:
         started = time.perf_counter()
         self.refresh()
         engine = self._engine
+        # The question's vector is embedded while it is linked and the graph is read; a
+        # first question is searched as asked, so its vector can start at once.
+        if not previous_question(history):
+            engine.retriever.prefetch(searched_text(question))
         resolution = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
-        # The question's vector is embedded while it is linked and the graph is read.
         engine.retriever.prefetch(searched_text(resolution.question, resolution.context))
         linked = engine.linker.link(resolution.question, resolution.context)
         findings = _timed(timings, "graph", lambda: self.graph.find(linked, engine.region_docs))

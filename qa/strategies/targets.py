@@ -10,6 +10,7 @@ and says when the sides measure different things.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from qa.wording import render_row
 from qa.compose import Point
 from qa.evidence import SYNONYMS, sentences
-from qa.lexical import _jieba_lock, jieba_module, pos_cut, tokenize
+from qa.lexical import _jieba_lock, dictionary_size, jieba_module, pos_cut, tokenize
 from qa.strategies.base import FIGURE, Context
 from qa.types import ClauseRecord
 from qa.wording import chunks, focus, typeset
@@ -77,21 +78,34 @@ def _measures(ctx: Context, word: str, flag: str) -> bool:
 
 def asked_words(text: str) -> list[tuple[str, str]]:
     """The words of an asked metric with their parts of speech, without function words."""
-    seen: dict[str, str] = {}
-    for word, flag in pos_cut(_squash(text)):
-        if word not in _FUNCTION and word.strip():
-            seen.setdefault(word, flag)
-    return list(seen.items())
+    return list(_asked_cut(text, dictionary_size()))
 
 
 def metric_words(text: str) -> list[str]:
     """The words of a metric name (jieba's precise cut), without function words."""
+    return list(_metric_cut(text, dictionary_size()))
+
+
+# A question is compared with every candidate target's metric, and metrics repeat across
+# plans: both sides' cuts are cached until jieba learns new words.
+@functools.lru_cache(maxsize=512)
+def _asked_cut(text: str, _dictionary: int) -> tuple[tuple[str, str], ...]:
+    seen: dict[str, str] = {}
+    for word, flag in pos_cut(_squash(text)):
+        if word not in _FUNCTION and word.strip():
+            seen.setdefault(word, flag)
+    return tuple(seen.items())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _metric_cut(text: str, _dictionary: int) -> tuple[str, ...]:
     jieba = jieba_module()
     with _jieba_lock:
         words = list(jieba.cut(_squash(text), HMM=False))
-    return [w for w in dict.fromkeys(words) if w not in _FUNCTION and w.strip()]
+    return tuple(w for w in dict.fromkeys(words) if w not in _FUNCTION and w.strip())
 
 
+@functools.lru_cache(maxsize=50_000)
 def _squash(text: str) -> str:
     """Compared form: no spaces or quotes, and one word for each thing (「网上」 reads 「网络」)."""
     text = re.sub(r"[\s“”\"]", "", unicodedata.normalize("NFKC", text)).lower()
