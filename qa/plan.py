@@ -55,6 +55,9 @@ _TAIL = re.compile(r"(?:分别|各自|由谁|谁来|谁负责|谁牵头|哪个�
                    r"增加到|增长到|要超过|要突破|是?什么|是?哪|有哪些|有什么|是?怎么|是?如何|的规模|规模目标).*$"
                    r"|(?:呢|吗|要|将|能|可以|需要|都|各|(?:要|将)?(?:比|较))$")
 _ASKED_NOUN = re.compile(r"(?:多少|几)(?:[个家项条台座所类种])?(?P<noun>[\u4e00-\u9fffA-Za-z0-9]{2,})$")
+# 「多少万千瓦」「多少亿元」: what follows the question word is the unit, not the thing asked.
+_UNIT = re.compile(r"[万亿千百十]*(?:元|千瓦时?|兆瓦|吉瓦|瓦|吨|平方米|立方米|平方公里|公里|千米|米|辆|台|座|"
+                   r"个?百分点|人次|人|户|家|件|亩|公顷|标准箱|小时|天|年|个|项|倍)")
 # 「湖北十四五规划对…」「新方案里…」: the document a question reads, not what it asks about.
 _DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)")
 # 「（不只是核心产业）」: what the question rules out is not what it asks about.
@@ -212,7 +215,7 @@ def _clean(item: str) -> str:
     item = _DOC_LEAD.sub("", item)
     # 「接入多少市场主体」 asks about what follows the question word.
     asked = _ASKED_NOUN.search(item)
-    if asked and len(asked.group("noun")) >= 2:
+    if asked and len(asked.group("noun")) >= 2 and not _UNIT.fullmatch(asked.group("noun")):
         item = asked.group("noun")
     item = _LEAD.sub("", item)
     tail = _TAIL.search(item)

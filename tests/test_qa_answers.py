@@ -60,6 +60,23 @@ def test_a_list_answers_with_its_items(qa: QAService, question: str, items: list
     assert answer.found and all(item in body(answer) for item in items), answer.answer
 
 
+def test_a_section_asked_for_without_a_count_answers_with_its_items(qa: QAService) -> None:
+    answer = qa.ask("湖北省数字经济规划的保障措施有哪些？")
+    items = ["强化统筹领导和组织保障", "建立第三方评估督导模式", "畅通数字经济投融资渠道",
+             "健全多元参与的激励机制", "加强数字化人才队伍建设", "夯实数字经济的安全保障"]
+    assert answer.found and all(item in body(answer) for item in items), answer.answer
+    assert len(answer.citations) >= len(items)  # each item cites its own clause
+
+
+def test_a_figure_of_something_no_plan_counts_is_refused(qa: QAService) -> None:
+    # The plan names the fund but gives no size; sizes of other things are no answer.
+    answer = qa.ask("湖北的5G产业发展基金规模是多少亿元？")
+    assert not answer.found, answer.answer
+    # A fund whose size is printed is answered with it.
+    answer = qa.ask("到2027年武汉市数字经济领域产业基金总规模要达到多少亿元？")
+    assert answer.found and "1000" in body(answer), answer.answer
+
+
 def test_several_figures_in_one_question(qa: QAService) -> None:
     answer = qa.ask("5G基站、数据中心机架和算力分别要做到多少？")
     for fact in ("5G基站：", "3万个", "10万机架", "500P"):

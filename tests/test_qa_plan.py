@@ -9,6 +9,8 @@ import pytest
 from qa.definitions import abbreviation_pattern, asked_term
 from qa.link import Linked
 from qa.plan import core_phrase, enumerated_parts, further_questions, list_count, make_plan
+from qa.strategies.refusal import measured_thing
+from qa.strategies.sections import section_names
 from qa.strategies.targets import _negated, metric_similarity
 from qa.types import ClauseRecord
 from qa.wording import focus, task_title, typeset
@@ -63,6 +65,28 @@ def test_core_phrase_drops_question_and_document_words() -> None:
     assert core_phrase("，十四五规划对全省服务贸易额有什么目标") == "全省服务贸易额"
     assert core_phrase("用3年把数字经济增加值占GDP比重提到多少") == "数字经济增加值占GDP比重"
     assert core_phrase("人工智能产业规模要达到多少") == "人工智能产业规模"  # 「能」 inside a word stays
+    # The unit after 多少 is not what is asked about; a counted noun is.
+    assert core_phrase("2025年新型储能装机规模要达到多少万千瓦") == "新型储能装机规模"
+    assert core_phrase("氢能产业发展基金的规模是多少亿元") == "氢能产业发展基金"
+    assert core_phrase("接入多少市场主体") == "市场主体"
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("苏州设备更新方案的保障措施有哪些？", ["苏州设备更新方案的保障措施", "保障措施"]),
+    ("河南规划坚持哪些基本原则？", ["基本原则"]),
+    ("大力推进设备更新行动涉及哪些领域？", ["大力推进设备更新行动"]),
+    ("这项工作由哪些部门负责？", []),          # agencies are not a section
+    ("还支持哪些城市培育消费中心城市？", []),  # nor places
+])
+def test_section_names(question: str, names: list[str]) -> None:
+    assert section_names(question) == names
+
+
+def test_the_thing_a_figure_counts() -> None:
+    assert measured_thing("氢能产业发展基金") == "基金"
+    assert measured_thing("新型储能装机规模") == "装机"  # 规模 measures, 装机 is measured
+    assert measured_thing("首次入选的奖励") is None  # support goes by many names in the plans
+    assert measured_thing("基金") is None  # one word: nothing to tell it from
 
 
 def test_metric_similarity_counts_qualifiers() -> None:

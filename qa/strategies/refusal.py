@@ -17,10 +17,17 @@ from collections.abc import Sequence
 
 from qa.compose import NOT_FOUND, NOT_FOUND_EN
 from qa.corpus import ClauseCorpus
-from qa.evidence import ABSENT_WEIGHT, Evidence, is_name
+from qa.evidence import ABSENT_WEIGHT, SYNONYMS, Evidence, canonical, is_name
+from qa.lexical import pos_cut, tokenize
 from qa.link import Linked
 from qa.strategies.base import Calibration, Context
 
+_FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?(?![A-Za-z\d])")  # a quantity, not the 5 of 「5G」
+_GENERIC_MEASURES = {"规模", "数量", "数", "总量", "总额", "金额", "额度", "目标", "标准", "水平", "比例", "比重",
+                     "占比", "上限", "最多", "最高", "多少", "指标", "情况", "要求"}
+# Plans name what an enterprise gets in many words (「奖励」 asked, 「给予一次性补助」 printed):
+# none of them tells one support measure from another.
+_SUPPORT = {"奖励", "补贴", "补助", "奖补", "资助", "支持", "扶持", "奖金", "补偿", "贴息", "激励", "优惠"}
 _ORDINAL = re.compile(r"(首|第一|第二|第三|第四|二|三|四)(套|次|孩|批)")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
 
@@ -42,6 +49,13 @@ class Refusal:
         name = None if linked.english else anchor(ctx.terms, linked)
         if name and not any(name in e.sentence or name in e.clause.heading for e in top):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
+        measured = measured_thing(ctx.plan.core) if ctx.plan.asks & {"quantity", "amount"} else None
+        # What a figure counts may be named by the sentence or by the sections it stands in
+        # (「奖励」 in the heading above 「给予50万元」).
+        if measured and not any(_FIGURE.search(e.sentence)
+                                and measured in canonical_text(" ".join([e.sentence, *self._headings(e)]))
+                                for e in top[:8]):
+            return f"已加载的规划文件没有给出“{ctx.plan.core}”的数量。{english}"
         if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
             return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
         asked = {n for n, _ in _ordinals(linked.raw)}
@@ -93,6 +107,23 @@ def anchor(weights: dict[str, float], linked: Linked) -> str | None:
     median = statistics.median(w for w, _ in own)
     weight, term = own[0]
     return term if weight >= 1.6 * median and weight >= 3.0 and is_name(term) else None
+
+
+def measured_thing(core: str) -> str | None:
+    """The noun a figure asked about must count (「氢能产业发展基金」 → 「基金」, 「新型储能
+    装机规模」 → 「装机」): the core's last noun that is not a generic measure word (规模,
+    数量, 标准…). None when the core is a single word — nothing to tell it from."""
+    words = [(SYNONYMS.get(w, w), flag) for w, flag in pos_cut(core) if w.strip()]
+    while words and (words[-1][0] in _GENERIC_MEASURES or not words[-1][1].startswith(("n", "vn"))):
+        words.pop()
+    if len(words) < 2 or len(words[-1][0]) < 2 or words[-1][0] in _SUPPORT:
+        return None
+    return words[-1][0]
+
+
+def canonical_text(text: str) -> str:
+    """``text`` with each word in the form the question's words are compared in."""
+    return "".join(canonical(tokenize(text)))
 
 
 def _ordinals(text: str) -> set[tuple[str, str]]:

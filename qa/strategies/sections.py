@@ -1,0 +1,97 @@
+"""Lists a plan gives as a section: 「保障措施有哪些？」 answered with the section's items.
+
+A question that asks for the members of something without saying how many
+(「重点任务有哪些」「坚持哪些基本原则」「…行动涉及哪些领域」) is often asking for a section of
+the plan: the clause whose heading is that name, and whose sub-clauses are the items. The
+sentence-level answer would quote one sub-clause; this strategy answers with all of them,
+each item citing its own clause. Counted lists (「哪三个」) are ``lists.answer_list``'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.compose import Point
+from qa.strategies.base import Context, Draft
+from qa.types import ClauseRecord
+from qa.wording import task_title
+
+# 「X有哪些」「X主要包括什么」「X涉及哪些领域」「X分为哪几类」: X is the section asked for.
+_MEMBERS_OF = re.compile(r"(?P<name>[^，,。；;？?]{2,40}?)(?:主要|都|还|一共|具体|分别)?"
+                         r"(?:有|包括|包含|涉及|分为|分成|覆盖|明确了?|提出了?|部署了?)"
+                         r"(?:哪些|哪几[个项类条种方面]*|什么|啥)")
+# 「坚持哪些基本原则」「采取了哪些保障措施」: the noun after 哪些 is the section.
+_WHICH_NOUN = re.compile(r"(?:哪些|哪几[个项类条种]?)(?P<name>[\u4e00-\u9fff]{4,12})")
+_NOT_SECTION = re.compile(r"单位|部门|机构|企业|城市|地区|县|市|区|人|奖|补|钱|资金|金额")
+_MIN_ITEMS = 2
+_MAX_ITEMS = 15
+
+
+def answer_section_list(ctx: Context) -> Draft | None:
+    if ctx.plan.count is not None or "list" not in ctx.linked.intents:
+        return None
+    names = section_names(ctx.linked.raw or ctx.question)
+    if not names:
+        return None
+    found = _best_section(ctx, names)
+    if found is None:
+        return None
+    section, items = found
+    shown = items[:_MAX_ITEMS]
+    more = f"（共{len(items)}项，列出前{len(shown)}项）" if len(items) > len(shown) else ""
+    intro = Point(section, f"{task_title(section)}{more}：")
+    return Draft.of([intro] + [Point(c, task_title(c), "· ") for c in shown])
+
+
+def section_names(question: str) -> list[str]:
+    """The names a question may call a section by, most specific first: what it asks the
+    members of, without the plan it names (「苏州设备更新方案的保障措施」 → 「保障措施」), and
+    the noun after 哪些. Names of agencies, places, people or money are not sections."""
+    text = re.sub(r"[\s“”\"《》]", "", question)
+    names = []
+    members = _MEMBERS_OF.search(text)
+    if members:
+        name = members.group("name")
+        names += [name, name.rsplit("的", 1)[-1]]
+    which = _WHICH_NOUN.search(text)
+    if which:
+        names.append(which.group("name"))
+    return [n for n in dict.fromkeys(names) if len(n) >= 2 and not _NOT_SECTION.search(n)]
+
+
+def _best_section(ctx: Context, names: list[str]) -> tuple[ClauseRecord, list[ClauseRecord]] | None:
+    """The in-scope clause whose heading is one of ``names`` and that has sub-clauses; among
+    several, the one retrieval ranked nearest the question (itself or a sub-clause)."""
+    ranked: dict[str, int] = {}
+    for i, evidence in enumerate(ctx.evidence):
+        ranked.setdefault(evidence.clause.clause_id, i)
+    best = None
+    for clause in ctx.corpus:
+        if not ctx.in_scope(clause.doc_id):
+            continue
+        fit = _heading_fit(clause.heading, names)
+        if fit is None:
+            continue
+        items = [c for c in ctx.corpus.children(clause.clause_id) if c.kind not in ("footnote", "table_row")]
+        if len(items) < _MIN_ITEMS:
+            continue
+        near = min([ranked.get(c.clause_id, 10_000) for c in [clause, *items]])
+        if near == 10_000 and not ctx.scope_docs:
+            continue  # a same-named section of a plan the question has nothing to do with
+        key = (fit, near, clause.doc_id, clause.ordinal)
+        if best is None or key < best[0]:
+            best = (key, clause, items)
+    return (best[1], best[2]) if best else None
+
+
+def _heading_fit(heading: str, names: list[str]) -> int | None:
+    """0: the heading is a name; 1: it holds a name of four or more characters (「大力推进
+    设备更新行动」 for 「设备更新行动」); None: neither."""
+    plain = re.sub(r"[\s“”\"。.：:]", "", heading)
+    if not plain:
+        return None
+    if plain in names:
+        return 0
+    if any(len(n) >= 4 and n in plain and len(plain) <= len(n) + 6 for n in names):
+        return 1
+    return None
