@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from qa.corpus import ClauseCorpus
 from qa.lexical import pos_cut, tokenize
 from qa.link import INTENT_WORDS, QUESTION_FILLERS, Linked
+from qa.meaning import SentenceMeaning
 from qa.types import ClauseRecord
 
 _NOTE_ONLY = re.compile(r"[（(][^（）()]*(?:牵头|责任|配合|参加|参与|协同|主责)[^（）()]*[）)][。；;]?")
@@ -31,6 +32,7 @@ _DEADLINE = re.compile(r"(?:截止|截至|之前|以前|前)[^，。；;]{0,12}\
                        r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。；;]{0,4}(?:前|截止|为止)")
 _ASKS_BODY = re.compile(r"(?:什么|哪个|哪些|哪一?)(?:机构|组织|机制|平台|载体)")
 _BODY = re.compile(r"领导小组|委员会|联席会议|办公室|工作专班|指挥部|中心|联盟|协会")
+_MEANING_CLAUSES = 10  # clauses whose sentences an English question is compared with by meaning
 RANK_PRIOR = 0.08  # what retrieval's order adds to a sentence's score, at the top clause
 
 
@@ -124,9 +126,11 @@ def clause_sentences(clause: ClauseRecord) -> list[str]:
 class EvidenceRanker:
     """Scores every sentence of the candidate clauses against one question."""
 
-    def __init__(self, corpus: ClauseCorpus, idf: Callable[[str], float]) -> None:
+    def __init__(self, corpus: ClauseCorpus, idf: Callable[[str], float],
+                 meaning: SentenceMeaning | None = None) -> None:
         self.corpus = corpus
         self.idf = idf
+        self.meaning = meaning  # for English questions (``qa.meaning``); None: words only
         # Tokenising is most of the cost of ranking; a clause's tokens never change while
         # this corpus is loaded, so they are cut once (bounded, for large corpora).
         self._tokens = functools.lru_cache(maxsize=50_000)(self._clause_tokens)
@@ -170,7 +174,23 @@ class EvidenceRanker:
                 score = coverage + prior + self._boosts(linked, clause, sentence, needs_number, keys)
                 out.append(Evidence(clause, sentence, coverage, score))
                 previous = found - context
+        if linked.english and self.meaning is not None:
+            out = self._by_meaning(linked, clause_ids, out)
         return sorted(out, key=lambda e: -e.score)
+
+    def _by_meaning(self, linked: Linked, clause_ids: Sequence[str], ranked: list[Evidence]) -> list[Evidence]:
+        """An English question's coverage of a sentence of the best clauses is at least the
+        embedder's closeness between them: the glossary knows few of a plan's words."""
+        near = set(clause_ids[:_MEANING_CLAUSES])
+        judged = [i for i, e in enumerate(ranked) if e.clause.clause_id in near]
+        assert self.meaning is not None
+        closeness = self.meaning.coverage(linked.text, [ranked[i].sentence for i in judged])
+        out = list(ranked)
+        for i, meant in zip(judged, closeness):
+            e = out[i]
+            if meant > e.coverage:
+                out[i] = Evidence(e.clause, e.sentence, meant, e.score + meant - e.coverage)
+        return out
 
     def _context(self, clause: ClauseRecord) -> str:
         """Words a sentence inherits from where it stands: its document and the headings

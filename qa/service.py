@@ -24,6 +24,7 @@ from qa.evidence import EvidenceRanker
 from qa.followup import previous_question, resolve
 from qa.graphfacts import GraphFacts, GraphFindings
 from qa.lexcache import LexicalCache
+from qa.meaning import SentenceMeaning
 from qa.lexical import jieba_module
 from qa.link import Gazetteer, Linked, Linker, region_abbreviations, searched_text
 from qa.plan import make_plan
@@ -58,7 +59,8 @@ class _Engine:
         # Used once the index covers every clause; until then BM25 and the graph answer.
         vector = VectorRetriever(index, [c.clause_id for c in self.corpus]) if index is not None else None
         self.retriever = HybridRetriever(self.lexical, vector)
-        self.ranker = EvidenceRanker(self.corpus, self.lexical.index.idf)
+        self.ranker = EvidenceRanker(self.corpus, self.lexical.index.idf,
+                                     SentenceMeaning(index.embedder) if index is not None else None)
         self.answerer = ExtractiveAnswerer(self.corpus, cal)
         self.definitions = DefinitionIndex(self.corpus)
         self.metric_vocabulary = re.sub(r"\s", "", "|".join(facts.target_metrics(store))).lower()
