@@ -31,6 +31,9 @@ _LIST_COUNT = (
 )
 
 # Attributes a question asks of its parts.
+_BEFORE_WHICH = re.compile(rf"(?P<subject>[^，,。？?]{{2,30}}?)(?:具体|分别|都)?(?:是|为|有|包括|指)哪{_COUNT}\s*"
+                           r"[个类项大家条种方面所座]?[？?。]?$")
+
 _ASKS = {
     "payer": re.compile(r"谁出钱|谁(来)?承担|谁(来)?出|哪级财政|分担|承担比例|资金来源|由谁出资"),
     "cap": re.compile(r"封顶|最高|上限|最多"),
@@ -167,7 +170,11 @@ def list_count(question: str) -> tuple[int | None, str | None]:
     if quoted:
         return n, quoted[0]
     after = _AFTER_WHICH.search(text)
-    return n, key or (after.group("noun") if after else None)
+    if key or after:
+        return n, key or after.group("noun")
+    # 「…重点工程是哪两个？」: nothing follows the count; the list is what is asked about.
+    before = _BEFORE_WHICH.search(text)
+    return n, (_clean(before.group("subject")) or None) if before else None
 
 
 def enumerated_parts(text: str, known: Callable[[str], bool]) -> list[str]:

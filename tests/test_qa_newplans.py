@@ -64,3 +64,16 @@ def test_sources_are_recorded_for_every_plan() -> None:
     for plan in PLANS.iterdir():
         if plan.name.startswith("np"):
             assert Path(plan.name).stem.split("_")[0] in sources, plan.name
+
+
+@pytest.mark.parametrize(("question", "items"), [
+    # No count asked; the plan's sentence gives it (「分为三个阶段」) and the items follow.
+    ("吕梁把氢能产业发展目标分成了哪几个阶段？", ["试点示范阶段", "产业链完善阶段", "商业化应用阶段"]),
+    # A section asked for by its heading: its sub-sections are the items.
+    ("苏州设备更新方案的保障措施有哪些？", ["加强组织领导", "优化金融支持", "加大宣传引导"]),
+    ("方案提出的服务业数字化转型重点工程是哪两个？", ["平台支撑工程", "新业态新模式培育工程"]),
+])
+def test_lists_on_tuning_plans(plans_ingested, store, settings, question: str,  # type: ignore[no-untyped-def]
+                               items: list[str]) -> None:
+    answer = build_qa(settings, store).ask(question)
+    assert answer.found and all(item in answer.answer for item in items), answer.answer

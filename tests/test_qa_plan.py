@@ -50,6 +50,7 @@ def test_regions_are_sides_not_parts() -> None:
     ("“双智”试点是指哪两个试点？", (2, "双智")),
     ("“七园”里的智能终端产业园重点布局哪些企业？", (None, None)),  # asks about one of them
     ("“573”工程是什么？", (None, None)),  # a code, not a count
+    ("方案提出的数字化转型重点工程是哪两个？", (2, "数字化转型重点工程")),  # nothing after the count
 ])
 def test_list_count(question: str, expected: tuple[int | None, str | None]) -> None:
     assert list_count(question) == expected

@@ -24,6 +24,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 _AFTER = re.compile(r"^[）)]?\s*(?:[：:]|[，,（(]?\s*(?:即|包括|包含|分别是|分别为|主要有|主要包括|是指|指))\s*[：:]?")
 _ITEM_MAX = 24
+# 「哪几个阶段」「哪些方面」: the noun whose items are asked for.
+_ASKED_NOUN = re.compile(r"哪(?:几|些)[个项类条种大]?(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=[？?，,。]|$)")
 _COUNTED = re.compile(r"(\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])\s*([个类项大家条种])")
 
 
@@ -36,12 +38,15 @@ class Found:
 
 def answer_list(ctx: Context) -> Draft | None:
     plan = ctx.plan
-    if not plan.list_key or plan.count is None:
+    key, count = plan.list_key, plan.count
+    if count is None and "list" in ctx.linked.intents:
+        key, count = _counted_by_the_plan(ctx)
+    if not key or count is None:
         return None
-    found = find_list(ctx, plan.list_key, plan.count)
+    found = find_list(ctx, key, count)
     if found is None:
         return None
-    name = plan.list_key
+    name = key
     if found.children:
         printed = _printed_together(found)
         intro = Point(found.clause, f"{name}（{printed}）：" if printed else f"{name}：")
@@ -69,6 +74,29 @@ def find_list(ctx: Context, key: str, count: int) -> Found | None:
             if len(found.items) == count:
                 return found
     return _counted_in_evidence(ctx, count)
+
+
+def _counted_by_the_plan(ctx: Context) -> tuple[str | None, int | None]:
+    """「分成了哪几个阶段？」 says no number, but the sentence that answers it does
+    (「发展目标分为三个阶段」): that count, with the counted noun as the list's name."""
+    asked = _ASKED_NOUN.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question))
+    if not asked:
+        return None, None
+    counted = re.compile(_COUNTED.pattern + r"?\s*" + re.escape(asked.group("noun")))
+    for evidence in ctx.evidence[:5]:
+        match = counted.search(_plain(evidence.sentence))
+        if match:
+            return match.group(), _number(match.group(1))
+    return None, None
+
+
+def _number(token: str) -> int | None:
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if token.isdigit():
+        return int(token)
+    if token.startswith("十"):
+        return 10 + digits.get(token[1:], 0)
+    return digits.get(token)
 
 
 def _counted_in_evidence(ctx: Context, count: int) -> Found | None:
@@ -139,6 +167,7 @@ def _enumeration_before(text: str) -> list[str]:
 
 def _items(body: str) -> list[str]:
     body = re.sub(r"等$", "", body.strip())
+    body = re.sub(r"^(?:分别是|分别为|即|包括|主要有|主要包括)[：:]?", "", body)  # lead-in, not an item
     parts = re.split(r"、", body)
     if len(parts) < 2:
         parts = re.split(r"和|与|及", body)  # a pair: 「A和B」
