@@ -21,6 +21,9 @@ from typing import Any
 from qa.types import Answer
 
 
+LOOKUP_CHARS = 300  # the longest a lookup's answer should read (issue 14)
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s", "", unicodedata.normalize("NFKC", text or "")).lower()
 
@@ -61,6 +64,13 @@ class Report:
         for o in self.outcomes:
             kinds[o.gold.kind].append(o)
         return {k: (sum(o.passed for o in v), len(v)) for k, v in sorted(kinds.items())}
+
+    def short_lookups(self, limit: int = LOOKUP_CHARS) -> tuple[int, int]:
+        """Lookup answers (without their sources) of at most ``limit`` characters, of all
+        lookups answered: a figure or a date asked for, not a pasted paragraph."""
+        lengths = [len(o.answer.split("\n\n来源：")[0]) for o in self.outcomes
+                   if o.gold.kind == "lookup" and o.found]
+        return sum(n <= limit for n in lengths), len(lengths)
 
     def latency(self) -> tuple[float, float]:
         times = sorted(o.ms for o in self.outcomes)

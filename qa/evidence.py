@@ -33,6 +33,8 @@ _DEADLINE = re.compile(r"(?:截止|截至|之前|以前|前)[^，。；;]{0,12}\
 _ASKS_BODY = re.compile(r"(?:什么|哪个|哪些|哪一?)(?:机构|组织|机制|平台|载体)")
 _BODY = re.compile(r"领导小组|委员会|联席会议|办公室|工作专班|指挥部|中心|联盟|协会")
 _MEANING_CLAUSES = 10  # clauses whose sentences an English question is compared with by meaning
+_MEANING_SENTENCES = 40  # at most, in retrieval order: each costs an embedding (~20 ms)
+_WORDS_SUFFICE = 0.75  # a sentence matching this share of the question's words needs no meaning
 RANK_PRIOR = 0.08  # what retrieval's order adds to a sentence's score, at the top clause
 
 
@@ -183,6 +185,9 @@ class EvidenceRanker:
         embedder's closeness between them: the glossary knows few of a plan's words."""
         near = set(clause_ids[:_MEANING_CLAUSES])
         judged = [i for i, e in enumerate(ranked) if e.clause.clause_id in near]
+        if max((ranked[i].coverage for i in judged), default=0.0) >= _WORDS_SUFFICE:
+            return ranked  # the glossary read the question: embedding sentences adds only time
+        judged = judged[:_MEANING_SENTENCES]
         assert self.meaning is not None
         closeness = self.meaning.coverage(linked.text, [ranked[i].sentence for i in judged])
         out = list(ranked)

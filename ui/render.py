@@ -125,9 +125,10 @@ def qa_reports(reports: list[Any], verbose: bool = False, show: set[str] | None 
         ans = report.rate(lambda o: o.gold.answerable)
         una = report.rate(lambda o: not o.gold.answerable)
         p50, p95 = report.latency()
+        short, lookups = report.short_lookups()
         lines.append(f"== {report.name}: pass {passed}/{total} = {passed / max(total, 1):.1%}; "
                      f"answerable {ans[0]}/{ans[1]}; unanswerable refused {una[0]}/{una[1]}; "
-                     f"p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+                     f"lookups ≤300 chars {short}/{lookups}; p50 {p50:.0f} ms, p95 {p95:.0f} ms")
         for kind, (ok, n) in report.by_kind().items():
             lines.append(f"   {kind:<16} {ok:>3}/{n:<3} {ok / max(n, 1):.0%}")
         if verbose and (show is None or report.name in show):
