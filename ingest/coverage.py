@@ -58,11 +58,27 @@ class Coverage:
         return f"coverage {self.share:.1%} ({self.kept_chars:,} of {self.body_chars:,} characters)"
 
 
+class _BodyOf(dict[int, str]):
+    """A ``str.translate`` table: a character → the body characters of its NFKC form.
+
+    Body characters are starters that canonical composition never joins to a neighbour
+    (no composition pair holds one), so normalizing character by character keeps the
+    same ones, in the same order, as normalizing the whole text — and once a character
+    has been seen, a text is read at C speed instead of normalized and searched again.
+    """
+
+    def __missing__(self, code: int) -> str:
+        self[code] = "".join(_BODY.findall(unicodedata.normalize("NFKC", chr(code))))
+        return self[code]
+
+
+_BODY_OF = _BodyOf()
+
+
 def body_chars(text: str) -> str:
     """The CJK characters and digits of ``text``, width-folded; a URL or a markdown link's
     target is an address, not text ("[申请表.docx](https://…/P0207.docx)" counts 申请表)."""
-    text = _URL.sub("", _LINK_TARGET.sub("]", text))
-    return "".join(_BODY.findall(unicodedata.normalize("NFKC", text)))
+    return _URL.sub("", _LINK_TARGET.sub("]", text)).translate(_BODY_OF)
 
 
 def measure(cleaned: CleanText, clauses: Sequence[Clause], titles: Iterable[str] = (),

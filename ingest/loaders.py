@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+_CONTROL = re.compile("[" + "".join(chr(c) for c in range(32) if chr(c) not in _ALLOWED_CONTROLS) + "]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -161,7 +163,7 @@ def _checked(text: str, name: str) -> str:
     """Reject decoded text that is mostly control characters (binary data)."""
     if not text:
         return text
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(text))
     if controls / len(text) > _MAX_CONTROL_SHARE:
         raise EncodingError(f"{name}: looks like binary data ({controls} control characters), "
                             "not text; save the plan as UTF-8 text")

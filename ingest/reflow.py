@@ -55,8 +55,22 @@ class Layout:
     wrap_width: float | None = None  # display width of a full line, when lines wrap regularly
 
 
+class _Narrow(dict[int, int | None]):
+    """A ``str.translate`` table that keeps narrow characters and deletes wide ones (East
+    Asian wide, full-width or ambiguous: two columns). It fills itself on first sight of
+    a character, so lines are measured at C speed, not one ``east_asian_width`` call per
+    character."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.east_asian_width(chr(code)) in "WFA" else code
+        return self[code]
+
+
+_NARROW = _Narrow()
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    return 2 * len(text) - len(text.translate(_NARROW))
 
 
 def ends_sentence(text: str) -> bool:

@@ -116,3 +116,16 @@ def test_a_header_row_names_the_cells_of_rows_that_lost_theirs():
     (t,) = table_row_targets(row, region="某省", end_year=2025, ref_year=2021, header=cells)
     assert (t.metric, t.value, t.unit, t.year) == ("可再生能源发电装机", 5500.0, "万千瓦", 2025)
     assert header_cells(row) is None
+
+
+def test_a_layout_table_row_sites_a_facility_and_sets_no_goal():
+    from ingest.extract.indicators import table_row_targets
+    from kg.types import Clause
+    row = Clause("d#2.t1.r3", "d", "2.t1.r3", "", "",
+                 "序号：3；名称：某某综合能源站；位置：某镇某路口；规划规模：加氢500千克/日；建设时序：2025年前",
+                 2, "table_row")
+    assert table_row_targets(row, region="某区", end_year=2030, ref_year=2022) == []
+    indicator = Clause("d#2.t2.r1", "d", "2.t2.r1", "", "", "指标：综合能源站数量（座）；2025年目标：12",
+                       3, "table_row")
+    (t,) = table_row_targets(indicator, region="某区", end_year=2030, ref_year=2022)
+    assert (t.metric, t.value, t.year) == ("综合能源站数量", 12.0, 2025)

@@ -29,6 +29,7 @@ _FIRM_END = re.compile(r"(?:企业|公司|龙头|创投机构|投资机构)$")
 _PROJECT = re.compile(r"平台|中心|载体|项目|实验室|研究院")
 _PARK = re.compile(r"园区|产业园")
 _TRAILING_QUOTE = re.compile(r"“[^“”]*”$")
+_ETC = re.compile("等")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def enumerations(text: str, protected: Protected = NOTHING) -> Iterator[Enumerat
     ``protected`` names are never cut by the boundary words inside them (华为, 美的).
     """
     for _, part in parts(text):
-        for m in re.finditer("等", part):
+        for m in _ETC.finditer(part):
             items = _items_before(part[:m.start()], protected)
             if items:
                 first_start = m.start() - len("、".join(items))

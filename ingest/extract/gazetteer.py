@@ -8,6 +8,7 @@ starts there, so 武汉经济技术开发区 never also yields 武汉.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +54,14 @@ class Gazetteer:
     def __init__(self) -> None:
         self._entries: dict[str, Entry] = {}
         self._canonical: dict[tuple[str | None, str], Entry] = {}
-        self._by_first: dict[str, list[str]] = defaultdict(list)
+        # Lengths of the surfaces that start with two characters, longest first: at one
+        # position only one surface of each length can match, so the longest hit is
+        # found by a dictionary look-up per length instead of a comparison per surface.
+        self._lengths: dict[str, list[int]] = defaultdict(list)
+        self._firsts: set[str] = set()  # first characters of surfaces
+        self._seconds: set[str] = set()  # second characters of surfaces
+        self._starts: re.Pattern[str] | None = None  # where a surface may start; None: stale
+        self._by_entry: dict[Entry, list[str]] | None = None  # surfaces per entry; None: stale
         self._guards = guards()
 
     def add(self, entry: Entry, surfaces: list[str] | tuple[str, ...]) -> None:
@@ -66,9 +74,9 @@ class Gazetteer:
             if old is not None and PRIORITY[old.label] >= PRIORITY[entry.label]:
                 continue
             if old is None:
-                self._by_first[surface[0]].append(surface)
-                self._by_first[surface[0]].sort(key=len, reverse=True)
+                self._index(surface)
             self._entries[surface] = entry
+            self._by_entry = None
 
     def learn(self, names: list[Name]) -> None:
         for name in names:
@@ -103,8 +111,16 @@ class Gazetteer:
 
     def _walk(self, text: str, start: int, end: int, **match: Any) -> list[Hit]:
         """Longest hit at each position, then continue after it."""
-        hits, i = [], start
-        while i < end:
+        hits: list[Hit] = []
+        if not self._entries:
+            return hits  # and there is no character class to search with
+        starts = self._start_pattern()
+        i = start
+        # Positions where no surface can start are skipped by the regex engine: most
+        # characters of a clause start none, and stepping over them one by one in
+        # Python was most of the scanning time.
+        while (m := starts.search(text, i, end)) is not None:
+            i = m.start()
             hit = self._longest_at(text, i, end, **match)
             if hit is None:
                 i += 1
@@ -114,20 +130,50 @@ class Gazetteer:
         return hits
 
     def aliases_of(self, entry: Entry) -> tuple[str, ...]:
-        return tuple(sorted(s for s, e in self._entries.items() if e == entry and s != entry.name))
+        if self._by_entry is None:  # one pass for all entries, not one per entry asked for
+            self._by_entry = defaultdict(list)
+            for surface, known in self._entries.items():
+                self._by_entry[known].append(surface)
+        return tuple(sorted(s for s in self._by_entry.get(entry, ()) if s != entry.name))
 
     def _longest_at(self, text: str, i: int, end: int, whole: bool = True,
                     label: str | None = None) -> Hit | None:
-        for surface in self._by_first.get(text[i], ()):
-            j = i + len(surface)
-            if j <= end and (whole or j - i < len(text)) and text.startswith(surface, i) \
-                    and (label is None or self._entries[surface].label == label) \
+        limit = min(end, len(text))
+        for n in self._lengths.get(text[i:i + 2], ()):
+            j = i + n
+            if j > limit or not (whole or n < len(text)):
+                continue
+            surface = text[i:j]
+            entry = self._entries.get(surface)
+            if entry is not None and (label is None or entry.label == label) \
                     and self._guarded(text, i, j, surface):
-                return Hit(i, j, surface, self._entries[surface])
+                return Hit(i, j, surface, entry)
         return None
+
+    def _index(self, surface: str) -> None:
+        if surface[0] not in self._firsts or surface[1] not in self._seconds:
+            self._firsts.add(surface[0])
+            self._seconds.add(surface[1])
+            self._starts = None
+        lengths = self._lengths[surface[:2]]
+        if len(surface) not in lengths:
+            lengths.append(len(surface))
+            lengths.sort(reverse=True)
+
+    def _start_pattern(self) -> re.Pattern[str]:
+        """A first character of a surface followed by a second character of one: not
+        exact (``_longest_at`` looks the pair up), but it rules out most positions and is
+        cheap to compile again each time a document teaches new names."""
+        if self._starts is None:
+            self._starts = re.compile(f"[{_chars(self._firsts)}](?=[{_chars(self._seconds)}])")
+        return self._starts
 
     def _guarded(self, text: str, i: int, j: int, surface: str) -> bool:
         not_before, not_after = self._guards.get(surface, ("", ""))
         if j < len(text) and text[j] in not_before:
             return False
         return not (i > 0 and text[i - 1] in not_after)
+
+
+def _chars(chars: set[str]) -> str:
+    return "".join(map(re.escape, sorted(chars)))

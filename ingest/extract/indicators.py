@@ -36,6 +36,9 @@ _UNIT_KEY = re.compile(r"^(?:计量)?单位$")
 _GOAL_KEY = re.compile(r"目标|预期值|规划值|预期|规划")
 _BASE_KEY = re.compile(r"基期|基数|基准|现状|现值|基础|完成值|实际")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# Columns that say where a row's thing stands: a layout table of planned stations or
+# projects, whose 规划规模 column sizes each one — facilities, not a plan's goals.
+_PLACE_KEY = re.compile(r"位置|地址|选址|地点|坐落|所在地|所在区域|所在园区|落点|站址|点位")
 _POSITIONAL = re.compile(r"[：:；;｜|]")
 _NUMBER = re.compile(rf"[≥≤><]?\s*{NUM}\s*%?")
 _NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*[.、．]?\s+|^\s*\d+[.、．]\s*")
@@ -71,6 +74,8 @@ def table_row_targets(clause: Clause, *, region: str | None, end_year: int | Non
             cells = dict(zip(header, values))
     if metric is None:
         metric = _first_name(cells)
+    if any(_PLACE_KEY.search(k) for k in cells):
+        return []  # a row that sites something (a station, a project) is a facility, not a goal
     columns = _target_columns(list(cells), ref_year)
     if metric is None or not columns:
         return None

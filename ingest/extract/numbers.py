@@ -12,6 +12,7 @@ but keeps Chinese punctuation, so the spans it returns can be shown to readers a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Full-width digits, letters and number signs become ASCII; Chinese punctuation is kept
@@ -23,6 +24,9 @@ _WIDE.update({"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "＜":
 # ①②… enumerate list items; read as digits they would glue onto the next word.
 _WIDE.update({chr(c): " " for c in (*range(0x2460, 0x2474), *range(0x2776, 0x2794))})
 _TABLE = str.maketrans(_WIDE)
+# Few texts hold any of them, and finding none is far quicker than translating
+# character by character through a table.
+_TO_NARROW = re.compile("[" + "".join(map(re.escape, sorted(_WIDE))) + "]")
 
 # "7. 2" is a decimal whose point lost its neighbour to a line break; a list marker ("1. 建设")
 # never has a digit after the space, and one at the start of a line is left alone.
@@ -67,6 +71,7 @@ _CHINESE = re.compile(r"(?P<pre>超过|超|突破|达到|达)(?P<cn>[一二两�
                       r"(?P<unit>万亿元|亿元|万元|万亿|亿)")
 _PLUS = re.compile(r"“(?P<v>\d+)\+”")
 _QUOTED = re.compile(r"“[^“”]{0,30}”|《[^《》]*》")
+_DIGIT = re.compile(r"\d")
 
 TARGET_YEAR = re.compile(r"(?<![截直])(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年|"
                          r"(?P<y2>(?:19|20)\d{2})\s*年(?:年?底)?前")
@@ -96,7 +101,9 @@ class Quantity:
 
 def normalize(text: str) -> str:
     """Full-width digits to ASCII, enumerator circles out, split decimals rejoined."""
-    return _SPLIT_DECIMAL.sub(".", text.translate(_TABLE))
+    if _TO_NARROW.search(text):
+        text = text.translate(_TABLE)
+    return _SPLIT_DECIMAL.sub(".", text)
 
 
 def comparator(*words: str | None) -> str:
@@ -127,6 +134,10 @@ def chinese_number(text: str) -> float | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount in normalized ``text``, in reading order; years and ordinals are not
     amounts (年 and 第 are never units), so they are not returned."""
+    if _DIGIT.search(text) is None:
+        # Most phrases a plan is cut into hold no digit, and every pattern but the
+        # Chinese numerals' needs one: the slow scans would find nothing.
+        return _in_words(text)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     restated = [m.span() for m in _RESTATED.finditer(text)]
     found = [_from_match(m, quoted, restated) for m in _QUANTITY.finditer(text)]
@@ -156,12 +167,7 @@ def _extra(text: str, found: list[Quantity], quoted: list[tuple[int, int]]) -> l
     """Amounts the main pattern cannot see: 超千亿, “1000+”, and unitless 达到1.4以下."""
     taken = [(q.start, q.end) for q in found]
     free = lambda s, e: not any(a < e and s < b for a, b in taken)  # noqa: E731
-    extra = []
-    for m in _CHINESE.finditer(text):
-        value = chinese_number(m.group("cn"))
-        if value and free(*m.span()):
-            extra.append(Quantity(value, m.group("unit"), comparator(m.group("pre")),
-                                  m.group(0), m.start(), m.end()))
+    extra = _in_words(text, free)
     for m in _PLUS.finditer(text):
         extra.append(Quantity(float(m.group("v")), "", ">=", m.group(0)[1:-1], m.start(), m.end(),
                               quoted=True))
@@ -171,6 +177,17 @@ def _extra(text: str, found: list[Quantity], quoted: list[tuple[int, int]]) -> l
             cmp = comparator(m.group("pre"), m.group("post"))
             extra.append(Quantity(float(m.group("v")), "", cmp, m.group(0), m.start(), m.end()))
     return extra
+
+
+def _in_words(text: str, free: Callable[[int, int], bool] = lambda s, e: True) -> list[Quantity]:
+    """Amounts in Chinese numerals (超千亿, 突破五千亿元) where ``free`` allows."""
+    found = []
+    for m in _CHINESE.finditer(text):
+        value = chinese_number(m.group("cn"))
+        if value and free(*m.span()):
+            found.append(Quantity(value, m.group("unit"), comparator(m.group("pre")),
+                                  m.group(0), m.start(), m.end()))
+    return found
 
 
 def to_wan(value: float | None, unit: str) -> float | None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from ingest.extract.lexicon import boundary_words
 
 _SPACE = re.compile(r"[^\S\n]+")
 _LINES = re.compile(r"\s*\n\s*")
 _TITLE = re.compile(r"《[^《》]*》")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+# What compact keeps, as runs: everything but spaces, and line breaks one by one.
+_KEPT = re.compile(r"[^\s]+|\n")
 # Characters a name may be made of besides CJK: model numbers (10.5代线, G6), 5G+, A·B.
 _NAME_EXTRA = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+·./-"
                   "０１２３４５６７８９")
@@ -38,48 +40,69 @@ def compact(text: str) -> str:
 def compact_map(text: str) -> tuple[str, list[int]]:
     """``compact(text)`` and, for each of its characters, its index in ``text``, so that a
     span found in the compact text can be quoted as printed."""
-    kept = [(ch, i) for i, ch in enumerate(text) if not (ch.isspace() and ch != "\n")]
-    out: list[tuple[str, int]] = []
-    for ch, i in kept:  # runs of line breaks become one; none at either end
-        if ch == "\n" and (not out or out[-1][0] == "\n"):
-            continue
-        out.append((ch, i))
-    while out and out[-1][0] == "\n":
-        out.pop()
-    joined = "".join(ch for ch, _ in out)
-    blanked: list[tuple[str, int]] = []
+    # Whole runs of kept characters at a time: a clause is a few runs, and a list of
+    # (character, index) pairs per character was the slowest part of agency extraction.
+    chars: list[str] = []
+    where: list[int] = []
+    for m in _KEPT.finditer(text):
+        if m.group() == "\n" and (not chars or chars[-1] == "\n"):
+            continue  # runs of line breaks become one; none at the start
+        chars.append(m.group())
+        where.extend(range(m.start(), m.end()))
+    while chars and chars[-1] == "\n":  # none at the end
+        chars.pop()
+        where.pop()
+    joined = "".join(chars)
+    pieces: list[str] = []
+    kept: list[int] = []
     last = 0
-    for m in _TITLE.finditer(joined):
-        blanked += out[last:m.start() + 1] + [out[m.end() - 1]]
+    for m in _TITLE.finditer(joined):  # 《title》 → 《》, each bracket where it was printed
+        pieces += [joined[last:m.start() + 1], joined[m.end() - 1]]
+        kept += where[last:m.start() + 1]
+        kept.append(where[m.end() - 1])
         last = m.end()
-    blanked += out[last:]
-    return "".join(ch for ch, _ in blanked), [i for _, i in blanked]
+    pieces.append(joined[last:])
+    kept += where[last:]
+    return "".join(pieces), kept
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(_CJK.match(ch))
+    return "\u4e00" <= ch[:1] <= "\u9fff"  # as [\u4e00-\u9fff] matches; called per character
 
 
 def is_name_char(ch: str) -> bool:
     return is_cjk(ch) or ch in _NAME_EXTRA or ch in _OPEN or ch in _CLOSE
 
 
+class _Boundaries(NamedTuple):
+    words: frozenset[str]
+    lengths: tuple[int, ...]  # longest first
+    # Walks ask at every character; most characters end (or start) no boundary word.
+    last_chars: frozenset[str]
+    first_chars: frozenset[str]
+
+
 @lru_cache(maxsize=None)
-def _boundaries() -> tuple[frozenset[str], tuple[int, ...]]:
+def _boundaries() -> _Boundaries:
     words = frozenset(boundary_words())
-    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+    return _Boundaries(words, tuple(sorted({len(w) for w in words}, reverse=True)),
+                       frozenset(w[-1] for w in words), frozenset(w[0] for w in words))
 
 
 def ends_with_boundary(text: str, end: int, *, single: bool = True) -> bool:
     """Whether ``text[:end]`` ends with a left-boundary word (a verb, preposition …)."""
-    words, lengths = _boundaries()
+    words, lengths, last_chars, _ = _boundaries()
+    if end <= len(text) and text[end - 1:end] not in last_chars:
+        return False
     return any(text[end - n:end] in words for n in lengths
                if n <= end and (single or n > 1))
 
 
 def starts_with_boundary(text: str, i: int) -> bool:
     """Whether a boundary word of two or more characters starts at ``text[i]``."""
-    words, lengths = _boundaries()
+    words, lengths, _, first_chars = _boundaries()
+    if i >= 0 and text[i:i + 1] not in first_chars:
+        return False
     return any(text[i:i + n] in words for n in lengths if n > 1)
 
 
@@ -87,15 +110,19 @@ class Protected:
     """Names a left walk steps over whole, looked up by their last character."""
 
     def __init__(self, names: Iterable[str] = ()) -> None:
-        self._by_last: dict[str, list[str]] = {}
-        for name in sorted(set(names), key=len, reverse=True):
-            if len(name) > 1:
-                self._by_last.setdefault(name[-1], []).append(name)
+        self._names = {name for name in names if len(name) > 1}
+        # Lengths of the names that end in a character, longest first: only one name of
+        # each length can end at a position, so the longest is found by a look-up per
+        # length, not a comparison per name (a walk asks at every character).
+        lengths: dict[str, set[int]] = {}
+        for name in self._names:
+            lengths.setdefault(name[-1], set()).add(len(name))
+        self._lengths = {last: sorted(ns, reverse=True) for last, ns in lengths.items()}
 
     def ending_at(self, text: str, i: int) -> str | None:
-        for name in self._by_last.get(text[i - 1], ()):
-            if text.startswith(name, i - len(name)):
-                return name
+        for n in self._lengths.get(text[i - 1], ()):
+            if n <= i and text[i - n:i] in self._names:
+                return text[i - n:i]
         return None
 
 
