@@ -146,7 +146,7 @@ class Ingestor:
                                  coverage=meta.coverage)
             _refuse_duplicate(path, meta.doc_id, meta.sha256, stored)
             extraction = self.extractor.extract(doc)
-            save_document(self.store, doc, extraction, self.pipeline)
+            save_document(self.store, doc, extraction, self.pipeline, replacing=meta.doc_id in stored)
         except InputError as exc:
             logger.warning("%s", exc)
             return DocReport(str(path), "failed", error=str(exc))

@@ -20,17 +20,22 @@ _BATCH = 500
 
 
 def save_document(store: GraphStore, doc: ParsedDocument, extraction: Extraction,
-                  pipeline: str = "") -> None:
+                  pipeline: str = "", replacing: bool = True) -> None:
     """Replace everything stored for ``doc.meta.doc_id`` with this version, atomically.
-    ``pipeline`` identifies the code that parsed and extracted it (see ``ingest.build``)."""
+    ``pipeline`` identifies the code that parsed and extracted it (see ``ingest.build``).
+    ``replacing=False`` says no version of the document is stored: there is nothing of
+    it to delete and no entity it held can be left orphaned, so the deletes and the
+    orphan sweeps — scans that grow with the whole graph — are skipped."""
     doc_id = doc.meta.doc_id
     props = _clean(doc.meta.props())
     props["cited_titles"] = list(extraction.cited_titles)
     props["pipeline"] = pipeline
-    steps: list[Step] = [*_delete_owned(doc_id), (cypher.UPSERT_DOCUMENT, {"doc_id": doc_id, "props": props})]
+    steps: list[Step] = [*(_delete_owned(doc_id) if replacing else []),
+                         (cypher.UPSERT_DOCUMENT, {"doc_id": doc_id, "props": props})]
     steps += _clause_steps(doc_id, doc.clauses)
     steps += _extraction_steps(doc_id, extraction)
-    steps += [(cypher.DELETE_ORPHAN_ENTITIES, {}), (cypher.DELETE_ORPHAN_EXTERNAL, {})]
+    if replacing:
+        steps += [(cypher.DELETE_ORPHAN_ENTITIES, {}), (cypher.DELETE_ORPHAN_EXTERNAL, {})]
     store.write(steps)
 
 

@@ -70,7 +70,10 @@ class E5Embeddings(Embeddings):
         self._model: Any = None
         self._loading = threading.Lock()
         if warm:
-            threading.Thread(target=self.model, name="policykg-embedder", daemon=True).start()
+            # Not a daemon: a process that ends while torch is building the model in a daemon
+            # thread aborts in torch's C++ teardown (exit status 134), so exit waits for the
+            # few seconds the load takes.
+            threading.Thread(target=self.model, name="policykg-embedder", daemon=False).start()
 
     @property
     def ready(self) -> bool:

@@ -108,3 +108,19 @@ def test_a_prefetched_question_vector_is_the_one_search_would_embed(fast: E5Embe
         assert len(queries.vector("问题11")) == len(ahead)
     finally:
         queries.close()
+
+
+def test_a_process_ending_while_the_model_loads_exits_cleanly() -> None:
+    """The model loads on a thread of its own; a command that ends meanwhile (an ingest with
+    nothing to embed) must still exit 0, not abort in torch's teardown. The delays span the
+    load, wherever in it the process happens to end."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    for delay in (0.5, 2.0, 3.5, 5.0):
+        done = subprocess.run([sys.executable, "-c", "import time; from kg.embedders import E5Embeddings; "
+                               f"E5Embeddings(); time.sleep({delay})"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120, check=False)
+        assert done.returncode == 0, (delay, done.returncode, done.stderr[-500:])
