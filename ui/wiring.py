@@ -85,7 +85,9 @@ def build_ingestor(settings: Settings, store: GraphStore, index: VectorIndex | N
     foreground (``on_embed`` told the progress), or by ``updater`` (the server's
     ``BackgroundIndexer``), or — ``defer_index`` — left to the next ``policykg serve``."""
     if updater is None and not defer_index:
-        index = index or build_index(settings)
+        # The model loads when there is something to embed: an ingest that fails, or finds
+        # every file unchanged, ends without waiting for it.
+        index = index or build_index(settings, warm=False)
         updater = IndexSync(index, on_embed) if index is not None else None
     return Ingestor(store, RuleExtractor(), updater, max_file_mb=settings.max_file_mb, on_file=on_file)
 
