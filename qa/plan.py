@@ -30,10 +30,11 @@ _LIST_COUNT = (
                r"\s*[，,]?\s*(?:具体|到底|究竟)?(?:是|指|包括|包含|分别|有哪|都有)"),
 )
 
-# Attributes a question asks of its parts.
+# 「…重点工程是哪两个？」: the subject before the count names the list.
 _BEFORE_WHICH = re.compile(rf"(?P<subject>[^，,。？?]{{2,30}}?)(?:具体|分别|都)?(?:是|为|有|包括|指)哪{_COUNT}\s*"
                            r"[个类项大家条种方面所座]?[？?。]?$")
 
+# Attributes a question asks of its parts.
 _ASKS = {
     "payer": re.compile(r"谁出钱|谁(来)?承担|谁(来)?出|哪级财政|分担|承担比例|资金来源|由谁出资"),
     "cap": re.compile(r"封顶|最高|上限|最多"),
@@ -159,7 +160,7 @@ def list_count(question: str) -> tuple[int | None, str | None]:
     for pattern in _LIST_COUNT:
         match = pattern.search(text)
         if match:
-            n = n or _number(match.group("n"))
+            n = n or count_of(match.group("n"))
             if match.groupdict().get("key"):
                 key = key or match.group("key")
             elif match.groupdict().get("noun"):
@@ -241,7 +242,8 @@ def without_scope(linked: Linked) -> str:
     return _YEAR_PHRASE.sub("，", text)
 
 
-def _number(token: str) -> int | None:
+def count_of(token: str) -> int | None:
+    """「七」 → 7, 「十二」 → 12, 「3」 → 3: a count as plans and questions write it."""
     if token.isdigit():
         return int(token)
     if token.startswith("十"):

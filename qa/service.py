@@ -24,9 +24,9 @@ from qa.evidence import EvidenceRanker
 from qa.followup import previous_question, resolve
 from qa.graphfacts import GraphFacts, GraphFindings
 from qa.lexcache import LexicalCache
-from qa.meaning import SentenceMeaning
 from qa.lexical import jieba_module
 from qa.link import Gazetteer, Linked, Linker, region_abbreviations, searched_text
+from qa.meaning import SentenceMeaning
 from qa.plan import make_plan
 from qa.strategies.base import Context
 from qa.retrieve import HybridRetriever, LexicalRetriever, VectorRetriever, fuse, index_notice

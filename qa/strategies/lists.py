@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from qa.compose import Point
 from qa.corpus import ClauseCorpus
+from qa.plan import count_of
 from qa.strategies.base import Context, Draft
 from qa.types import ClauseRecord
 from qa.wording import cut, task_title
@@ -86,17 +87,8 @@ def _counted_by_the_plan(ctx: Context) -> tuple[str | None, int | None]:
     for evidence in ctx.evidence[:5]:
         match = counted.search(_plain(evidence.sentence))
         if match:
-            return match.group(), _number(match.group(1))
+            return match.group(), count_of(match.group(1))
     return None, None
-
-
-def _number(token: str) -> int | None:
-    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if token.isdigit():
-        return int(token)
-    if token.startswith("十"):
-        return 10 + digits.get(token[1:], 0)
-    return digits.get(token)
 
 
 def _counted_in_evidence(ctx: Context, count: int) -> Found | None:

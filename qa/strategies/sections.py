@@ -22,7 +22,7 @@ _MEMBERS_OF = re.compile(r"(?P<name>[^，,。；;？?]{2,40}?)(?:主要|都|还|
                          r"(?:哪些|哪几[个项类条种方面]*|什么|啥)")
 # 「坚持哪些基本原则」「采取了哪些保障措施」: the noun after 哪些 is the section.
 _WHICH_NOUN = re.compile(r"(?:哪些|哪几[个项类条种]?)(?P<name>[\u4e00-\u9fff]{4,12})")
-_NOT_SECTION = re.compile(r"单位|部门|机构|企业|城市|地区|县|市|区|人|奖|补|钱|资金|金额")
+_NOT_SECTION = re.compile(r"单位|部门|机构|企业|(?:城市|地区|县|市|区|人)$|奖|补贴|补助|钱|资金|金额")
 _MIN_ITEMS = 2
 _MAX_ITEMS = 15
 
