@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ingest.chartable import CharTable
 from ingest.clean import CleanText
 from kg.types import Clause
 
@@ -58,21 +59,10 @@ class Coverage:
         return f"coverage {self.share:.1%} ({self.kept_chars:,} of {self.body_chars:,} characters)"
 
 
-class _BodyOf(dict[int, str]):
-    """A ``str.translate`` table: a character → the body characters of its NFKC form.
-
-    Body characters are starters that canonical composition never joins to a neighbour
-    (no composition pair holds one), so normalizing character by character keeps the
-    same ones, in the same order, as normalizing the whole text — and once a character
-    has been seen, a text is read at C speed instead of normalized and searched again.
-    """
-
-    def __missing__(self, code: int) -> str:
-        self[code] = "".join(_BODY.findall(unicodedata.normalize("NFKC", chr(code))))
-        return self[code]
-
-
-_BODY_OF = _BodyOf()
+# Body characters are starters that canonical composition never joins to a neighbour (no
+# composition pair holds one), so normalizing character by character keeps the same ones,
+# in the same order, as normalizing the whole text.
+_BODY_OF = CharTable(lambda ch: "".join(_BODY.findall(unicodedata.normalize("NFKC", ch))))
 
 
 def body_chars(text: str) -> str:

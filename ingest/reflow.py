@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.blocks import Block
+from ingest.chartable import CharTable
 from ingest.markers import read_marker
 from ingest.tables import is_table_line, parse_table
 
@@ -55,18 +56,9 @@ class Layout:
     wrap_width: float | None = None  # display width of a full line, when lines wrap regularly
 
 
-class _Narrow(dict[int, int | None]):
-    """A ``str.translate`` table that keeps narrow characters and deletes wide ones (East
-    Asian wide, full-width or ambiguous: two columns). It fills itself on first sight of
-    a character, so lines are measured at C speed, not one ``east_asian_width`` call per
-    character."""
-
-    def __missing__(self, code: int) -> int | None:
-        self[code] = None if unicodedata.east_asian_width(chr(code)) in "WFA" else code
-        return self[code]
-
-
-_NARROW = _Narrow()
+# Keeps narrow characters and deletes wide ones (East Asian wide, full-width or ambiguous:
+# two columns), so a line's width is read from one ``translate``.
+_NARROW = CharTable(lambda ch: None if unicodedata.east_asian_width(ch) in "WFA" else ch)
 
 
 def display_width(text: str) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ingest.build import IngestReport
 from kg.store import GraphStats
+from qa.evaluate import LOOKUP_CHARS
 
 
 def ingest_report(report: IngestReport) -> str:
@@ -128,7 +129,7 @@ def qa_reports(reports: list[Any], verbose: bool = False, show: set[str] | None 
         short, lookups = report.short_lookups()
         lines.append(f"== {report.name}: pass {passed}/{total} = {passed / max(total, 1):.1%}; "
                      f"answerable {ans[0]}/{ans[1]}; unanswerable refused {una[0]}/{una[1]}; "
-                     f"lookups ≤300 chars {short}/{lookups}; p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+                     f"lookups ≤{LOOKUP_CHARS} chars {short}/{lookups}; p50 {p50:.0f} ms, p95 {p95:.0f} ms")
         for kind, (ok, n) in report.by_kind().items():
             lines.append(f"   {kind:<16} {ok:>3}/{n:<3} {ok / max(n, 1):.0%}")
         if verbose and (show is None or report.name in show):
