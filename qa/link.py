@@ -31,6 +31,7 @@ _WELL_KNOWN_PLACES = (
 # plan); one or two mentions (上海 as a benchmark) are not coverage.
 _COVERED_MENTIONS = 3
 _SPECIFIC_MENTIONS = 30
+_CACHED_WORDS = 50_000
 
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "incentive": ("奖励", "补贴", "补助", "资助", "扶持", "配套", "奖金", "能拿", "可以拿", "能获得",
@@ -91,6 +92,22 @@ class Gazetteer:
     title_words: dict[str, dict[str, float]] = field(default_factory=dict)  # doc_id → word → weight
     title_word_keys: set[str] = field(default_factory=set)  # doc keys that are one title word
     corpus_text: str = ""  # every clause's text, white space removed
+    # Scanning ``corpus_text`` is milliseconds per word at ×100; questions ask about the same
+    # places and words again and again, and the text changes only with a new gazetteer.
+    _mentions: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def mentions(self, word: str) -> int:
+        """How often ``word`` occurs in the corpus text."""
+        count = self._mentions.get(word)
+        if count is None:
+            if len(self._mentions) > _CACHED_WORDS:
+                self._mentions.clear()
+            count = self._mentions[word] = self.corpus_text.count(word)
+        return count
+
+    def holds(self, text: str) -> bool:
+        """``text`` occurs in the corpus text (white space removed)."""
+        return self.mentions(text) > 0
 
     def add_region(self, name: str, aliases: Iterable[str] = ()) -> None:
         for form in {name, *aliases, *region_abbreviations(name)}:
@@ -126,9 +143,9 @@ class Linker:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.g = gazetteer
-        self._region_forms = sorted(gazetteer.regions, key=len, reverse=True)
-        self._entity_forms = sorted(gazetteer.entities, key=len, reverse=True)
-        self._doc_forms = sorted(gazetteer.doc_keys, key=len, reverse=True)
+        self._region_forms = _Forms(gazetteer.regions)
+        self._entity_forms = _Forms(gazetteer.entities)
+        self._doc_forms = _Forms(gazetteer.doc_keys)
 
     def link(self, question: str, context: str = "") -> Linked:
         """Link ``question``; ``context`` is the earlier question a follow-up leans on."""
@@ -137,9 +154,9 @@ class Linker:
         searched = searched_text(question, context)
         squashed = re.sub(r"[\s“”\"'《》]", "", searched)
         squashed = re.sub(r"(20\d\d)年?[-–~至到](20\d\d)", r"\1—\2", squashed)  # periods as titles print them
-        region_hits = _longest_matches(squashed, self._region_forms, self.g.regions)
-        entities = [v for _, v in _longest_matches(squashed, self._entity_forms, self.g.entities)]
-        doc_hits = [(form, doc) for form, doc in _longest_matches(squashed, self._doc_forms, self.g.doc_keys)
+        region_hits = _longest_matches(squashed, self._region_forms)
+        entities = [v for _, v in _longest_matches(squashed, self._entity_forms)]
+        doc_hits = [(form, doc) for form, doc in _longest_matches(squashed, self._doc_forms)
                     if form not in self.g.title_word_keys or _names_document_after(squashed, form)]
         regions = [v for _, v in region_hits]
         docs = [v for _, v in doc_hits] or self._titled(squashed)
@@ -192,7 +209,7 @@ class Linker:
         text = self.g.corpus_text
         # Specific words only: 「数字经济」 sits next to every place a plan names.
         words = [w for w in dict.fromkeys(tokenize(question.replace(place, " ")))
-                 if len(w) >= 2 and 0 < text.count(w) <= _SPECIFIC_MENTIONS][:10]
+                 if len(w) >= 2 and 0 < self.g.mentions(w) <= _SPECIFIC_MENTIONS][:10]
         start = text.find(place)
         while start >= 0:
             window = text[max(0, start - 60): start + 60]
@@ -206,7 +223,7 @@ class Linker:
         squashed = re.sub(r"\s", "", text)
         i = squashed.find(place)
         extended = squashed[i:i + len(place) + 2]
-        return i >= 0 and len(extended) > len(place) and extended in self.g.corpus_text
+        return i >= 0 and len(extended) > len(place) and self.g.holds(extended)
 
     def _unknown_places(self, text: str) -> tuple[str, ...]:
         """Places the question names that no document covers: neither a plan's region nor a
@@ -221,7 +238,7 @@ class Linker:
                 continue
             core = re.sub(r"(省|自治区|市|州|县|区)$", "", place)
             planned = any(core in form or form in place for form in self.g.plan_regions)
-            if not planned and self.g.corpus_text.count(core) < _COVERED_MENTIONS \
+            if not planned and self.g.mentions(core) < _COVERED_MENTIONS \
                     and not self._spoken_of(core, text):
                 unknown.append(place)
         return tuple(sorted(unknown))
@@ -284,16 +301,37 @@ def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:
     return frozenset(intents)
 
 
-def _longest_matches(text: str, forms: list[str], table: Mapping[str, Any]) -> list[tuple[str, Any]]:
+class _Forms:
+    """A gazetteer's surface forms, longest first, indexed by their first two characters:
+    a question meets only the few forms that start with one of its own character pairs, not
+    the thousands a large corpus names."""
+
+    def __init__(self, table: Mapping[str, Any]) -> None:
+        self.table = table
+        self.forms = sorted(table, key=len, reverse=True)
+        self._by_start: dict[str, list[int]] = {}
+        for rank, form in enumerate(self.forms):
+            self._by_start.setdefault(form[:2], []).append(rank)
+
+    def candidates(self, text: str) -> list[str]:
+        """The forms that may occur in ``text``, in their longest-first order."""
+        ranks: set[int] = set()
+        for i in range(len(text)):
+            ranks.update(self._by_start.get(text[i:i + 2], ()))
+            ranks.update(self._by_start.get(text[i], ()))  # one-character forms
+        return [self.forms[r] for r in sorted(ranks)]
+
+
+def _longest_matches(text: str, forms: _Forms) -> list[tuple[str, Any]]:
     """(surface form, value) of non-overlapping matches, longest forms first, in text order."""
     taken = [False] * len(text)
     found = []
-    for form in forms:
+    for form in forms.candidates(text):
         start = text.find(form)
         while start >= 0:
             end = start + len(form)
             if not any(taken[start:end]):
                 taken[start:end] = [True] * len(form)
-                found.append((start, form, table[form]))
+                found.append((start, form, forms.table[form]))
             start = text.find(form, end)
     return [(form, value) for _, form, value in sorted(found, key=lambda p: p[0])]

@@ -150,7 +150,7 @@ class QAService:
         if "responsibility" in linked.intents and evidence:
             agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:10]])
         tasks = [row["clause_id"] for row in findings.agency_tasks]
-        known = engine.gazetteer.corpus_text.__contains__
+        known = engine.gazetteer.holds
         ctx = Context(question=question, linked=linked, plan=make_plan(linked, known), known=known,
                       corpus=engine.corpus, ranker=engine.ranker, lexical=engine.lexical,
                       graph=self.graph, findings=findings, evidence=evidence, candidates=candidates,

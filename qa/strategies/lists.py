@@ -18,6 +18,7 @@ from qa.compose import Point
 from qa.corpus import ClauseCorpus
 from qa.plan import count_of
 from qa.strategies.base import Context, Draft
+from qa.textscan import JoinedTexts
 from qa.types import ClauseRecord
 from qa.wording import cut, task_title
 
@@ -63,7 +64,13 @@ def find_list(ctx: Context, key: str, count: int) -> Found | None:
     pattern = _key_pattern(key)
     exact, bare = _plain(key), _uncounted(_plain(key))
     ranked = {e.clause.clause_id: i for i, e in enumerate(ctx.evidence)}
-    clauses = [c for c, text, heading in _plain_corpus(ctx.corpus) if ctx.in_scope(c.doc_id)
+    plain = _plain_corpus(ctx.corpus)
+    # Every match of the pattern prints its first words (``_key_literal``): the regex runs on
+    # the few clauses that do, not on all of them.
+    rows = set(plain.texts.rows_holding(_key_literal(key)).tolist())
+    if bare:
+        rows.update(plain.headings.rows_holding(bare).tolist())
+    clauses = [c for c, text, heading in (plain.rows[i] for i in sorted(rows)) if ctx.in_scope(c.doc_id)
                and (pattern.search(text) or (bare and bare in heading))]
     counted = re.compile(r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])[个类项大家条种]?" + re.escape(exact))
     clauses.sort(key=lambda c: (not (bare and bare in _plain(c.heading)),
@@ -180,11 +187,19 @@ def _key_pattern(key: str) -> re.Pattern[str]:
     """The list's name as plans print it: quotes and spaces ignored, and a counted noun may
     have words between the count and the noun (「四类平台」 ~ 「四类产业赋能平台」)."""
     plain = _plain(key)
-    counted = _COUNTED.search(plain)
-    if counted and counted.end() < len(plain):
-        head, noun = plain[: counted.end()], plain[counted.end():]
+    head = _key_literal(key)
+    if head != plain:
+        noun = plain[len(head):]
         return re.compile(re.escape(head) + r"[^，,。；;：:、]{0,8}?" + re.escape(noun[-2:] if len(noun) > 2 else noun))
     return re.compile(re.escape(plain))
+
+
+def _key_literal(key: str) -> str:
+    """What every match of ``_key_pattern(key)`` starts with: the count and its measure word
+    of a counted name followed by a noun (「四类」), else the whole name."""
+    plain = _plain(key)
+    counted = _COUNTED.search(plain)
+    return plain[: counted.end()] if counted and counted.end() < len(plain) else plain
 
 
 def _printed_together(found: Found) -> str:
@@ -196,11 +211,19 @@ def _printed_together(found: Found) -> str:
     return joined if joined in _plain(f"{found.clause.heading}{found.clause.text}") else ""
 
 
+@dataclass(frozen=True)
+class _PlainCorpus:
+    rows: list[tuple[ClauseRecord, str, str]]  # clause, heading + text, heading
+    texts: JoinedTexts
+    headings: JoinedTexts
+
+
 @functools.lru_cache(maxsize=2)
-def _plain_corpus(corpus: ClauseCorpus) -> list[tuple[ClauseRecord, str, str]]:
+def _plain_corpus(corpus: ClauseCorpus) -> _PlainCorpus:
     """Each clause with its heading and text, and its heading alone, as ``_plain`` reads
     them: made once per loaded corpus, not on every list question (45,000 clauses at ×100)."""
-    return [(c, _plain(f"{c.heading}{c.text}"), _plain(c.heading)) for c in corpus]
+    rows = [(c, _plain(f"{c.heading}{c.text}"), _plain(c.heading)) for c in corpus]
+    return _PlainCorpus(rows, JoinedTexts([r[1] for r in rows]), JoinedTexts([r[2] for r in rows]))
 
 
 def _plain(text: str) -> str:

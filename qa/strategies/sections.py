@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from qa.compose import Point
 from qa.corpus import ClauseCorpus
 from qa.strategies.base import Context, Draft
+from qa.textscan import JoinedTexts
 from qa.types import ClauseRecord
 from qa.wording import task_title
 
@@ -68,7 +70,10 @@ def _best_section(ctx: Context, names: list[str]) -> tuple[ClauseRecord, list[Cl
     for i, evidence in enumerate(ctx.evidence):
         ranked.setdefault(evidence.clause.clause_id, i)
     best = None
-    for clause, heading in _headings(ctx.corpus):
+    headed = _headings(ctx.corpus)
+    # A heading fits only if it holds a name: look at those that do.
+    rows = sorted({i for n in names for i in headed.texts.rows_holding(n).tolist()})
+    for clause, heading in (headed.rows[i] for i in rows):
         if not ctx.in_scope(clause.doc_id):
             continue
         fit = _heading_fit(heading, names)
@@ -86,12 +91,19 @@ def _best_section(ctx: Context, names: list[str]) -> tuple[ClauseRecord, list[Cl
     return (best[1], best[2]) if best else None
 
 
+@dataclass(frozen=True)
+class _Headings:
+    rows: list[tuple[ClauseRecord, str]]
+    texts: JoinedTexts
+
+
 @functools.lru_cache(maxsize=2)
-def _headings(corpus: ClauseCorpus) -> list[tuple[ClauseRecord, str]]:
+def _headings(corpus: ClauseCorpus) -> _Headings:
     """The clauses that have a heading, each with it as names are compared with it: made
     once per loaded corpus, not on every list question (45,000 clauses at ×100)."""
     plain = ((c, re.sub(r"[\s“”\"。.：:]", "", c.heading)) for c in corpus)
-    return [(c, heading) for c, heading in plain if heading]
+    rows = [(c, heading) for c, heading in plain if heading]
+    return _Headings(rows, JoinedTexts([heading for _, heading in rows]))
 
 
 def _heading_fit(plain: str, names: list[str]) -> int | None:
