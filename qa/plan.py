@@ -44,6 +44,7 @@ _ASKS = {
     "quantity": re.compile(r"多少|几[个家项条台座所]|多大|什么水平|多高|比重|占比|增速|增长率"),
 }
 
+_EACH = re.compile(r"分别|各自|各是")
 _COUNT_CHAR = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十双])[\u4e00-\u9fff]")
 _AFTER_WHICH = re.compile(rf"哪{_COUNT}\s*[个类项大家条种所座]?(?P<noun>[\u4e00-\u9fffA-Za-z0-9+]{{2,12}}?)"
                           r"(?=[，,。？?]|$|落地|要|需要|是|被|由|在|和|与)")
@@ -103,6 +104,8 @@ def make_plan(linked: Linked, known: Callable[[str], bool]) -> Plan:
     asks = frozenset(name for name, pattern in _ASKS.items() if pattern.search(asked))
     count, key = list_count(asked)
     parts = [] if linked.english else enumerated_parts(text, known)
+    if asks == {"when"} and not _EACH.search(asked):
+        parts = []  # 「A、B和C的补贴最晚何时申报」: one deadline for them all, unless asked 分别
     return Plan(tuple(Part(p) for p in dict.fromkeys(parts)), asks, count, key, core_phrase(text))
 
 

@@ -9,7 +9,7 @@ import pytest
 from qa.definitions import abbreviation_pattern, asked_term
 from qa.link import Linked
 from qa.plan import core_phrase, enumerated_parts, further_questions, list_count, make_plan
-from qa.strategies.refusal import measured_thing
+from qa.strategies.refusal import _ordinals, measured_thing
 from qa.strategies.sections import section_names
 from qa.strategies.targets import _negated, metric_similarity
 from qa.types import ClauseRecord
@@ -39,6 +39,19 @@ def test_regions_are_sides_not_parts() -> None:
     plan = make_plan(Linked(text=question, focus=question, raw=question, surfaces=("江苏省", "苏州市"),
                             scope_surfaces=("江苏省", "苏州市")), known)
     assert plan.parts == () and plan.core == "数字经济核心产业" and "quantity" in plan.asks
+
+
+def test_a_date_asked_of_several_things_is_one_date_unless_asked_for_each() -> None:
+    def plan_of(question: str):  # type: ignore[no-untyped-def]
+        return make_plan(Linked(text=question, focus=question, raw=question), known)
+    assert plan_of("农民、大学生和二三孩家庭的购房补贴最晚什么时候之前申报？").parts == ()
+    assert len(plan_of("农民、大学生和二三孩家庭的购房补贴分别什么时候之前申报？").parts) == 3
+    assert len(plan_of("农民、大学生和二三孩家庭的购房补贴各是多少？").parts) == 3
+
+
+def test_ordinals_share_their_measure_word() -> None:
+    assert _ordinals("二三孩家庭") == {("二", "孩"), ("三", "孩")}
+    assert _ordinals("第二套住房和首次申请") == {("二", "套"), ("首", "套")}
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -95,6 +108,8 @@ def test_metric_similarity_counts_qualifiers() -> None:
     assert metric_similarity(None, asked, "数字经济核心产业增加值占全省GDP的比重") > 0.95
     assert metric_similarity(None, asked, "数字经济增加值占GDP比重") < 0.85  # 「核心产业」 missing
     assert metric_similarity(None, "数据中心机架", "数据中心", "万机架") > 0.95  # the unit names it
+    # 「各领域」 quantifies; the metric lists the fields
+    assert metric_similarity(None, "各领域设备投资规模", "工业、建筑、交通等领域设备投资规模较2023年增长") > 0.9
 
 
 def test_negated_words_are_ruled_out() -> None:

@@ -28,7 +28,9 @@ _GENERIC_MEASURES = {"规模", "数量", "数", "总量", "总额", "金额", "�
 # Plans name what an enterprise gets in many words (「奖励」 asked, 「给予一次性补助」 printed):
 # none of them tells one support measure from another.
 _SUPPORT = {"奖励", "补贴", "补助", "奖补", "资助", "支持", "扶持", "奖金", "补偿", "贴息", "激励", "优惠"}
-_ORDINAL = re.compile(r"(首|第一|第二|第三|第四|二|三|四)(套|次|孩|批)")
+# 「二三孩」 is 二孩 and 三孩: a run of ordinals shares its measure word.
+_ORDINAL = re.compile(r"((?:首|第[一二三四]|[二三四])+)(套|次|孩|批)")
+_ORDINAL_KIND = {"次": "套"}  # 「首次购房」 is the 首套; a 孩 or a 批 is another kind of count
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
 
 
@@ -58,11 +60,12 @@ class Refusal:
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的数量。{english}"
         if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
             return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
-        asked = {n for n, _ in _ordinals(linked.raw)}
-        said = [_ordinals(e.sentence) for e in top[:5]]
-        # The best sentence speaks of another ordinal (「首次申请…」 for 「第二套房」), and so does
-        # every other one that names one: the plans cover only that case.
-        if asked and said and said[0] and all(not {n for n, _ in s} & asked for s in said if s):
+        asked = _ordinals(linked.raw)
+        kinds = {kind for _, kind in asked}
+        said = [{o for o in _ordinals(e.sentence) if o[1] in kinds} for e in top[:5]]
+        # The best sentence speaks of another ordinal of the same kind (「首次申请…」 for 「第二套
+        # 房」), and so does every other one that names one: the plans cover only that case.
+        if asked and said and said[0] and all(not s & asked for s in said if s):
             cases = sorted({''.join(o) for s in said for o in s})
             return f"已加载的规划文件只说到{'、'.join(cases)}的情形。{english}"
         if linked.years and not self._year_supported(linked, top or evidence[:1]):
@@ -127,10 +130,12 @@ def canonical_text(text: str) -> str:
 
 
 def _ordinals(text: str) -> set[tuple[str, str]]:
+    """(number, kind) of each ordinal printed: 首 for 第一, 套 for 次."""
     found = set()
-    for number, unit in _ORDINAL.findall(re.sub(r"\s", "", text)):
-        number = {"第一": "首", "第二": "二", "第三": "三", "第四": "四"}.get(number, number)
-        found.add((number, unit))
+    for numbers, unit in _ORDINAL.findall(re.sub(r"\s", "", text)):
+        for number in re.findall(r"首|第[一二三四]|[二三四]", numbers):
+            found.add(({"第一": "首", "第二": "二", "第三": "三", "第四": "四"}.get(number, number),
+                       _ORDINAL_KIND.get(unit, unit)))
     return found
 
 

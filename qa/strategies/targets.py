@@ -26,7 +26,8 @@ from qa.wording import chunks, focus, typeset
 
 MATCH = 0.6     # least weighted share of the asked words a metric must carry
 _NEAR = 0.08    # metrics this close to the best one are answers too (增加值 and 占比)
-_FUNCTION = frozenset("的 和 与 及 等 之 在 对 为 年 到 达 达到 要 全省 全市 全区 全县".split())
+# 「各领域」「所有」 quantify what is measured rather than name it.
+_FUNCTION = frozenset("的 和 与 及 等 之 在 对 为 年 到 达 达到 要 全省 全市 全区 全县 各 各类 各个 各项 所有 全部".split())
 # Words that frame a goal rather than name what is measured.
 _FRAMING = frozenset("每年 年均 平均 累计 新增 总 总量 总额 规模 数量 个数 水平 目标 指标 建设 发展 实现 完成 "
                      "计划 规划 方案 十四五 要求 提出 有 什么 多少 升级 打造 培育 建成 达到".split())
