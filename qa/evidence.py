@@ -24,6 +24,8 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n+")
 # A quantity, not any digit: "5G" or "4G" is a name.
 _NUMBER = re.compile(r"\d[\d.,]*\s*(?:[%％万亿千百个家元公条台项倍座套所亩架次人名批类]|EFLOPS|毫秒|P(?![A-Za-z]))")
 _OTHER_YEAR = re.compile(r"(到|至|力争)\s*20\d\d")
+_BASELINE_BEFORE = re.compile(r"[比较]\s*$")
+_BASELINE_AFTER = re.compile(r"\s*年?(?:底|末)?\s*(?:相比|的?基础上|水平上)")
 _DEFINES = re.compile(r"[：:]\s*(指|是指)|是指|主要是指|即[：:“]|简称")
 _MAX_SNIPPET = 160
 _SAYS_WHO = re.compile(r"由[^，,。；;]{2,24}(?:负责|牵头|认定|组织|审核|审定|实施|统筹|会同)|牵头单位|责任单位|"
@@ -221,7 +223,7 @@ class EvidenceRanker:
         if not linked.ask.accepts(sentence):
             boost -= 0.5
         if linked.years:
-            if any(str(y) in sentence for y in linked.years):
+            if any(_states_year(sentence, y) for y in linked.years):
                 boost += 0.2
             elif _OTHER_YEAR.search(sentence):
                 boost -= 0.1  # "到2025年" does not answer a question about 2023
@@ -238,6 +240,17 @@ class EvidenceRanker:
         if linked.ask.kind == "date" and _DEADLINE.search(sentence):
             boost += 0.15  # 「申报…截止时间为2024年6月30日」
         return boost
+
+
+def _states_year(sentence: str, year: int) -> bool:
+    """``year`` printed as the sentence's own time, not as a baseline (「比2026年增加0.27岁」,
+    「较2023年增长」, 「与2020年相比」 are about a later year)."""
+    for match in re.finditer(str(year), sentence):
+        if _BASELINE_BEFORE.search(sentence[max(0, match.start() - 2): match.start()]) \
+                or _BASELINE_AFTER.match(sentence, match.end()):
+            continue
+        return True
+    return False
 
 
 def _figure_follows(sentence: str, words: Sequence[str]) -> bool:

@@ -137,3 +137,12 @@ def test_counted_abbreviations_are_spelled_out() -> None:
     assert pattern is not None and pattern.search("培育跨行业、跨领域的全国性平台").group() == "跨行业、跨领域"
     assert abbreviation_pattern("平台") is None
     assert asked_term("规划里怎么解释“智能终端”这个概念？") == "智能终端"
+
+
+def test_a_baseline_year_is_not_the_sentences_own_year() -> None:
+    from qa.evidence import _states_year
+    assert _states_year("到2026年，人均预期寿命达到79.57岁", 2026)
+    assert not _states_year("人均预期寿命比2026年增加0.27岁左右", 2026)
+    assert not _states_year("设备投资规模较2023年增长30%左右", 2023)
+    assert not _states_year("与2020年相比，能耗下降13.5%", 2020)
+    assert _states_year("较2023年增长30%，到2027年达到", 2027)

@@ -59,7 +59,7 @@ def metric_similarity(ctx: Context | None, asked: str, metric: str, unit: str = 
     「数字经济核心产业增加值」 from 「数字经济增加值」, however common it is in the plans.
     Words that only frame a goal (每年, 目标, 规模 …) and words no target's metric uses
     (the question's own phrasing) do not count."""
-    want = [w for w, flag in asked_words(asked) if w not in _FRAMING and (ctx is None or _measures(ctx, w, flag))]
+    want = _wanted(asked, None if ctx is None else ctx.metric_vocabulary, dictionary_size())
     have = [w for w in metric_words(_OWN_SCOPE.sub("", metric)) if w not in _FRAMING]
     if not want or not have:
         return 0.0
@@ -70,11 +70,19 @@ def metric_similarity(ctx: Context | None, asked: str, metric: str, unit: str = 
     return 0.9 * cover + 0.1 * precision
 
 
-def _measures(ctx: Context, word: str, flag: str) -> bool:
+@functools.lru_cache(maxsize=256)
+def _wanted(asked: str, vocabulary: str | None, _dictionary: int) -> list[str]:
+    """The asked words a metric must carry (cached: one question is compared with every
+    candidate target's metric; ``vocabulary`` is the same string object throughout)."""
+    return [w for w, flag in asked_words(asked)
+            if w not in _FRAMING and (vocabulary is None or _measures(vocabulary, w, flag))]
+
+
+def _measures(vocabulary: str, word: str, flag: str) -> bool:
     """Whether goals in the plans are measured in this word (「核心」 in 「数字经济核心产业
     增加值」), or it names something (「九州医药」): the phrasing of a question (「提到」「用」)
     is neither."""
-    return word in ctx.metric_vocabulary or (not word.isdigit() and _NOUNISH.match(flag) is not None)
+    return word in vocabulary or (not word.isdigit() and _NOUNISH.match(flag) is not None)
 
 
 def asked_words(text: str) -> list[tuple[str, str]]:
