@@ -37,10 +37,13 @@ def focus(sentence: str, keep: Sequence[str], *, limit: int = 120, figure: bool 
     ``figure``, also the first part after them that holds a number when they hold none
     (「第2年退出正常运行的，」 → 「…退还70%补贴资金」)."""
     parts = chunks(sentence)
-    chosen = [i for i, p in enumerate(parts) if any(k and k in _squash(p) for k in map(_squash, keep))]
+    keys = [k for k in map(_squash, keep) if k]
+    # The asked phrase printed whole (「规划期」 in 「规划期限为2021—2025年」) marks the part
+    # that answers; its words alone (「规划」) are in many parts that do not.
+    whole = [i for i, p in enumerate(parts) if keys and len(keys[0]) >= 3 and keys[0] in _squash(p)]
+    chosen = whole or [i for i, p in enumerate(parts) if any(k in _squash(p) for k in keys)]
     if not chosen:
         return cut(sentence, limit)
-    keys = [k for k in map(_squash, keep) if k]
     # A digit of an asked word (「第1年」) is not the figure asked for.
     if figure and not any(re.search(r"\d", _without(_squash(parts[i]), keys)) for i in chosen):
         after = next((i for i in range(chosen[-1] + 1, len(parts)) if re.search(r"\d", parts[i])), None)

@@ -124,6 +124,9 @@ def test_lost_superscripts_are_restored() -> None:
 def test_focus_keeps_the_parts_with_the_asked_words() -> None:
     sentence = "到2027年，全市网络零售额突破5000亿元，数据流通交易规模达50亿元，建成一批示范项目。"
     assert focus(sentence, ["数据流通交易规模"]) == "到2027年，…数据流通交易规模达50亿元…"
+    # The asked phrase printed whole marks its part; its words alone are everywhere.
+    long = "本规划基于对发展机遇的把握，积极落实《十四五规划》，明确发展路线，规划期限为2021—2025年，规划范围为全域。"
+    assert focus(long, ["规划期", "规划"]) == "规划期限为2021—2025年…"
 
 
 def test_task_title_expands_a_one_character_heading() -> None:
