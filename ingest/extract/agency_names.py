@@ -2,12 +2,14 @@
 
 An agency is a government or party *department*: an administrative prefix (国家, 省, 市,
 区, 县 or a place name: 武汉市, 东湖高新区) followed by up to ten characters and a
-department suffix (局, 委, 委员会, 办, 办公室, 办公厅, 厅, 部, 署, 领导小组, 管理中心 …),
+department suffix (局, 委, 委员会, 办, 办公室, 办公厅, 厅, 部, 署, 领导小组, 管理中心, 主管部门 …),
 or a national ministry from ``agency_aliases.json`` (工信部, 交通运输部 …). A government or
 party committee as a whole (市政府, 省委, 中共武汉市委, 国务院) is not a department, and
 neither is a body without an administrative prefix (数字经济专家委员会), except a
 领导小组. Platforms named …中心 (国家信息光电子创新中心) are projects, not agencies;
-only a …管理中心 is.
+only a …管理中心 is. A rule's 主管部门 is one too, with its prefix (市房产主管部门, 各区房产主管部门,
+自治区…主管部门) or named relative to where the rule applies (所在地房产主管部门, 属地…主管部门,
+同级财政主管部门).
 
 Canonical names are derived by rule, never by document or frequency, so that every plan
 spelling the same agency meets in one node:
@@ -31,7 +33,12 @@ from ingest.extract.lexicon import boundary_words, known_regions, load_json
 from ingest.extract.textspan import is_cjk
 
 _SUFFIX = ("委员会办公室|管理委员会|委员会|领导小组|管委会|办公厅|办公室|运行管理中心|管理中心|"
-           "管理局|总局|局|委|办|厅|部|署")
+           "主管部门|管理局|总局|局|委|办|厅|部|署")
+# A department named by what it is in charge of, relative to where a rule applies:
+# 「由物业服务项目所在地房产主管部门…核实」, 「由属地交通运输主管部门审核」, 「同级财政主管部门」.
+_RELATIVE = re.compile(r"(?:(?<=[由和与及、，,向对报同])|^)(?:(?:(?![由和与及向对报])[\u4e00-\u9fff]){1,8}?所在地|"
+                       r"属地|当地|同级|本级)"
+                       r"[\u4e00-\u9fff]{0,8}?主管部门")
 _CORE = r"(?:(?![的了在为是将对以等及或由把从向于其并与])[\u4e00-\u9fff]){0,10}"
 # A suffix character that starts a longer ordinary word: 部门, 部署, 局面, 委员, 办理 …
 _NOT_AFTER_SUFFIX = {"部": "门署分件位长队", "局": "面势长", "委": "员托", "办": "理法成好",
@@ -39,7 +46,7 @@ _NOT_AFTER_SUFFIX = {"部": "门署分件位长队", "局": "面势长", "委": 
 _NOT_NAME_END = ("格局", "布局", "全局", "大局", "结局", "开局", "内部", "全部", "外部", "东部",
                  "西部", "中部", "南部", "北部", "总部", "局部", "举办", "主办", "承办", "创办",
                  "开办", "兴办", "督办", "代办", "干部", "本部", "头部", "顶部", "底部")
-_BEFORE_BARE_PREFIX = set("由在设的和与及对向从于为是经等、，,：:（(“")
+_BEFORE_BARE_PREFIX = set("由在设的和与及对向从于为是经等、，,：:（(“条")  # 条: 「第六条　市房产主管部门…」
 # A 领导小组 needs no administrative prefix (数字湖北建设领导小组); its name starts after the
 # verb that introduces it.
 _GROUP = re.compile(r"(?:发挥|成立|设立|组建|建立|健全|由|在)([\u4e00-\u9fff]{2,14}?领导小组)")
@@ -59,7 +66,7 @@ class AgencyHit:
 def _prefixes() -> tuple[str, ...]:
     places = sorted({s for k in known_regions() for s in (k.name, *k.aliases)}, key=len,
                     reverse=True)
-    return ("国家", *places, "省", "市", "区", "县")
+    return ("国家", *places, "自治区", "省", "市", "区", "县", "州")
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +109,7 @@ def find_agencies(text: str) -> list[AgencyHit]:
 @lru_cache(maxsize=4096)
 def _agencies_in(text: str) -> tuple[AgencyHit, ...]:
     hits = [AgencyHit(h.start, h.end, h.surface) for h in _national().scan(text)]
-    hits += list(_prefixed(text)) + list(_groups(text))
+    hits += list(_prefixed(text)) + list(_groups(text)) + list(_relative(text))
     chosen: list[AgencyHit] = []
     for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
         if not chosen or hit.start >= chosen[-1].end:
@@ -117,8 +124,22 @@ def _prefixed(text: str) -> Iterator[AgencyHit]:
         if _acceptable(text, m):
             yield AgencyHit(m.start(), m.end(), m.group())
             pos = m.end()
+        elif _every(text, m):
+            yield AgencyHit(m.start() - 1, m.end(), text[m.start() - 1:m.end()])
+            pos = m.end()
         else:
             pos = m.start() + 1
+
+
+def _every(text: str, m: re.Match[str]) -> bool:
+    """「各区房产主管部门」: the departments in charge at every place of a level."""
+    return m.group("suffix") == "主管部门" and len(m.group("prefix")) == 1 and m.start() > 0 \
+        and text[m.start() - 1] == "各" and bool(m.group("core"))
+
+
+def _relative(text: str) -> Iterator[AgencyHit]:
+    for m in _RELATIVE.finditer(text):
+        yield AgencyHit(m.start(), m.end(), m.group())
 
 
 def _search(text: str, pos: int) -> re.Match[str] | None:
@@ -152,6 +173,8 @@ def _acceptable(text: str, m: re.Match[str]) -> bool:
     follow = text[m.end():m.end() + 1]
     if follow and follow in _NOT_AFTER_SUFFIX.get(suffix, ""):
         return False
+    if suffix == "主管部门" and (not core or (prefix == "市" and core.startswith("场"))):
+        return False  # 市场主管部门: a market's, not a city's
     if (core[-1:] + suffix[:1]) in _NOT_NAME_END or (not core and suffix in "委办"):
         return False  # 格局, 总部 …; 市委, 省委: a whole committee, not a department
     if any(len(w) > 1 and w in core for w in boundary_words()):

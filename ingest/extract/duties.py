@@ -7,7 +7,8 @@ Read from a clause's compact text (see ``textspan.compact``), in these forms:
   （…，牵头考核单位：A）, 「责任单位：A，B」 lines, annex table rows with 牵头单位/责任单位/配合单位
   columns, and unlabelled brackets of units with their verb （A，B、C按职责分工负责）.
 - **sentences**: 「由A负责…」, 「A负责…」, 「A、B按职责分工负责」, 「由A、B等部门负责」, 「A：负责…」,
-  「由A牵头，B配合」, 「A为牵头单位」
+  「由A牵头，B配合」, 「A为牵头单位」, and 由 with an act of office (「由A审核」, 「由A认定并公示」,
+  「由A、B组织」)
   (「B参与」 in running text describes a mechanism, not a duty) — here a unit is a
   government department (``agency_names``) or a government (县人民政府, 各区, 各县（市、区））,
   and it must be followed by the verb at once (「A负责人」 is a person, 「设在A，负责…」 an
@@ -46,8 +47,14 @@ _EVERY = re.compile(r"各(?:县（市、区）|县\(市、区\)|县市区|市州
                     r"(?:人民政府|政府)?")
 _GOVERNMENT = re.compile(r"人民政府|政府")
 _VERB = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位))?[：:]?(?:按照?职责分工|按职责|分别|共同|具体|统一)?"
-                   r"(?:(?P<v>(?:负责)?牵头|负责|配合|协助)(?!人|同志|制|性|意识|单位)|(?:作)?为牵头单位)")
+                   r"(?:(?P<v>(?:负责)?牵头|负责|配合|协助)(?!人|同志|制(?![定订])|性|意识|单位)|(?:作)?为牵头单位)")
 _JOINER = re.compile(r"^(?:、|和|与|及|会同|联合|以及)$")
+# 「由A审核」, 「由A、B认定并公示」, 「由A依据…予以核实」: 由 names who acts, an act of office in
+# the same phrase.
+_BY = re.compile(r"由\s*$")
+_PHRASE_END = re.compile(r"[，,。；;]")
+_ACTS = re.compile(r"(?:负责|审核|审批|审定|认定|核实|核查|核定|组织|下达|拨付|发放|统筹|实施|制定|解释|评定|公布|受理|办理|"
+                   r"监督|管理|指导|协调|确定|备案)")
 _LEVELS = re.compile(r"(?P<unit>省|市|县|区|市县|县区|区县|省市县|市州|县市区)(?:级)?"
                      r"(?P<v>负总责|具体负责|抓落实|负主体责任)")
 _TOGETHER = re.compile(r"会同(?P<list>[\u4e00-\u9fff、]{2,40}?)等(?P<noun>部门|单位)")
@@ -109,13 +116,22 @@ def _sentence_duties(text: str, spans: list[tuple[int, int]],
                      hits: list[AgencyHit] | None = None) -> list[Duty]:
     """「由A负责」, 「A、B牵头」, 「A为牵头单位」, 「B配合」 beside them, 「省负总责」, 「会同A、B等部门」."""
     duties = _levels(text) + _together(text, spans)
-    if not _VERB.search(text):
+    if not _VERB.search(text) and "由" not in text:
         return duties
     units = _units(text, spans, find_agencies(text) if hits is None else hits)
     found: list[Duty] = []
     for i, unit in enumerate(units):
         verb = _VERB.match(text, unit.end)
         if not verb:
+            phrase_end = m.start() if (m := _PHRASE_END.search(text, unit.end)) else len(text)
+            if _BY.search(text, 0, unit.start) and _ACTS.search(text, unit.end, phrase_end):
+                run = [unit]  # 「由属地交通运输主管部门审核」: the unit that does it
+                for prev in reversed(units[:i]):
+                    if not _JOINER.match(text[prev.end:run[0].start]):
+                        break
+                    run.insert(0, prev)
+                if _BY.search(text, 0, run[0].start):
+                    found += [Duty(u.surface, None, task=_sentence_at(text, u.start)) for u in run]
             continue
         run = [unit]
         for prev in reversed(units[:i]):

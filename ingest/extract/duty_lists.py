@@ -1,6 +1,7 @@
 """Lists of responsible units as plans print them, labelled or bracketed.
 
-- **labelled**: （责任单位：A、B）, （牵头单位：A；配合单位：B、C）, （…，牵头考核单位：A）, 主管部门,
+- **labelled**: （责任单位：A、B）, （牵头单位：A；配合单位：B、C）, （…，牵头考核单位：A）,
+  （牵头责任单位：A；责任单位：B）, 主管部门,
   实施单位, 考核单位 and the like, a line
   「责任单位：A，B」, a table row 「任务：…；牵头单位：A；配合单位：B、C；完成时限：…」. A list runs
   to its closing bracket, the next label, the next table cell or the end of its line.
@@ -27,7 +28,7 @@ from ingest.extract.textspan import split_items
 LEAD_WORDS = r"牵头|主责|主办"
 SUPPORT_WORDS = r"配合|参与|参加|协办|协同|协助|协作|支持|承办"
 LABEL = re.compile(
-    rf"(?:主要)?(?P<word>{LEAD_WORDS}|{SUPPORT_WORDS}|责任|主管|实施|落实|承担|考核|考评)(?:考核|实施|落实)?(?:单位|部门)"
+    rf"(?:主要)?(?P<word>{LEAD_WORDS}|{SUPPORT_WORDS}|责任|主管|实施|落实|承担|考核|考评)(?:考核|实施|落实|责任)?(?:单位|部门)"
     r"(?:[（(][^（）()：:]{1,6}[）)])?\s*[：:]|(?P<subject>责任主体)\s*[：:]")
 _CELL_KEY = re.compile(r"[；;][^；;：:（）()]{1,12}[：:]")
 _GROUP_ROLE = re.compile(rf"(?:[（(](?P<p>{LEAD_WORDS}|{SUPPORT_WORDS})[）)]|(?P<w>{LEAD_WORDS}|{SUPPORT_WORDS}))$")

@@ -35,7 +35,9 @@ from dataclasses import replace
 
 from ingest.extract.numbers import NUM, find_quantities, is_money, normalize, to_wan
 from ingest.extract.instruments import FUND as _FUND
-from ingest.extract.instruments import GRANT, NOT_GIVEN, STEERED, granted_instruments, instruments
+from ingest.extract.instruments import (
+    GRANT, NOT_GIVEN, STEERED, granted_instruments, instruments, priority_without_support,
+)
 from ingest.extract.offers import Offer, split_offers
 from ingest.extract.targets import plan_clauses, sentence_spans
 from ingest.extract.terms import read_terms
@@ -59,10 +61,12 @@ _NEEDS_BENEFICIARY = re.compile(r"企业|人才")
 _RESPONSIBLE = re.compile(r"[（(][^（）()]{0,30}?(?:责任|牵头|配合|参与)(?:考核)?(?:单位|部门)[：:][^）)]*[）)]|"
                           r"[（(][^（）()]{2,160}?(?:牵头|负责|配合)[^（）()]{0,40}[）)]")
 _PAYER_TAIL = re.compile(r"^\s*\d+[.、．]\s*|[，,]?\s*(?:由)?(?:省|市|区|县|州)(?:本级)?(?:级财政|财政|级)$")
-_HEADING = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*[^，,\d]{2,16}[。.]?\s*$")
+_HEADING = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*[^，,\d]{2,24}[。.]?\s*$")
 _CONDITION = re.compile(r"对(?:于)?(?P<c>[^。；;]+?)[，,]?\s*(?:每家|每个|一次性|按|给予|予以|奖励|补贴|分别)")
 _BENEFICIARY = re.compile(r"(企业或项目|企业|项目|单位|联合体|人才|平台|团队|机构|园区)的?$")
 _CHUNK = re.compile(r"[，,；;。：:！!？?]")
+_NO_MORE = re.compile(r"不再(?!增收|收取)")
+_FUND_RULE = re.compile(r"[^，,。；;]{0,8}?(?:制度|清理|监管|管理办法)")
 
 
 def extract_incentives(doc: ParsedDocument) -> list[Incentive]:
@@ -97,8 +101,14 @@ def _incentives(clause: Clause, offer: Offer) -> list[Incentive]:
     if STEERED.search(reading) and instruments(reading):
         m = STEERED.search(reading)
         return [_incentive(clause, offer, reading, "programme", m.start(), m.end())]
-    kinds = _granted_kinds(reading)
+    kinds = [k for k in _granted_kinds(reading) if not priority_without_support(reading, reading[k[1]:k[2]])]
+    if kinds and _NO_MORE.search(reading[:kinds[0][1]]):
+        return []  # 「…不再对购置新能源巡游车，以及…进行补贴」: the support ends
     fund = _FUND.search(reading)
+    if fund and _FUND_RULE.match(reading, fund.end()):
+        if not kinds:
+            return []  # 「落实财政资金“三项清理”制度」: a rule about money, not a fund
+        fund = None
     if fund and (not kinds or fund.start() < kinds[0][1]):
         kinds = [("fund", fund.start(), fund.end())]  # 设立…专项贷款, whatever follows
     if not kinds:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ingest.extract.instruments import FUND, instruments, is_granted
 from ingest.extract.numbers import Quantity, find_quantities, is_money
-from ingest.extract.terms import GRANT_VERB, is_cap
+from ingest.extract.terms import GRANT_VERB, grant_start, is_cap
 
 _AMOUNTED = re.compile(r"(?:奖励|奖补|补贴|补助|资助|贴息)\s*\d|每[家个项人户][^，,；;]{0,6}?(?:奖励|奖补|补助|补贴)")
 _RATIO = re.compile(r"\d\s*%")
@@ -41,6 +41,14 @@ _CHUNK_END = re.compile(r"[，,：:]")
 _TIER_RUN = re.compile(r"分别")
 _JOIN = re.compile(r"^\s*(?:、|和|及|或|，|,)\s*(?:最高|不超过)?\s*$")
 _BLANK = "\u3000"  # a full-width space keeps offsets; normalize() reads it as a space
+# Between two tiers of a list: a 、 or a comma, and the next tier's short name (四级（中级工）,
+# 巩固提升年, 三孩家庭补贴不超过).
+_LISTED_GAP = re.compile(r"^\s*[、，,和]\s*(?:[^，,。；;、：:\d]|[（(][^）)]{0,6}[）)]){0,12}?$")
+_GRANT_AT = re.compile(r"给予|予以|(?:奖励|奖补|补贴|补助|资助)")
+_RATES = re.compile(r"费率|税率|利率")
+_SUM_HINT = re.compile(r"\d\s*(?:万亿|亿|千万|万)?元|\d\s*万(?![\u4e00-\u9fff])")
+# A rate cut spelled out after the grant of it: 「继续降低社保费率，养老保险单位费率从19%降低到16%，…」.
+_RATE_CUT = re.compile(r"费率[^，,；;]{0,4}从[^，,；;]{0,12}(?:降低|下调|降)")
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def chunk_role(chunk: str, after_grant: bool) -> str:
     chunk right before this one is a grant or a term."""
     body = chunk.rstrip("，,：: ")
     quantities = [q for q in find_quantities(body) if not q.quoted]
-    if after_grant and _is_term(body, quantities):
+    if after_grant and (_is_term(body, quantities) or _RATE_CUT.search(body)):
         return "term"
     found = instruments(body)
     if found and (any(is_granted(body, i) for i in found) or _AMOUNTED.search(body)
@@ -114,14 +122,22 @@ def _by_grants(sentence: str) -> list[str]:
 
 
 def _tiers(part: str) -> list[Offer]:
-    """One offer per tier of a 分别 list of two or more sums or ratios."""
+    """One offer per tier of a 分别 list of two or more sums or ratios; without 分别, one
+    per tier of a list of sums the grant pays, each sum after its tier's name or right after
+    the one before (see ``_listed``)."""
     m = _TIER_RUN.search(part)
     if not m:
-        return [Offer(part, part)]
+        run, names = _listed(part)
+        if len(run) < 2:
+            return [Offer(part, part)]
+        return _tier_offers(part, run, names)
     run = _run(part, m.end())
-    if len(run) < 2:
-        return [Offer(part, part)]
-    names = _tier_names(part[:m.start()], len(run))
+    if len(run) < 2 or _RATES.search(part, m.end(), run[0].start):
+        return [Offer(part, part)]  # 「分别按一类至八类执行行业基准费率0.6%、1.0%…」: rates, not tiers
+    return _tier_offers(part, run, _tier_names(part[:m.start()], len(run)))
+
+
+def _tier_offers(part: str, run: list[Quantity], names: list[str] | None) -> list[Offer]:
     offers = []
     for k in range(len(run)):
         reading = part
@@ -131,6 +147,33 @@ def _tiers(part: str) -> list[Offer]:
                 reading = reading[:other.start] + _BLANK * (end - other.start) + reading[end:]
         offers.append(Offer(part, reading, names[k] if names else None))
     return offers
+
+
+def _listed(part: str) -> tuple[list[Quantity], list[str] | None]:
+    """Tiers a grant lists without 分别: sums after the grant starts, one after another with
+    at most a short tier name between them, all amounts or all ceilings —
+    「对首次评为国家级、省级专精特新企业给予一次性奖补10万元、5万元」 (the names before it),
+    「按首年1万元、巩固提升年5000元的标准兑现」, 「按以下标准给予培训补贴：五级4000元、四级5000元，…」,
+    「二孩家庭补贴不超过2万，三孩家庭补贴不超过3万」. Returns the run and, when as many names
+    precede the grant, their names."""
+    if len(_SUM_HINT.findall(part)) < 2:
+        return [], None  # most offers print one sum or none: no list to read
+    start = grant_start(part)
+    money = [q for q in find_quantities(part) if q.start >= start and not q.quoted and is_money(q.unit)]
+    best: list[Quantity] = []
+    run: list[Quantity] = []
+    for q in money:
+        if run and _LISTED_GAP.match(part[run[-1].end:q.start]) and is_cap(part, q) == is_cap(part, run[-1]):
+            run.append(q)
+        else:
+            run = [q]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2:
+        return [], None
+    verb = next((m.start() for m in (_GRANT_AT.search(part),) if m and m.start() <= best[0].start), None)
+    names = _tier_names(part[:verb], len(best)) if verb is not None else None
+    return best, names
 
 
 def _run(part: str, start: int) -> list[Quantity]:

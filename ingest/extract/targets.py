@@ -15,6 +15,13 @@ the metric keeps the 每年/年均 to say so. A clause without a goal year of it
 its section or intro paragraph states (``years``: 「到2025年，…」 above a list of goals).
 Indicator-table rows (指标/单位/目标 or year cells) are read by ``indicators``.
 
+Nor is a number a goal when it lays out sites (「全市共布局138个综合能源站，其中，高速点数34个」: a
+layout plan's site counts, unless a goal year or a goal verb makes them one), sets a policy's
+rate or ratio (「养老保险单位费率从19%降低到16%」, 「首付款比例下调至20%」), counts a list just
+printed (「住宿和餐饮业等7个行业」) or a cited text's articles (「外贸保稳提质13条意见」), is a time
+limit (「7个工作日」, 「3个月内」), says who qualifies for a grant the same sentence makes
+(「吸纳脱贫劳动力10人以上，…给予5万元奖励」), or sits in a computation (「1970*30%=591元/月」).
+
 >>> [(t.metric, t.value, t.unit, t.year) for t in extract_targets(doc_002)]
 [('数字经济核心产业增加值年均增长', 10.0, '%', 2027), ('规上工业企业关键工序数控化率', 80.0, '%', 2027), ...]
 """
@@ -49,9 +56,24 @@ _NOT_BACKGROUND = re.compile(r"目标|任务|措施|保障|要求|思路|路径|
                              r"^(?:[一二三四五六七八九十]+、)?(?:优化|营造|改善|打造|提升|加强|完善|强化|"
                              r"推进|建设|构建|创新|培育|夯实|筑牢|健全)")
 _PAST = re.compile(r"已(?:经|达|有|建成|实现|具备|形成|完成|累计|突破|超过)|截至|截止|此前|去年|上年|同比")
-_INCENTIVE = re.compile(r"奖励|奖补|补贴|补助|资助|贴息|津贴|封顶|给予配套|配套资金|\d\s*%\s*配套|各承担|承担\s*\d|"
+_INCENTIVE = re.compile(r"奖励|奖补|补贴(?!收入)|补助(?!收入)|资助|贴息|津贴|封顶|给予配套|配套资金|\d\s*%\s*配套|各承担|承担\s*\d|"
                         r"减按|减征|免征|免收|减免|征收率|[\u4e00-\u9fff]券")
-_BUDGET = re.compile(r"(?:用好|统筹|安排)[^，,；;。]{0,24}?(?:专项资金|基金|资金|预算)")
+_BUDGET = re.compile(r"(?:用好|统筹|安排|设立|设置|下拨|筹集|整合)[^，,；;。]{0,24}?(?:专项资金|基金|资金|预算|备用金)")
+# Site counts of a layout: 「全市共布局138个综合能源站，其中，高速点数34个」, 「布局点数77个」.
+_LAYOUT = re.compile(r"布局|布点|布设|点位|点数")
+_BUILD = re.compile(r"建设|建成|新建|新增|改建|扩建")
+_BREAKDOWN = re.compile(r"^\s*其中")  # 「…布局27个。其中，高速2个…」: the same sites, by kind
+# A rate or ratio a policy sets (a fee, a tax, a down payment, a share to return or reserve):
+# the term of a relief or a rule, not a result to reach.
+_POLICY_RATE = re.compile(r"费率|税率|利率|征收率|资费|(?:扣除|首付款?|返还|预付款?|替代|配建|发放|缴存|缴费|"
+                          r"贷款|担保)比例|原比例|预留[^，,；;。]{0,16}份额|税前扣除|加计(?:抵减|扣除)|应纳税额|裁员率")
+# A number that counts the list printed just before it: 「文化、体育和娱乐业等7个行业」.
+_LISTED = re.compile(r"等\s*$")
+# The articles of a text cited by its short name: 「落实国家推动外贸保稳提质13条意见」.
+_ARTICLES = re.compile(r"^\s*(?:意见|措施|举措|政策|规定|要求)")
+# A time limit or a period, not a goal: 「7个工作日」, 「3个月内」, 「6个月的费用缓缴期」.
+_TIME_LIMIT = re.compile(r"^\s*(?:以)?内|^\s*的[^，,；;。]{0,8}期|^\s*(?:（含[^）]*）)?(?:以上|以下)?(?:时|后)")
+_GRANTED = re.compile(r"(?:给予|予以|发放|兑现)[^。；;]{0,30}?(?:奖励|奖补|补贴|补助|资助|贴息|救助|经费)")
 _CONDITIONAL = re.compile(r"对|凡|针对|给予|予以")
 _GOAL_VERB = re.compile(r"形成|达到|突破|超过|力争|建成|打造|培育|引进|实现|新建|创建")
 # Money that qualifies what follows: 5000万元以上的企业, 1000万元以下（含1000万元）的项目.
@@ -66,6 +88,8 @@ _PROJECT_AFTER = re.compile(r"(?!支持|用于|投向|投入|带动|撬动|推�
                             r"[^，,；;。、]{0,16}?项目(?:建设)?\s*(?:[，,；;。]|$)")
 _PROJECT_BEFORE = re.compile(r"项目\s*$")
 _QUALIFYING = re.compile(r"\s*、[^，,；;。]{1,24}?的")
+# A facility a measure sizes: 「3万吨粮库」, 「35千伏变电站」, 「年产5万吨生产线」.
+_FACILITY_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,2}?(?:库|仓|厂|站|码头|生产线|机组)(?![\u4e00-\u9fff]{0,1}(?:建设|规模))")
 # Catalogue lines of a 专栏 ("重点培育企业：…") list what to support, not goals.
 _CATALOGUE = re.compile(r"^\s*重[点大][\u4e00-\u9fff]{0,6}(?:企业|项目|平台|单位|城市|园区|方向|工程|群)\s*[：:]")
 @dataclass(frozen=True)
@@ -157,13 +181,32 @@ def _clause_targets(clause: Clause, ctx: _Context) -> list[Target]:
     if inherited is not None:
         ctx = replace(ctx, end_year=inherited)
     found: list[Target] = []
+    laid_out = False
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if _retrospective(sentence, ctx) or (ctx.press and not _future(sentence, ctx)):
             continue
         earlier = [(p - start, y) for p, y in years if p < end]
+        if inherited is None and not earlier and (
+                _lays_out(sentence) or (laid_out and _BREAKDOWN.match(sentence))):
+            laid_out = True
+            continue  # the sites a layout plan places, with no year to reach them by
+        laid_out = False
         found += _sentence_targets(clause, sentence, earlier, ctx)
     return found
+
+
+def _lays_out(sentence: str) -> bool:
+    """「离石区综合能源站布局21个，其中，高速8个，国道上8个」: a layout's site counts — where
+    the sites go, not a quantity to reach — unless a verb says to build or reach them. The
+    first count of the sentence decides, by the words of its own phrase."""
+    if not _LAYOUT.search(sentence):
+        return False
+    quantities = find_quantities(sentence)
+    if not quantities:
+        return False
+    chunk = _comma_chunk(sentence, quantities[0].start)
+    return bool(_LAYOUT.search(chunk)) and not (_GOAL_VERB.search(chunk) or _BUILD.search(chunk))
 
 
 def _year_marks(text: str, ctx: _Context) -> list[tuple[int, int]]:
@@ -246,6 +289,8 @@ def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
         return False  # 3岁以下婴幼儿: an age group
     if _sizes_or_qualifies(sentence, q):
         return False
+    if _policy_setting(sentence, q, chunk):
+        return False
     after, of = noun_after(sentence, q.end)
     if after and _COUNTED.search(sentence[:q.start]) and not _GOAL_VERB.search(
             _comma_chunk(sentence, q.start)[:max(0, q.start - _chunk_start(sentence, q.start))]):
@@ -257,6 +302,26 @@ def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
     return not (q.value == 1 and q.comparator == "=" and q.unit in ("个", "家", "项"))
 
 
+def _policy_setting(sentence: str, q: Quantity, chunk: str) -> bool:
+    """A number a rule or a relief sets, not a goal (see the module docstring): a rate or
+    ratio a policy fixes, a count of the list just printed or of a cited text's articles,
+    a time limit, who qualifies for a grant the sentence makes, a computation."""
+    before, after = sentence[:q.start], sentence[q.end:]
+    if _POLICY_RATE.search(chunk):
+        return True
+    if _LISTED.search(before) and not _GOAL_VERB.search(chunk):
+        return True  # 「住宿和餐饮业等7个行业」
+    if q.unit in ("条", "项") and _ARTICLES.match(after):
+        return True  # 「外贸保稳提质13条意见」
+    unit = per_unit(q.unit)[0]
+    if unit in ("个工作日", "工作日") or (unit in ("个月", "天", "小时") and _TIME_LIMIT.match(after)):
+        return True  # 「审批时限不超过7个工作日」, 「3个月内」, 「6个月的费用缓缴期」
+    if re.search(r"[*×=＝]\s*$", before) or re.match(r"\s*[*×=＝]", after):
+        return True  # 「1970*30%=591元/月」
+    grant = _GRANTED.search(sentence, q.end)
+    return bool(grant and not _GOAL_VERB.search(chunk) and not target_years(sentence))
+
+
 def _sizes_or_qualifies(sentence: str, q: Quantity) -> bool:
     """A measure (not a count) that sizes a project or qualifies the things it names."""
     base = per_unit(q.unit)[0]
@@ -266,6 +331,9 @@ def _sizes_or_qualifies(sentence: str, q: Quantity) -> bool:
             _PROJECT_AFTER.match(sentence, q.end)
             or _PROJECT_BEFORE.search(sentence, _chunk_start(sentence, q.start), q.start)):
         return True  # with a year before it, building the project is the goal
+    if _FACILITY_AFTER.match(sentence, q.end) and not _GOAL_VERB.search(_comma_chunk(sentence, q.start)) \
+            and not _BUILD.search(_comma_chunk(sentence, q.start)):
+        return True  # 「提升柳林食品工业园3万吨粮库绿色低温仓储科技水平」: an existing facility's size
     return bool(re.search(r"以[上下内]$", q.text) and _QUALIFYING.match(sentence, q.end))
 
 

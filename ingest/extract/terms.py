@@ -3,16 +3,18 @@
 An offer is one grant a sentence makes (see ``offers``). Its terms are read from its
 normalized text, positions relative to it:
 
-- **grant start**: where the giving begins — the first 给予/予以, a 按… ratio phrase, or
-  the instrument word itself (每家奖励 200 万元). Money printed before it is a condition
-  (投资 500 万元以上的项目, 200 万元至 500 万元的技改项目), never the amount.
+- **grant start**: where the giving begins — the first 给予/予以, a 按… ratio phrase, a
+  standard it is paid at (按300元/人的标准, 按每10人1万元的标准), or the instrument word itself
+  (每家奖励 200 万元). Money printed before it is a condition (投资 500 万元以上的项目, 200 万元至
+  500 万元的技改项目), never the amount; so is money that says which cases it covers (单户担保金额
+  500万元及以下).
 - **amount**: the first sum after the grant start that is not a ceiling.
 - **cap**: a sum after 最高/上限/封顶/不超过/最多 (最高可达, 最高奖励, 总额最高不超过 …), or
   before 封顶/以内.
 - **ratio**: the share of a base paid, as a fraction (0.1 for 10 %): 按(照)<base>的 10 %,
   给予<base> 10 % 的补助, 补助比例(不超过) 30 % — a cost share (各承担 50 %) is not one.
   ``base`` is what the share is of, as printed (项目设备购置额, 软件合同金额).
-- **per_year**: the amount or cap is per year (每年最高…, 年度补助金额最高…).
+- **per_year**: the amount or cap is per year (每年最高…, 年度补助金额最高…, 2000元/人/年).
 - **instalments**: staged payment as printed (分三年拨付, 分期兑现, 按进度拨付).
 - **payer**: the level of government that pays when the text says (省级给予…, 由市财政…,
   区级财政按… → 省级, 市级, 区级); ``cost_sharing`` the split when two share it (市区各承担50%).
@@ -31,12 +33,22 @@ from ingest.extract.numbers import NUM, Quantity, find_quantities, is_money, to_
 
 GRANT_VERB = re.compile(r"给予|予以")
 # Relief is granted by its own verb: money before 免征/减按 is a condition (月销售额未超过10万元的).
-_RELIEF = re.compile(r"免征|免收|减征|减按|减免|免[于予]收取")
-_INSTRUMENT = r"奖励|奖补|补贴|补助|资助|贴息|津贴|配套"
+_RELIEF = re.compile(r"免征|免收|减征|减按|减免|免[于予]收取|减半征收|加计(?:抵减|扣除)|退还|返还|代缴|税前扣除")
+_INSTRUMENT = r"奖励|奖补|补贴|补助|资助|贴息|津贴|配套|加计抵减|加计扣除|返还"
+# A sum a grant is paid at, per head or per unit: 「按300元/人的标准给予…补助」,
+# 「按每10人1万元的标准给予一次性奖补」, 「500元的标准，给予人才招引工作补贴」.
+_STANDARD = re.compile(rf"(?:按(?:照)?[^，,。；;]{{0,16}}?)?(?<![\d.]){NUM}\s*(?:万亿|亿|千万|万)?元"
+                       rf"[^，,。；;]{{0,10}}?的?标准")
+# Money that says which cases a rule is for: 「单户担保金额500万元及以下」.
+_SCOPE_BEFORE = re.compile(r"(?:金额|额度|投资额|销售额|营业收入|营收|规模)\s*$")
 _OWN_VERB = re.compile(rf"(?:{_INSTRUMENT})\s*(?={NUM})")  # 奖励200万元: the word gives
 _RATIO_BY = re.compile(rf"按(?:照)?(?:不超过|不高于)?(?P<base>[^，,。；;]{{0,40}}?)的?\s*"
                        rf"(?:不超过|不高于|最高)?\s*(?P<r>{NUM})\s*(?P<unit>%|‰)"
-                       rf"(?=[^，,。；;]{{0,20}}?(?:给予|予以|{_INSTRUMENT}|支持))")
+                       rf"(?=(?:的比例[，,]?)?[^，,。；;]{{0,20}}?(?:给予|予以|{_INSTRUMENT}|支持))")
+# The share printed after the instrument it pays: 「岗位补贴按上年度全市最低工资标准的30%执行」,
+# 「对购买商业用房补贴总价的1.5%」.
+_RATIO_AFTER = re.compile(rf"(?:{_INSTRUMENT})(?:资金)?(?:按(?:照)?)?(?P<base>[^，,。；;%‰\d]{{1,16}}?)的\s*"
+                          rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
 _RATIO_GIVEN = re.compile(rf"(?:给予|予以)(?:其)?(?P<base>[^，,。；;%]{{0,24}}?)(?P<r>{NUM})\s*(?P<unit>%|‰)\s*的?"
                           rf"[^，,。；;]{{0,8}}?(?:{_INSTRUMENT})")
 _RATIO_NAMED = re.compile(rf"(?:{_INSTRUMENT})(?:资金)?比例[^，,。；;%‰\d]{{0,16}}?"
@@ -81,6 +93,8 @@ def read_terms(offer: str, quantities: list[Quantity] | None = None) -> Terms:
     for q in qs:
         if not is_money(q.unit) or q.quoted or q.start < start or _is_share(offer, q):
             continue
+        if _SCOPE_BEFORE.search(offer, 0, q.start) and re.match(r"\s*及?以[上下]", offer[q.end:]):
+            continue  # 「单户担保金额500万元及以下」: the cases it covers
         wan = to_wan(q.value, q.unit)
         if is_cap(offer, q):
             if cap is None:
@@ -97,7 +111,7 @@ def grant_start(offer: str) -> int:
     """Where the giving begins: money before it is a condition of the offer."""
     starts = [m.start() for m in (GRANT_VERB.search(offer), _OWN_VERB.search(offer),
                                   _RATIO_BY.search(offer), _RATIO_NAMED.search(offer),
-                                  _RELIEF.search(offer)) if m]
+                                  _RELIEF.search(offer), _STANDARD.search(offer)) if m]
     return min(starts) if starts else 0
 
 
@@ -111,7 +125,7 @@ def is_cap(text: str, q: Quantity) -> bool:
 
 def read_ratio(offer: str) -> tuple[float | None, str | None]:
     """The share of a base paid (0.1 for 10 %) and the base as printed."""
-    for pattern in (_RATIO_BY, _RATIO_GIVEN, _RATIO_NAMED, _RATIO_BEFORE):
+    for pattern in (_RATIO_BY, _RATIO_GIVEN, _RATIO_NAMED, _RATIO_BEFORE, _RATIO_AFTER):
         for m in pattern.finditer(offer):
             if _is_share(offer, m.start("r"), m.end()):
                 continue
@@ -139,8 +153,11 @@ def _is_share(text: str, q: Quantity | int, end: int | None = None) -> bool:
 
 
 def _yearly(text: str, q: Quantity) -> bool:
+    """Per year: 每年/年度 before it, or 「2000元/人/年」 — a per-year rate printed after it."""
     chunk_start = max([0] + [m.end() for m in _CHUNK.finditer(text, 0, q.start)])
-    return bool(_PER_YEAR.search(text[chunk_start:q.start]))
+    return bool(_PER_YEAR.search(text[chunk_start:q.start])
+                or re.match(r"\s*(?:[/／]\s*[\u4e00-\u9fff]{1,2}\s*)?[/／]\s*年", text[q.end:q.end + 8])
+                or re.search(r"[/／]\s*年$", q.unit))
 
 
 def _clean_base(base: str | None) -> str | None:

@@ -1,0 +1,122 @@
+"""Incentives of a 稳增长 measures package and of a scoring scheme: per-head standards, tiers
+printed without 分别, tax and fee relief in its many wordings, procurement preferences, and
+what only looks like a grant (a lender's terms, a past event, the end of support).
+
+Each fragment is made up; each test states one rule of ``ingest.extract`` (incentives,
+offers, terms, instruments).
+"""
+
+from __future__ import annotations
+
+from ingest.extract.incentives import extract_incentives
+from kg.types import Incentive
+from tests.ingest_fixtures import parse_fragment
+
+MEASURES = {"region": "某区", "title": "某区稳住经济增长若干政策措施", "issued": "2022-07-01"}
+
+
+def incentives_of(text: str) -> list[Incentive]:
+    return extract_incentives(parse_fragment(text, **MEASURES))
+
+
+def money(i: Incentive) -> tuple:
+    return (i.kind, i.amount_wan, i.cap_wan, i.ratio)
+
+
+def test_a_per_head_standard_is_the_amount_and_a_per_year_one_says_so():
+    found = incentives_of("七、稳就业\n1.支持招工。对人力资源机构组织人员就业的，按400元/人的标准给予就业服务补助；"
+                          "给予企业3000元/人/年的用工补助；按每10人2万元的标准给予一次性奖补，最高不超过10万元；"
+                          "按每招引1人（签订劳动合同，并参加社保）600元的标准，给予招引补贴。")
+    assert [money(i) for i in found] == [("subsidy", 0.04, None, None), ("subsidy", 0.3, None, None),
+                                         ("reward", 2, 10, None), ("subsidy", 0.06, None, None)]
+    assert [i.per_year for i in found] == [False, True, False, False]
+
+
+def test_tiers_printed_without_fenbie():
+    found = incentives_of(
+        "四、促进工业\n2.培育企业。对首次评为国家级、省级示范企业给予一次性奖补20万元、8万元。"
+        "对验收合格的单位，按首年2万元、巩固年6000元的标准兑现奖补资金。"
+        "对取得证书的，按以下标准给予培训补贴：初级3000元、中级4000元，高级5000元。"
+        "对多孩家庭补助100元/每平方米，二孩家庭补贴不超过1万，三孩家庭补贴不超过2万。")
+    assert [money(i) for i in found] == [
+        ("reward", 20, None, None), ("reward", 8, None, None),
+        ("reward", 2, None, None), ("reward", 0.6, None, None),
+        ("subsidy", 0.3, None, None), ("subsidy", 0.4, None, None), ("subsidy", 0.5, None, None),
+        ("subsidy", 0.01, 1, None), ("subsidy", 0.01, 2, None)]
+    assert found[0].beneficiary == found[1].beneficiary == "企业"
+
+
+def test_rates_listed_after_fenbie_are_not_tiers_and_a_rate_cut_spelled_out_is_one_relief():
+    found = incentives_of("一、稳住市场主体\n3.降低社保费率。对各类企业继续降低社保费率，养老保险单位费率从18%降低到15%，"
+                          "失业保险单位费率从1.5%降低到1%，工伤保险分别按一至三类执行基准费率0.5%、0.9%、1.3%。")
+    assert [money(i) for i in found] == [("subsidy", None, None, None)]
+
+
+def test_tax_and_fee_relief_in_its_wordings():
+    found = incentives_of(
+        "一、稳住市场主体\n4.减轻企业负担。缓缴期间免收滞纳金。不计罚息，不纳入征信记录。"
+        "全面取消投标保证金。由区政府按80元/人/年的标准为其代缴养老保险费。"
+        "中小企业宽带资费再降5%。对困难群众发放一次性临时救助金。"
+        "大型企业按上年度实际缴纳失业保险费的40%返还。")
+    assert [money(i) for i in found] == [
+        ("subsidy", None, None, None), ("subsidy", None, None, None), ("subsidy", None, None, None),
+        ("subsidy", 0.008, None, None), ("subsidy", None, None, None), ("subsidy", None, None, None),
+        ("subsidy", None, None, 0.4)]
+
+
+def test_a_relief_starts_the_grant_so_a_condition_before_it_is_no_cap():
+    (relief,) = incentives_of("五、促消费\n5.促进汽车消费。对单车价格不超过25万元的乘用车，落实减半征收车辆购置税政策。")
+    assert money(relief) == ("subsidy", None, None, None)
+
+
+def test_ratios_printed_after_a_ratio_word_or_after_the_instrument():
+    found = incentives_of(
+        "四、促进工业\n6.支持技术改造。按项目设备投资额6%的比例，最高给予150万元奖补。"
+        "岗位补贴按上年度最低工资标准的20%执行。对购买商业用房补贴总价的2%，不超过5万。"
+        "继续分别按8%和12%加计抵减应纳税额。")
+    assert [money(i) for i in found] == [
+        ("reward", None, 150, 0.06), ("subsidy", None, None, 0.2), ("subsidy", None, 5, 0.02),
+        ("subsidy", None, None, 0.08), ("subsidy", None, None, 0.12)]
+
+
+def test_more_grant_verbs():
+    found = incentives_of("三、助力农业\n7.稳定生产。养殖户连续亏损时，启动临时性救助补贴。对物流费、展位费等进行补贴。"
+                          "返乡创业人员可凭车票领取一次性交通补助。")
+    assert [i.kind for i in found] == ["subsidy", "subsidy", "subsidy"]
+
+
+def test_procurement_preferences_and_priority_with_support_in_view_are_programmes():
+    found = incentives_of(
+        "一、稳住市场主体\n8.支持中小企业。政府采购项目面向小微企业的价格扣除比例从6%提高至15%，"
+        "非预留项目给予小微企业评审优惠。对守法企业在兑现惠企政策等方面优先考虑。"
+        "对获奖企业在各类评优活动中予以优先考虑。")
+    assert [i.kind for i in found] == ["programme", "programme", "programme"]
+
+
+def test_what_only_looks_like_a_grant():
+    found = incentives_of(
+        "八、要素保障\n9.加强金融支持。引导国有银行对出租人给予优惠利率质押贷款等支持。"
+        "鼓励小额贷款公司对小微企业缓收或减免利息。"
+        "上年度某部门联合印发意见，为我区产业发展提供了政策支持。"
+        "资金支出完毕后，区财政不再对新购车辆，以及新建站点进行补贴。"
+        "此前已产生的逾期不在政策支持范围内。"
+        "第1年退出运营的，退还80%补贴资金。")
+    assert found == []
+
+
+def test_money_that_says_which_cases_a_relief_covers_is_no_amount():
+    found = incentives_of("八、要素保障\n10.降低担保费率。落实融资担保降费奖补政策，其中单户担保金额300万元及以下的，"
+                          "担保费率降至1%。")
+    assert [i.amount_wan for i in found] == [None] * len(found) and found
+
+
+def test_funds_used_or_allocated_without_a_sum_and_rules_about_funds():
+    found = incentives_of("七、民生保障\n11.用好资金。用好农业转移人口市民化奖励资金。"
+                          "按人口不低于3元标准下拨临时救助备用金。落实财政资金“三项清理”制度。")
+    assert [i.kind for i in found] == ["fund", "fund"]
+
+
+def test_a_measures_heading_sentence_of_up_to_24_characters_names_it():
+    found = incentives_of("一、稳住市场主体\n12.落实中小微企业设备器具所得税税前扣除政策。"
+                          "企业新购置的设备，落实一次性税前扣除政策。")
+    assert len(found) == 1
