@@ -38,22 +38,47 @@ _MARKER_START = re.compile(
 _SEPARATED = re.compile(r"(?:^|[\s。！？；：!?;:]|[。！？；][”’」』）)])$")
 _AFTER_PARENTHESIS = re.compile(r"[）)]$")  # "…（责任单位：市工信局）2．": the next item
 _REFERENCE_BEFORE = re.compile(r"[按依据照见于和及与或至第、]$")
+# A sentence or clause end, then what may be an item marker.
+_NEXT_AFTER_END = re.compile(r"[；;。](?=\s*(?:[（(]\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.．、]|[①-⑳]))")
 _GLUED_RANK = 2  # ranks up to （一） may follow a title directly
 _TITLE_MAX = 40  # a title is this short: a sub-part glued to it may open
 
 
 def split_long_lines(lines: list[str]) -> list[str]:
-    """``lines`` with each line over ``LONG_LINE`` characters split at its structure."""
+    """``lines`` with each line over ``LONG_LINE`` characters split at its structure, and
+    shorter ones where two items of a list were merged (``split_merged_items``)."""
     out: list[str] = []
     for line in lines:
         if len(line.strip()) < LONG_LINE:
-            out.append(line)
+            out.extend(split_merged_items(line))
             continue
         pieces = []
         for paragraph in _PARAGRAPH_END.split(line.strip()):
             pieces.extend(_split_markers(paragraph))
         out.extend(pieces)
     return out
+
+
+def split_merged_items(line: str) -> list[str]:
+    """A line that starts with a numbered item and holds the next item of the same rank
+    right after a sentence or clause end ("（六）…的信息；（七）人民法院…") is split there: a
+    page that lost a paragraph break. A successor number after ；or 。 is an item, not a
+    reference, which would be introduced by 第 or 按照 and carry no 。/； before it."""
+    first = read_marker(line.strip())
+    if first is None or first.kind != "number" or not _NEXT_AFTER_END.search(line):
+        return [line]
+    text = line.strip()
+    cuts, number = [], first.number
+    for m in _NEXT_AFTER_END.finditer(text):
+        marker = read_marker(text[m.end():])
+        if marker is not None and marker.kind == "number" and marker.rank == first.rank \
+                and marker.number == number + 1:
+            cuts.append(m.end())
+            number = marker.number
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
 
 
 def _split_markers(text: str) -> list[str]:

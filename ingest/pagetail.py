@@ -35,6 +35,11 @@ _FOOTER_START = re.compile(
     r"|(?:部门|媒体|政策|专家|视频|图文)解读\s*(?:$|[：:])|文件下载|附件下载|上一篇|下一篇"
     r"|打印本页|关闭窗口|解读链接|返回顶部)"
 )
+# A row of the page's buttons: 打印 关闭, 【打印】【关闭窗口】, 分享到：微信 打印 … — each word a
+# button, nothing else on the line.
+_BUTTONS = re.compile(
+    r"^(?=.*(?:打印|关闭|收藏|分享|字体|字号|纠错))(?:分享(?:文章)?到\s*[：:]?\s*)?(?:[【\[]?\s*(?:分享到)?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|我的收藏"
+    r"|微信|微博|邮件(?:分享)?|复制网址|纠错|字体|字号|[大中小]|默认|返回顶部)\s*[】\]]?\s*[：:]?\s*){2,}$")
 _SIDEBAR_MARK = re.compile(
     r"^(?:\d{4}-\d{1,2}-\d{1,2}\s*)?(?:查看)?更多\s*[>»›＞]*$|^(?:返回|回到)顶部$|^\d{1,2}:\d{2}$"
     r"|^top$", re.IGNORECASE)
@@ -56,7 +61,8 @@ def visible(line: str) -> str:
 def strip_footer(lines: list[str]) -> tuple[list[str], list[str]]:
     """``(kept, footer)``: the footer from its opening line on, or nothing."""
     for i in range(len(lines) // 2, len(lines)):
-        if not _FOOTER_START.match(visible(lines[i])):
+        text = visible(lines[i])
+        if not _FOOTER_START.match(text) and not _BUTTONS.match(text):
             continue
         tail = [line.strip() for line in lines[i:] if line.strip()]
         if all(_furniture_line(line, FOOTER_LINE_MAX) for line in tail):

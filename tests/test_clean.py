@@ -346,3 +346,12 @@ def test_parse_file_reports_undecodable_files_by_name(tmp_path):
     path.write_bytes(b"\x00\x00\x00\x01" * 100)
     with pytest.raises(EncodingError, match="规划.txt"):
         parse_file(path, None)
+
+
+def test_a_row_of_page_buttons_after_the_plan_goes_with_what_follows_it():
+    body = "\n".join(f"{i}.推进第{i}项重点工作，落实各项任务，确保取得实效。" for i in range(1, 9))
+    for buttons in ("打印 关闭", "【打印】【关闭窗口】", "分享文章到：分享到微信 分享到打印 分享到复制网址"):
+        cleaned = clean(f"{body}\n{buttons}\nProduced By 大汉网络 大汉版通发布系统\n")
+        assert texts(cleaned)[-1] == "8.推进第8项重点工作，落实各项任务，确保取得实效。", buttons
+    kept = clean(f"{body}\n中小企业\n9.支持中小企业发展，落实各项扶持政策，确保取得实效。\n")
+    assert texts(kept)[-1].startswith("9.支持中小企业")

@@ -35,9 +35,21 @@ def test_inline_numbering_splits_only_in_sequence_and_never_at_a_reference() -> 
     assert sum(1 for p in pieces if p.startswith("第二条")) == 10
 
 
-def test_short_lines_are_never_split() -> None:
-    lines = ["一、总体要求（一）指导思想。坚持创新。", "到2025年，达到2.5亿元。 二、任务"]
+def test_short_lines_are_split_only_where_two_items_of_a_list_merged() -> None:
+    lines = ["一、总体要求（一）指导思想。坚持创新。", "到2025年，达到2.5亿元。 二、任务",
+             "（一）做好统筹；（三）另见下文", "（二）按照第（三）项执行", "1）企业；2）园区"]
     assert split_long_lines(lines) == lines
+    merged = "（六）其他行政机关推送或者共享获取的信息；（七）人民法院相关判决、裁决；（七）重复"
+    assert split_long_lines([merged]) == ["（六）其他行政机关推送或者共享获取的信息；",
+                                          "（七）人民法院相关判决、裁决；（七）重复"]
+    assert split_long_lines(["1.加强统筹。2.推进建设；3．完善机制"]) == ["1.加强统筹。", "2.推进建设；", "3．完善机制"]
+
+
+def test_merged_items_become_clauses_of_their_own() -> None:
+    text = ("第十条 市房产主管部门主要从以下渠道归集信用信息：\n（五）物业企业的自行申报；\n"
+            "（六）其他行政机关推送的信息；（七）人民法院、仲裁委员会相关判决、裁决；\n（八）其他渠道。\n")
+    labels = [c.label for c in parse_fragment(text).clauses]
+    assert any(label.endswith("（七）") for label in labels), labels
 
 
 def test_pdf_copy_spaces_in_numbers_and_markers_are_repaired() -> None:
