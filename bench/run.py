@@ -106,6 +106,7 @@ def bench_scale(scale: int) -> dict[str, Any]:
         "corpus_mb": round(sum(p.stat().st_size for p in files) / 1e6, 2),
         "clauses": sum(d.clauses for d in report.documents),
         "texts": sync.added if sync else 0,
+        "texts_ahead": sync.ahead if sync else 0,  # of these, embedded during the graph stage
         "failed": len(report.failed),
         "engine_start_s": round(engine_s, 2),
         "ingest_s": round(ingest_s, 1),

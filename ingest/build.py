@@ -53,7 +53,11 @@ class FileProgress(Protocol):
 
 
 class IndexUpdater(Protocol):
-    def update(self, store: GraphStore, changed: Sequence[str], removed: Sequence[str]) -> None: ...
+    def saved(self, store: GraphStore, doc_id: str) -> None:
+        """One document committed (more may follow before ``update``)."""
+
+    def update(self, store: GraphStore, changed: Sequence[str], removed: Sequence[str]) -> None:
+        """An ingestion or a removal committed: bring the index in step."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,8 @@ class Ingestor:
             if doc_report.doc_id and doc_report.status != "failed":
                 stored[doc_report.doc_id] = doc_report.sha256
                 self._current.add(doc_report.doc_id)
+            if doc_report.status in ("added", "updated") and doc_report.doc_id and self.index is not None:
+                self.index.saved(self.store, doc_report.doc_id)
         if report.changed:
             self._relink_citations()
         if self.index is not None:

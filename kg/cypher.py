@@ -155,6 +155,10 @@ CORPUS_CLAUSES = (
     "d.doc_number AS doc_number, d.level AS level, d.region AS region "
     "ORDER BY c.doc_id, c.ordinal"
 )
+DOCUMENT_CLAUSE_TEXTS = (
+    "MATCH (d:Document {doc_id: $doc_id})-[:HAS_CLAUSE]->(c:Clause) "
+    "RETURN c {.clause_id, .doc_id, .label, .heading, .text} AS clause, d.title AS doc_title"
+)
 CLAUSE_CONTEXT = (
     "MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause {clause_id: $clause_id}) "
     "OPTIONAL MATCH (p:Clause)-[:HAS_CHILD]->(c) "

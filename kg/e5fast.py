@@ -232,12 +232,14 @@ class FastE5:
     def query(self, text: str) -> np.ndarray:
         return self.encode([text], "query: ")[0]
 
-    def passage(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
-        return self.encode(texts, "passage: ", progress)
+    def passage(self, texts: Sequence[str], progress: Callable[[int], None] | None = None,
+                threads: int | None = None) -> np.ndarray:
+        return self.encode(texts, "passage: ", progress, threads)
 
     def encode(self, texts: Sequence[str], prefix: str,
-               progress: Callable[[int], None] | None = None) -> np.ndarray:
-        """L2-normalised embeddings; ``progress(k)`` after each batch with the texts done."""
+               progress: Callable[[int], None] | None = None, threads: int | None = None) -> np.ndarray:
+        """L2-normalised embeddings; ``progress(k)`` after each batch with the texts done.
+        ``threads``: torch's threads for these batches (None: as many as it has)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         windows = self._windows(self.tokenizer.ids([prefix + t for t in texts]))
@@ -247,7 +249,7 @@ class FastE5:
         order = sorted(range(len(windows)), key=lambda w: -len(windows[w][1]))
         done: set[int] = set()
         for batch in _batches(order, windows):
-            pooled = self._forward([windows[w][1] for w in batch])
+            pooled = self._forward([windows[w][1] for w in batch], threads)
             for w, vec in zip(batch, pooled):
                 text, ids = windows[w]
                 # e5.c: windows weighed by their content tokens, each pooled over its own
@@ -278,19 +280,19 @@ class FastE5:
         lengths = np.array([len(s) for s in seqs], dtype=np.int64)
         return torch.from_numpy(dequantise(self._words[ids])), torch.from_numpy(lengths)
 
-    def _forward(self, seqs: list[list[int]]) -> np.ndarray:
+    def _forward(self, seqs: list[list[int]], threads: int | None = None) -> np.ndarray:
         x, lengths = self._inputs([(0, s) for s in seqs])
         # A question is one short sequence: splitting it across cores gains little on an
         # idle machine and loses several-fold when the other core is busy (the engine, the
         # background indexer, another request) — measured 21 ms on one thread against
         # 51-111 ms on two at a load of 4.
         small = x.shape[0] * x.shape[1] <= _SMALL_TOKENS
-        with self._lock, torch.inference_mode(), _threads(1 if small else None):
+        with self._lock, torch.inference_mode(), torch_threads(1 if small else threads):
             return self.encoder(x, lengths).numpy().astype(np.float64)
 
 
 @contextmanager
-def _threads(count: int | None) -> Iterator[None]:
+def torch_threads(count: int | None) -> Iterator[None]:
     """torch's intra-op threads set to ``count`` for the block (None: left as they are)."""
     before = torch.get_num_threads()
     if count is not None:

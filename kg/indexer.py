@@ -48,6 +48,9 @@ class BackgroundIndexer:
             self._thread.start()
         return self
 
+    def saved(self, store: Any, doc_id: str) -> None:
+        """A document committed: nothing yet; the pass after ``update`` embeds it."""
+
     def update(self, store: Any, changed: Sequence[str], removed: Sequence[str]) -> None:
         """After an ingestion or a removal committed: index it soon, don't wait."""
         self._idle.clear()

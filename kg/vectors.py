@@ -22,7 +22,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,7 @@ class SyncReport:
     kept: int  # clauses whose vector was already there
     seconds: float
     deferred: bool = False  # another process was writing the index: it will catch up
+    ahead: int = 0  # of ``added``, texts embedded while the graph was being written
 
 
 @dataclass(frozen=True)
@@ -160,23 +161,28 @@ class VectorIndex:
             ids = self._search_ids or []
             return [(ids[r], float(s)) for s, r in zip(scores[0], rows[0]) if r >= 0]
 
+    def holds(self, digest: str) -> bool:
+        """Is this text's vector stored?"""
+        return digest in self._texts
+
     def sync(self, clauses: Sequence[ClauseText], progress: Callable[[Snapshot], None] | None = None,
-             wait_s: float = 0.0) -> SyncReport:
-        """Make the index hold exactly ``clauses``; embed what is missing. If another
-        process or thread is writing the index for more than ``wait_s`` seconds, return a
-        ``deferred`` report: that writer's next pass takes these clauses in."""
+             wait_s: float = 0.0, ahead: Mapping[str, np.ndarray] | None = None) -> SyncReport:
+        """Make the index hold exactly ``clauses``; embed what is missing, but for the
+        texts ``ahead`` has vectors for (digest → vector, by this index's embedder). If
+        another process or thread is writing the index for more than ``wait_s`` seconds,
+        return a ``deferred`` report: that writer's next pass takes these clauses in."""
         started = time.perf_counter()
         try:
             with self.files.writer(wait_s):
                 self.reload()
-                return self._sync(clauses, progress, started)
+                return self._sync(clauses, progress, started, ahead or {})
         except IndexBusy:
             logger.info("the vector index in %s is being written by another process; "
                         "it will take these clauses in on its next pass", self.folder)
             return SyncReport(0, 0, 0, time.perf_counter() - started, deferred=True)
 
     def _sync(self, clauses: Sequence[ClauseText], progress: Callable[[Snapshot], None] | None,
-              started: float) -> SyncReport:
+              started: float, ahead: Mapping[str, np.ndarray]) -> SyncReport:
         wanted = {c.clause_id: (c.digest, c.title_digest) for c in clauses}
         removed = sum(1 for cid, d in self._clauses.items() if wanted.get(cid) != d)
         changed = wanted != self._clauses
@@ -185,11 +191,17 @@ class VectorIndex:
         kept = self._indexed
         texts = {d: t for c in clauses for d, t in ((c.digest, c.text), (c.title_digest, c.title))
                  if d and d not in self._texts}
-        if texts:
-            self._embed(list(texts.items()), progress)
+        done = [d for d in texts if d in ahead]
+        if done:
+            with self._lock:
+                self._texts.add(done, np.vstack([ahead[d] for d in done]))
+                self._count()
+        missing = [(d, t) for d, t in texts.items() if d not in ahead]
+        if missing:
+            self._embed(missing, progress)
         if texts or changed or self.files.stamp() is None:
             self._finish()
-        report = SyncReport(len(texts), removed, kept, time.perf_counter() - started)
+        report = SyncReport(len(texts), removed, kept, time.perf_counter() - started, ahead=len(done))
         logger.info("vector index %s: %d texts embedded, %d clauses dropped, %d kept, in %.1f s",
                     self.embedder.name, report.added, report.removed, report.kept, report.seconds)
         return report
@@ -321,28 +333,51 @@ def graph_clause_texts(store: Any) -> list[ClauseText]:
     """Every clause the graph holds, as the text the index embeds."""
     from kg import cypher
 
-    rows = store.read(cypher.CORPUS_CLAUSES)
-    return [
-        ClauseText(
-            r["clause"]["clause_id"], r["clause"]["doc_id"],
-            embedding_text(r["clause"].get("label") or "", r["clause"].get("heading") or "",
-                           r["clause"].get("text") or ""),
-            r["doc_title"] or "",
-        )
-        for r in rows
-    ]
+    return [_clause_text(r) for r in store.read(cypher.CORPUS_CLAUSES)]
+
+
+def document_clause_texts(store: Any, doc_id: str) -> list[ClauseText]:
+    """One document's clauses, as the text the index embeds."""
+    from kg import cypher
+
+    return [_clause_text(r) for r in store.read(cypher.DOCUMENT_CLAUSE_TEXTS, doc_id=doc_id)]
+
+
+def _clause_text(row: dict[str, Any]) -> ClauseText:
+    clause = row["clause"]
+    return ClauseText(
+        clause["clause_id"], clause["doc_id"],
+        embedding_text(clause.get("label") or "", clause.get("heading") or "", clause.get("text") or ""),
+        row["doc_title"] or "",
+    )
 
 
 class IndexSync:
     """Keeps a ``VectorIndex`` in step with the graph after each ingestion (``IndexUpdater``),
-    in the foreground: ``policykg ingest`` waits for it, with ``progress`` reported."""
+    in the foreground: ``policykg ingest`` waits for it, with ``progress`` reported. While
+    the graph is written, the clauses of the documents already saved are embedded on the
+    cores it leaves idle (``kg.ahead``); ``ahead=False`` leaves all the embedding to the end."""
 
     def __init__(self, index: VectorIndex, progress: Callable[[Snapshot], None] | None = None,
-                 wait_s: float = 120.0) -> None:
+                 wait_s: float = 120.0, ahead: bool = True) -> None:
         self.index = index
         self.progress = progress
         self.wait_s = wait_s  # a server's pass over an upload or two ends well within this
         self.last: SyncReport | None = None
+        self._ahead = ahead
+        self._embedder: Any = None  # an AheadEmbedder once a document was saved
+
+    def saved(self, store: Any, doc_id: str) -> None:
+        """A document committed: start embedding its clauses."""
+        if not self._ahead:
+            return
+        if self._embedder is None:
+            from kg.ahead import AheadEmbedder
+
+            self._embedder = AheadEmbedder(self.index)
+        self._embedder.add(document_clause_texts(store, doc_id))
 
     def update(self, store: Any, changed: Sequence[str], removed: Sequence[str]) -> None:
-        self.last = self.index.sync(graph_clause_texts(store), self.progress, self.wait_s)
+        ahead, self._embedder = self._embedder, None
+        vectors = ahead.finish() if ahead is not None else {}
+        self.last = self.index.sync(graph_clause_texts(store), self.progress, self.wait_s, vectors)
