@@ -76,6 +76,13 @@ _REGIONS = (
     re.compile(r"^(.{2,6}?市)"),
     re.compile(r"^(.{2,6}?[区县])"),
 )
+# 「巴中市恩阳区人民政府」: a district or county named after its city is the region.
+_CITY_DISTRICT = re.compile(r"^(.{2,6}?市[\u4e00-\u9fff]{1,3}?[区县旗])")
+# Words ending in 区/县 that are not a district's name (「成都市社区…」「武汉市城区…」).
+_NOT_DISTRICT = ("社区", "园区", "城区", "景区", "片区", "市区", "辖区", "街区", "小区", "山区", "矿区",
+                 "灾区", "老区", "牧区", "郊区", "农区", "湖区", "库区", "示范区", "试验区", "功能区",
+                 "自贸区", "保税区", "集聚区", "先行区", "核心区", "主城区", "中心城区", "各区", "全区", "全县",
+                 "各县", "区县", "市县", "郡县")
 _PARTY = re.compile(r"^\s*(?:中共|中国共产党)")
 _ORG = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|院|中心)$")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -296,6 +303,9 @@ def infer_region(title: str | None, issuer: str | None) -> str | None:
     for text in (title, issuer):
         # 「中共黑龙江省委」: the party committee of a place names the place after 中共.
         text = _PARTY.sub("", text or "")
+        m = _CITY_DISTRICT.match(text)
+        if m and not m.group(1).endswith(_NOT_DISTRICT):
+            return m.group(1)
         for pattern in _REGIONS:
             m = pattern.match(text)
             if m:

@@ -56,7 +56,8 @@ class ExtractiveAnswerer:
         usable = [e for e in evidence if linked.ask.accepts(e.sentence)]
         reason = refusal.reason(ctx, usable)
         if reason:
-            return Draft(reason, False, [])
+            # Nothing answers the whole question, but the graph may hold some of its parts.
+            return answer_parts(ctx, partial=True) or Draft(reason, False, [])
         points, notes = Passages(self.corpus, self.cal, self.terms).answer(ctx, usable, agencies or {})
         return Draft.of(points, notes)
 

@@ -135,6 +135,9 @@ def region_abbreviations(name: str) -> list[str]:
     for suffix in ("省", "市"):
         if name.endswith(suffix) and len(name) >= 3:
             forms.append(name[:-1])
+    district = re.match(r"^.{2,6}?市(.{2,4}[区县旗])$", name)
+    if district:  # 巴中市恩阳区 is 恩阳区, and 恩阳
+        forms += [district.group(1)] + ([district.group(1)[:-1]] if len(district.group(1)) >= 3 else [])
     return forms
 
 

@@ -169,15 +169,16 @@ class QAService:
         the one region it names; empty when it is open to every document."""
         if linked.doc_ids:
             return frozenset(linked.doc_ids)
-        if len(linked.regions) == 1 and "comparison" not in linked.intents:
+        if len(linked.regions) == 1:  # also 「吉林市首套房和二套房…分别」: two things, one place
             return frozenset(engine.region_docs.get(linked.regions[0], []))
         return frozenset()
 
     @staticmethod
     def _scope(engine: _Engine, linked: Linked, clause_ids: list[str]) -> list[str]:
         """A question about one document or one region that has plans of its own is answered
-        from those plans: a city's reward is not the zone's."""
-        if "comparison" in linked.intents:
+        from those plans: a city's reward is not the zone's. A comparison of two things in one
+        place is still about that place; a comparison naming a document is not scoped."""
+        if "comparison" in linked.intents and (linked.doc_ids or len(linked.regions) != 1):
             return clause_ids
         if linked.doc_ids:
             return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in linked.doc_ids]

@@ -84,6 +84,16 @@ def test_several_figures_in_one_question(qa: QAService) -> None:
     assert_numbers_cited(answer)
 
 
+def test_two_figures_of_one_city_come_from_its_plans_and_a_missing_one_is_said(qa: QAService) -> None:
+    # 分别 asks two things of one place: the province's plan does not answer for the city,
+    # and the part the city's plans set is not dropped for the one they do not.
+    answer = qa.ask("武汉市数字经济核心产业增加值和软件业务收入分别是多少？")
+    assert answer.found and "10%" in body(answer), answer.answer
+    assert squash("软件业务收入：武汉市的规划未给出") in squash(answer.answer), answer.answer
+    assert answer.citations and all(c.doc_title.startswith("武汉市") for c in answer.citations), answer.answer
+    assert_numbers_cited(answer)
+
+
 def test_comparison_says_when_the_sides_measure_different_things(qa: QAService) -> None:
     answer = qa.ask("湖北省和武汉市对数字经济核心产业的目标分别是多少？")
     assert "湖北省：" in answer.answer and "武汉市：" in answer.answer

@@ -101,6 +101,9 @@ def test_the_thing_a_figure_counts() -> None:
     assert measured_thing("新型储能装机规模") == "装机"  # 规模 measures, 装机 is measured
     assert measured_thing("首次入选的奖励") is None  # support goes by many names in the plans
     assert measured_thing("基金") is None  # one word: nothing to tell it from
+    # A verb right before the measure word names the thing (jieba tags 首付 a verb), not the
+    # noun before it: 商业贷款 would demand a sentence about the loan, not the down payment.
+    assert measured_thing("二套房的商业贷款最低首付比例") == "首付"
 
 
 def test_metric_similarity_counts_qualifiers() -> None:
@@ -149,3 +152,12 @@ def test_a_baseline_year_is_not_the_sentences_own_year() -> None:
     assert not _states_year("设备投资规模较2023年增长30%左右", 2023)
     assert not _states_year("与2020年相比，能耗下降13.5%", 2020)
     assert _states_year("较2023年增长30%，到2027年达到", 2027)
+
+
+def test_a_district_named_after_its_city_is_linked_by_its_own_name() -> None:
+    from qa.link import Gazetteer, Linker
+
+    gaz = Gazetteer(corpus_text="某州市云阳区稳增长措施")
+    gaz.add_region("某州市云阳区")
+    for question in ("云阳区对购买新能源汽车给予多少补贴？", "云阳对企业有什么奖励？"):
+        assert Linker(gaz).link(question).regions == ("某州市云阳区",), question

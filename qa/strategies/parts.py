@@ -25,7 +25,9 @@ from qa.wording import focus, typeset
 STRONG_TARGET = 0.85  # a Target this close to the part answers it before any sentence
 
 
-def answer_parts(ctx: Context) -> Draft | None:
+def answer_parts(ctx: Context, partial: bool = False) -> Draft | None:
+    """Each part's goal from the graph when every part has one; ``partial`` (when the
+    general path finds nothing to answer with) also when only some have."""
     parts = ctx.plan.parts
     # Several figures or several named things are several answers; several words
     # describing one task or one list ask one thing.
@@ -37,9 +39,21 @@ def answer_parts(ctx: Context) -> Draft | None:
     if not asks_figure(ctx) or "incentive" in ctx.linked.intents:
         return None
     rows = [best_target(ctx, p.text) for p in parts]
-    if any(row is None for row in rows):
+    if all(row is None for row in rows) or (not partial and None in rows):
         return None
-    return Draft.of(_merge_shared([target_point(row, f"{p.text}：") for p, row in zip(parts, rows)]))
+    # A part without a goal in the graph is answered from a sentence stating it, or said
+    # to be not stated: the parts that have one are not dropped for it.
+    points, missing = [], []
+    for part, row in zip(parts, rows):
+        lead = f"{part.text}："
+        point = target_point(row, lead) if row is not None else resolve_part(ctx, part.text, True, lead)
+        if point is None:
+            missing.append(part.text)
+        else:
+            points.append(point)
+    scope = "、".join(ctx.linked.regions) or "已加载的规划文件"
+    notes = [f"{'、'.join(missing)}：{scope}的规划未给出。"] if missing else []
+    return Draft.of(_merge_shared(points), notes)
 
 
 def _merge_shared(points: list[Point]) -> list[Point]:

@@ -117,7 +117,11 @@ def measured_thing(core: str) -> str | None:
     装机规模」 → 「装机」): the core's last noun that is not a generic measure word (规模,
     数量, 标准…). None when the core is a single word — nothing to tell it from."""
     words = [(SYNONYMS.get(w, w), flag) for w, flag in pos_cut(core) if w.strip()]
+    after_measure = False
     while words and (words[-1][0] in _GENERIC_MEASURES or not words[-1][1].startswith(("n", "vn"))):
+        if after_measure and words[-1][1].startswith("v") and len(words[-1][0]) >= 2:
+            break  # 「首付比例」「投资规模」: what stands right before the measure word is measured
+        after_measure = words[-1][0] in _GENERIC_MEASURES
         words.pop()
     if len(words) < 2 or len(words[-1][0]) < 2 or words[-1][0] in _SUPPORT:
         return None
