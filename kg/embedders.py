@@ -47,7 +47,6 @@ class Embedder(Protocol):
         """Passage vectors, L2-normalised. ``threads``: at most this many cores (None: all
         the model's runtime uses), for embedding beside other work."""
 
-
     def embed_query(self, text: str) -> list[float]: ...
 
 

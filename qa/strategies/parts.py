@@ -51,8 +51,8 @@ def answer_parts(ctx: Context, partial: bool = False) -> Draft | None:
             missing.append(part.text)
         else:
             points.append(point)
-    scope = "、".join(ctx.linked.regions) or "已加载的规划文件"
-    notes = [f"{'、'.join(missing)}：{scope}的规划未给出。"] if missing else []
+    scope = f"{'、'.join(ctx.linked.regions)}的规划" if ctx.linked.regions else "已加载的规划文件"
+    notes = [f"{'、'.join(missing)}：{scope}未给出。"] if missing else []
     return Draft.of(_merge_shared(points), notes)
 
 
