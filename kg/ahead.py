@@ -41,10 +41,9 @@ class AheadEmbedder:
         self.threads = threads or max(1, (os.cpu_count() or 2) // 2)
         self._pending: dict[str, str] = {}  # digest → text
         self._vectors: dict[str, np.ndarray] = {}
-        self._calling: set[str] = set()  # the digests of the call under way
+        self._calling: set[str] = set()  # the digests of the call under way (empty: idle)
         self._cond = threading.Condition()
         self._stopping = False
-        self._busy = False
         self._failed = False
         self._thread: threading.Thread | None = None
 
@@ -68,7 +67,7 @@ class AheadEmbedder:
         """Block until every queued text is embedded (or ``timeout``, or the worker failed)."""
         with self._cond:
             return self._cond.wait_for(
-                lambda: not self._busy and (not self._pending or self._failed), timeout)
+                lambda: not self._calling and (not self._pending or self._failed), timeout)
 
     def finish(self) -> dict[str, np.ndarray]:
         """Stop after the call under way; the vectors embedded so far, by digest."""
@@ -89,7 +88,7 @@ class AheadEmbedder:
                 if self._stopping or not main.is_alive():
                     return
                 call = [self._pending.popitem() for _ in range(min(_CALL, len(self._pending)))]
-                self._busy, self._calling = True, {d for d, _ in call}
+                self._calling = {d for d, _ in call}
             try:
                 vectors = self.index.embedder.embed_array([text for _, text in call],
                                                           threads=self.threads)
@@ -97,12 +96,12 @@ class AheadEmbedder:
                 logger.info("embedding ahead of the index sync stopped (%s: %s)",
                             type(exc).__name__, exc)
                 with self._cond:
-                    self._busy, self._failed, self._calling = False, True, set()
+                    self._failed, self._calling = True, set()
                     self._cond.notify_all()
                 return
             with self._cond:
                 self._vectors.update(zip((d for d, _ in call), vectors))
-                self._busy, self._calling = False, set()
+                self._calling = set()
                 self._cond.notify_all()
 
 
