@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import threading
@@ -26,6 +27,8 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from kg.errors import ConfigError
+
+logger = logging.getLogger(__name__)
 
 # BGE Chinese models retrieve better when a short query carries this instruction.
 _BGE_ZH_QUERY = "为这个句子生成表示以用于检索相关文章："
@@ -76,7 +79,17 @@ class E5Embeddings(Embeddings):
             # Not a daemon: a process that ends while torch is building the model in a daemon
             # thread aborts in torch's C++ teardown (exit status 134), so exit waits for the
             # few seconds the load takes.
-            threading.Thread(target=self.model, name="policykg-embedder", daemon=False).start()
+            threading.Thread(target=self._warm, name="policykg-embedder", daemon=False).start()
+
+    def _warm(self) -> None:
+        # A failed warm-up must not kill the thread with a traceback nobody asked for: the
+        # service answers without vectors meanwhile, and the first embedding loads again and
+        # raises in the caller's thread, where the error can be reported.
+        try:
+            self.model()
+        except Exception:
+            logger.exception("the embedding model did not load in the background; "
+                             "the first embedding will try again")
 
     @property
     def ready(self) -> bool:
