@@ -58,6 +58,7 @@ def _site_free(value: str) -> str:
 def tidy_title(title: str) -> str:
     """"实施方案(2025—2027 年)" → "实施方案（2025—2027年）": no stray spaces, CJK brackets."""
     title = TRAILING_NUMBER.sub("", title.replace("**", "").strip().lstrip("#").strip())
+    title = re.sub(r"^附件\s*\d{0,2}\s*[：:]\s*", "", title)  # 「附件:《X》」 on a cover names X
     title = re.sub(r"\s+", " ", title.strip().strip("《》"))
     title = _CJK_SPACE.sub("", title)
     return re.sub(r"\(([^()]*[\u4e00-\u9fff\d][^()]*)\)", r"（\1）", title)

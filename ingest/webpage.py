@@ -38,6 +38,8 @@ _LINK_ONLY = re.compile(rf"^\s*(?:[-*+]\s*)?(?:{_LINK}\s*)+$")
 _WIDGET = re.compile(
     r"^\s*(?:【[^】]*(?:字体|打印|关闭|收藏|分享)[^】]*】\s*)+$"
     r"|^\s*(?:搜索|分享到.*|扫一扫.*|(?:https?://|www\.)\S+)\s*$"
+    # 「来源：https://…」: where the crawler took the page from, a link and nothing else.
+    r"|^\s*(?:\*\*)?(?:来源|原文地址|链接|网址|source|url)(?:\*\*)?\s*[：:]\s*\[?(?:https?://|www\.)\S+\s*$"
     r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者|浏览|点击)[^。]{0,30}$"
     r"|^\s*[*【]*\s*[大中小]\s*[*】]*\s*$"
     r"|^[^。；]{0,40}\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^。；]{0,60}$"  # a crawler's ISO timestamp stamp

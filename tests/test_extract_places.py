@@ -98,6 +98,8 @@ def test_firms(text: str, firms: list[str]) -> None:
     ("建设武汉城市圈，含武汉、黄石等城市", ["武汉市", "黄石市"]),
     ("落实《湖北省数字经济发展“十四五”规划》", []),
     ("武昌做强软件服务，江汉重点布局", ["武昌区", "江汉区"]),
+    # A function word before the 市 of the next noun is no city (「其中市三院」 is 其中 + 市三院).
+    ("改造病房276间，其中市三院188间；宜都市、枝江市同步推进", ["宜都市", "枝江市"]),
 ])
 def test_regions(text: str, regions: list[str]) -> None:
     assert _names(text, "Region") == regions

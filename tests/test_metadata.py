@@ -54,6 +54,22 @@ def test_titles_are_tidied():
     assert tidy_title("Digital Economy Plan (draft)") == "Digital Economy Plan (draft)"
 
 
+def test_a_crawlers_source_line_does_not_hide_the_title_below_it():
+    doc = parse_fragment("来源：https://fzgg.tj.gov.cn/xxfb/tzggx/202204/W020220414627847426485.docx\n\n附件\n\n"
+                         "天津市促进工业经济平稳增长的行动方案\n\n（征求意见稿）\n\n为贯彻要求，制定以下行动方案。\n\n"
+                         "一、总体要求\n\n正文。\n")
+    assert doc.meta.title == "天津市促进工业经济平稳增长的行动方案（征求意见稿）"
+    assert doc.meta.region == "天津市"
+    assert not any("https://" in c.text for c in doc.clauses)
+
+
+def test_a_cover_names_its_attachment_without_the_attachment_label():
+    from ingest.titles import tidy_title
+
+    assert tidy_title("附件:湖南省进一步构建高质量充电基础设施体系的实施意见") == "湖南省进一步构建高质量充电基础设施体系的实施意见"
+    assert tidy_title("附件2：盐都区重点任务清单") == "盐都区重点任务清单"
+
+
 def test_title_from_head_lines_keeps_the_draft_marker():
     doc = parse_fragment("武汉市突破性发展数字经济实施方案\n\n(征求意见稿)\n\n为贯彻部署，现提出如下实施方案。\n\n"
                          "一、发展现状\n\n正文。\n")

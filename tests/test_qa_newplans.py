@@ -72,8 +72,33 @@ def test_sources_are_recorded_for_every_plan() -> None:
     # A section asked for by its heading: its sub-sections are the items.
     ("苏州设备更新方案的保障措施有哪些？", ["加强组织领导", "优化金融支持", "加大宣传引导"]),
     ("方案提出的服务业数字化转型重点工程是哪两个？", ["平台支撑工程", "新业态新模式培育工程"]),
+    # No count, no enumeration: sibling sections whose headings end with the asked noun.
+    ("吕梁综合能源站布局要坚持哪些原则？", ["统筹协调原则", "超前布局原则", "利益互补原则", "高标准建设原则"]),
+    # The best clause ends introducing its items (「给予下列激励政策：」): its sub-clauses follow.
+    ("沈阳连续两年信用等级达到A级的物业企业能享受哪些激励政策？",
+     ["创先评优活动中予以优先考虑或推荐", "有相关优惠扶持政策的，予以优先考虑"]),
+    # The kind asked for (品类) is the question's word, not the plan's: no refusal for it.
+    ("天津要落实行业规范条件的再生资源具体包括哪些品类？", ["废钢铁", "废塑料", "废旧轮胎", "废纸", "废旧动力电池"]),
+    # 「哪几个」 asks which, not how many.
+    ("工业互联网要在哪几个重点行业深化应用？", ["汽车", "装备制造", "新能源", "新材料"]),
 ])
 def test_lists_on_tuning_plans(plans_ingested, store, settings, question: str,  # type: ignore[no-untyped-def]
                                items: list[str]) -> None:
     answer = build_qa(settings, store).ask(question)
     assert answer.found and all(item in answer.answer for item in items), answer.answer
+
+
+def test_parts_one_sentence_answers_are_cut_from_that_sentence(plans_ingested, store,  # type: ignore[no-untyped-def]
+                                                                settings) -> None:
+    """Three goals printed in one sentence: that sentence, once, with the three parts as its
+    lead — not another sentence of the clause that opens with the same 「到2025年底前，」."""
+    answer = build_qa(settings, store).ask("湖南计划在2025年底前建成多少个重点充电示范县、示范乡镇和示范村？")
+    assert all(f in answer.answer for f in ("14个", "200个", "2000个")), answer.answer
+    assert "供电所" not in answer.answer and answer.answer.count("2000个") == 1, answer.answer
+
+
+def test_a_document_named_by_its_title_words_answers_its_metadata(plans_ingested, store,  # type: ignore[no-untyped-def]
+                                                                   settings) -> None:
+    """「这份促进房地产消费若干措施」 names no region, but only one loaded title holds its words."""
+    answer = build_qa(settings, store).ask("这份促进房地产消费若干措施的文号是什么？哪天印发的？")
+    assert "吉市政办发〔2023〕11号" in answer.answer and "2023年9月22日" in answer.answer, answer.answer

@@ -49,6 +49,21 @@ def test_a_date_asked_of_several_things_is_one_date_unless_asked_for_each() -> N
     assert len(plan_of("农民、大学生和二三孩家庭的购房补贴各是多少？").parts) == 3
 
 
+def test_which_ones_is_no_count() -> None:
+    def asks(question: str) -> frozenset[str]:
+        return make_plan(Linked(text=question, focus=question, raw=question), known).asks
+    assert "quantity" not in asks("工业互联网要在哪几个重点行业深化应用？")
+    assert "quantity" in asks("要培育几个重点行业平台？")
+
+
+def test_the_kind_a_list_asks_for_is_no_anchor() -> None:
+    from qa.strategies.refusal import _asked_kind
+
+    question = "要落实行业规范条件的再生资源具体包括哪些品类？"
+    linked = Linked(text=question, focus=question, raw=question)
+    assert _asked_kind(linked, "品类") and not _asked_kind(linked, "再生资源")
+
+
 def test_ordinals_share_their_measure_word() -> None:
     assert _ordinals("二三孩家庭") == {("二", "孩"), ("三", "孩")}
     assert _ordinals("第二套住房和首次申请") == {("二", "套"), ("首", "套")}

@@ -27,7 +27,8 @@ _GENERIC_STEM = re.compile(r"^(?:一个|一流|国家级?|全国|各|本|该|首
 _CLUSTER = re.compile(r"城市圈|城市群|都市圈|经济圈")
 # Two characters and 市/县 right after a list separator; not 市场, 市民, 全市, 城市 …
 _CITY = re.compile(r"(?:(?<=[、，,：:（(“])|^)([\u4e00-\u9fff]{2}[市县])(?![场民政值级直辖容区内域])")
-_NOT_CITY = re.compile(r"[全各本我该城超都省县区市州乡镇村门级]")
+# Nor a function word before a 市 that opens the next noun (「，其中市三院…」, 「对各市」).
+_NOT_CITY = re.compile(r"[全各本我该城超都省县区市州乡镇村门级其此另每等与或对在及]")
 _SCHOOL = re.compile(r"大学|学院|职业技术学校|学校|科学院")
 
 

@@ -61,9 +61,9 @@ def answer_document(ctx: Context) -> Draft | None:
     if _NEWEST.search(focus) and re.search(r"规划|文件|方案|政策", focus):
         return _newest(ctx, earliest=bool(_EARLIEST.search(focus)))
     fields = [name for name, pattern in _FIELDS if pattern.search(focus)]
-    if fields and not docs and not _asks_more(ctx):
-        docs = _of_genre(ctx, focus)
-    if fields and docs and not _asks_more(ctx):
+    if fields and not docs:
+        docs = _titled_by_words(ctx, focus) or ([] if _asks_more(ctx) else _of_genre(ctx, focus))
+    if fields and docs and not _asks_more(ctx, docs):
         printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
         return Draft.of([_metadata(ctx, ctx.corpus.docs[d], fields, printed_on) for d in docs[:3]])
     return None
@@ -79,11 +79,23 @@ def _of_genre(ctx: Context, focus: str) -> list[str]:
     return docs if 1 <= len(docs) <= 4 else []
 
 
-def _asks_more(ctx: Context) -> bool:
+def _titled_by_words(ctx: Context, focus: str) -> list[str]:
+    """「这份促进房地产消费若干措施的文号」: the loaded documents whose title holds every
+    word the question adds to the fields it asks (促进、房地产、消费), when at most three do."""
+    from qa.lexical import tokenize
+
+    words = [w for w in tokenize(_NOT_FIELD.sub(" ", _TITLE.sub("", focus))) if len(w) >= 2]
+    if len(words) < 2:
+        return []
+    titled = [d for d, info in ctx.corpus.docs.items() if all(w in info.title for w in words)]
+    return titled if len(titled) <= 3 else []
+
+
+def _asks_more(ctx: Context, docs: list[str] | None = None) -> bool:
     """Whether the question asks something besides metadata (「规划期和规划范围」): then
     the text answers it, not the record."""
     rest = ctx.linked.raw or ctx.linked.focus
-    titles = [ctx.corpus.docs[d].title for d in _named_docs(ctx)]
+    titles = [ctx.corpus.docs[d].title for d in (docs if docs is not None else _named_docs(ctx))]
     for surface in sorted([*ctx.linked.surfaces, *_title_words(titles)], key=len, reverse=True):
         rest = rest.replace(surface, "")
     rest = _NOT_FIELD.sub("", _TITLE.sub("", rest))

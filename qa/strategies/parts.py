@@ -62,8 +62,10 @@ def _merge_shared(points: list[Point]) -> list[Point]:
     for point in points:
         same = next((m for m in merged if m.clause.clause_id == point.clause.clause_id), None)
         whole = _sentence_of(point)
-        if same is not None and whole and whole == _sentence_of(same) and len(whole) <= 150:
-            leads = f"{same.lead.rstrip('：')}、{point.lead}"
+        leads = f"{same.lead.rstrip('：')}、{point.lead}" if same is not None else ""
+        if same is not None and point.text == same.text:
+            merged[merged.index(same)] = Point(same.clause, same.text, leads)  # one cut serves both
+        elif same is not None and whole and whole == _sentence_of(same) and len(whole) <= 150:
             merged[merged.index(same)] = Point(same.clause, typeset(whole), leads)
         else:
             merged.append(point)
@@ -71,9 +73,10 @@ def _merge_shared(points: list[Point]) -> list[Point]:
 
 
 def _sentence_of(point: Point) -> str:
-    bare = point.text.replace("…", "")
-    first = bare.split("，")[0].split(",")[0][:12]
-    return next((s for s in sentences(point.clause.text) if first and first in s), "")
+    """The clause's sentence a line was cut from: the one holding every piece of it (a
+    first comma-part such as 「到2025年底前，」 may open several sentences of a clause)."""
+    pieces = [p for p in re.split(r"…", point.text) if len(p) >= 2]
+    return next((s for s in sentences(point.clause.text) if pieces and all(p in s for p in pieces)), "")
 
 
 def names_something(text: str) -> bool:
@@ -87,15 +90,19 @@ def asks_figure(ctx: Context) -> bool:
 
 
 def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: bool = False,
-                 share: float = 0.9) -> Point | None:
+                 share: float = 0.9, prefer: frozenset[str] = frozenset()) -> Point | None:
     """The best answer line for one part, or None when the plans do not state it
-    (``strict``: only from a sentence carrying nearly all the part's words)."""
+    (``strict``: only from a sentence carrying nearly all the part's words; ``prefer``: the
+    documents the rest of the answer comes from, whose sentences go first)."""
     if figure and not strict and "incentive" not in ctx.linked.intents:
         row = best_target(ctx, text)
         if row is not None:
             return target_point(row, lead)
     words = [w for w in tokenize(text) if len(w) >= 2] or [text]
-    for evidence in ctx.part_evidence(text, needs_number=figure)[:10]:
+    found = ctx.part_evidence(text, needs_number=figure)
+    if prefer:
+        found.sort(key=lambda e: (e.coverage < PART_COVERAGE, e.clause.doc_id not in prefer))
+    for evidence in found[:10]:
         if evidence.coverage < PART_COVERAGE:
             break
         if figure and not near_number(evidence.sentence, [text, *words]):

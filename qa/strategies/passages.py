@@ -32,7 +32,11 @@ _MONEY_OR_SHARE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*[%％
 # ("谁出钱", "怎么分担") are not in the sentence.
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|各承担\s*\d+\s*%|封顶[^，。；]*")
 
-_ASKED_KIND = re.compile(r"(?:哪几个|哪几|哪些|几个)(?P<kind>阶段|方面|领域|环节|步骤|层级|类别|板块|片区|区域|工程|行动|任务)")
+# A sentence that ends by introducing what follows: 「给予下列激励政策：」「主要任务如下」.
+_STAGE_WORDS = ("阶段", "方面", "领域", "环节", "步骤", "层级", "类别", "板块", "片区", "区域", "工程", "行动", "任务")
+_LEADS_IN = re.compile(r"(?:[：:]|如下|以下几[个项类方面]*)$")
+# 「分成哪几个阶段」「要坚持哪些原则」: the kind of thing listed, as sibling headings end with it.
+_ASKED_KIND = re.compile(r"(?:哪几|哪些|几)[个项条类种大]?(?:具体的?)?(?P<kind>[\u4e00-\u9fff]{2,6}?)(?=[？?，,。]|$)")
 
 MAX_QUOTES = 2        # sentences a plain lookup answer quotes
 QUOTE_BUDGET = 280    # characters they may take together
@@ -50,7 +54,8 @@ class Passages:
                agencies: dict[str, list[str]]) -> tuple[list[Point], list[str]]:
         """The answer lines, and notes for asked parts no sentence states."""
         self.missing: list[str] = []
-        points = self._complete(ctx, self._points(ctx.linked, evidence, agencies, figure=asks_figure(ctx)))
+        points = self._points(ctx.linked, evidence, agencies, figure=asks_figure(ctx))
+        points = self._complete(ctx, self._with_items(points))
         return points, [f"{part}：已加载的规划文件未给出。" for part in self.missing]
 
     def _complete(self, ctx: Context, points: list[Point]) -> list[Point]:
@@ -62,18 +67,37 @@ class Passages:
         if len(asked) < 2:
             return points
         figure = asks_figure(ctx)
+        # A question that names no place asks its parts of the plan the answer comes from:
+        # another plan's sentence on the same words is a look-alike, taken only when that
+        # plan is silent.
+        named = ctx.linked.regions or ctx.linked.doc_ids or ctx.scope_docs
+        prefer = frozenset() if named else frozenset(p.clause.doc_id for p in points)
         missing = []
         for part in asked:
             said = "".join(p.text for p in points)
             if names_metric(said, part, share=0.6) and (not figure or near_number(said, metric_words(part))):
                 continue
-            point = resolve_part(ctx, part, figure, lead=f"{part}：")
+            point = resolve_part(ctx, part, figure, lead=f"{part}：", prefer=prefer)
             if point is not None and all(point.text != p.text for p in points):
                 points.append(point)
             elif point is None:
                 missing.append(part)
         self.missing = missing
         return points
+
+    def _with_items(self, points: list[Point]) -> list[Point]:
+        """A line that ends introducing a list (「…给予下列激励政策：」) is followed by the
+        list: the clause's sub-clauses, which is where plans print such items."""
+        out: list[Point] = []
+        for point in points:
+            out.append(point)
+            clause = point.clause
+            if not _LEADS_IN.search(point.text.rstrip()) or not _LEADS_IN.search(clause.text.rstrip()):
+                continue
+            items = [c for c in self.corpus.children(clause.clause_id) if c.kind != "footnote"]
+            out += [Point(c, _cap(re.sub(r"\s+", "", c.text), 90), "· ") for c in items[:10]
+                    if all(c.clause_id != p.clause.clause_id for p in points)]
+        return out
 
     def _points(self, linked: Linked, evidence: Sequence[Evidence],
                 agencies: dict[str, list[str]], figure: bool = False) -> list[Point]:
@@ -146,12 +170,16 @@ class Passages:
         asked = _ASKED_KIND.search(re.sub(r"\s", "", linked.raw or linked.focus))
         if not asked:
             return []
-        kind = asked.group("kind")
+        kind = asked.group("kind")[-2:]
+        # Words that name stages of a plan are often followed by their dates or aims in the
+        # heading (「近期…试点示范阶段（2022—2025年）」); any other noun must end the heading.
+        reach = len(kind) + 6 if kind in _STAGE_WORDS else len(kind)
         for e in evidence[:6]:
             parent = self.corpus.parent(e.clause.clause_id)
             family = self.corpus.children(parent.clause_id) if parent else [e.clause]
-            named = [c for c in family if c.heading and kind in c.heading[-len(kind) - 6:]]
-            if len(named) >= 2:
+            named = [c for c in family if c.heading and kind in c.heading.rstrip("。；;：: ")[-reach:]]
+            # Any other noun may end a heading or two by chance: most of the family must.
+            if len(named) >= 2 and (kind in _STAGE_WORDS or len(named) >= 0.6 * len(family)):
                 return [Point(c, task_title(c, limit=50), "· " if i else "") for i, c in enumerate(named[:10])]
         return []
 

@@ -49,7 +49,8 @@ class Refusal:
             return NOT_FOUND_EN if linked.english else NOT_FOUND
         top = [e for e in evidence[:10] if e.coverage >= self.cal.min_coverage]
         name = None if linked.english else anchor(ctx.terms, linked)
-        if name and not any(name in e.sentence or name in e.clause.heading for e in top):
+        if name and not _asked_kind(linked, name) \
+                and not any(name in e.sentence or name in e.clause.heading for e in top):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
         measured = measured_thing(ctx.plan.core) if ctx.plan.asks & {"quantity", "amount"} else None
         # What a figure counts may be named by the sentence or by the sections it stands in
@@ -96,6 +97,15 @@ class Refusal:
             headings.append(clause.heading)
             clause = self.corpus.parent(clause.clause_id)
         return headings
+
+
+_WHICH_KIND = re.compile(r"哪(?:些|几[个项类种条大]?)(?:具体的?)?([\u4e00-\u9fff]{1,6}?)(?=[？?，,。]|$)")
+
+
+def _asked_kind(linked: Linked, name: str) -> bool:
+    """「包括哪些品类」: the kind of item a list question asks for is the question's word
+    (品类, 领域, 环节); the plan lists the items without it."""
+    return any(name in kind for kind in _WHICH_KIND.findall(re.sub(r"\s", "", linked.raw or linked.focus)))
 
 
 def anchor(weights: dict[str, float], linked: Linked) -> str | None:
