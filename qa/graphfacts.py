@@ -23,7 +23,7 @@ from qa.textscan import JoinedTexts
 from qa.types import Fact
 
 # "市经信局负责哪些任务？": the clauses an agency is responsible for, not who is responsible.
-_ASKS_TASKS = re.compile(r"(负责|牵头|承担)(哪些|什么|了哪些)|(哪些|什么)(任务|工作|事项)")
+_ASKS_TASKS = re.compile(r"(负责|牵头|承担)了?(哪些|什么|哪几?项|哪个)|(哪些|什么|哪几?项)(任务|工作|事项)")
 
 _GENERIC = {w for words in INTENT_WORDS.values() for w in words} | {
     "数字", "经济", "数字经济", "发展", "建设", "推进", "全省", "全市", "全区", "规划", "方案"}

@@ -252,7 +252,12 @@ def searched_text(question: str, context: str = "") -> str:
     blanked, a follow-up's context appended (``Linked.text``). Cheap, so that the
     question's vector can be started before linking."""
     focus = _QUESTION_PHRASES.sub(" ", translate_english(unicodedata.normalize("NFKC", question).strip()))
+    focus = _RUN_TOGETHER.sub(lambda m: f"{m.group()} {m.group().replace('、', '')}", focus)
     return f"{focus} {translate_english(context)}".strip() if context else focus
+
+
+# 「油、气、氢、电」: one-character items, which plans print run together (「油气氢电」).
+_RUN_TOGETHER = re.compile(r"[\u4e00-\u9fff](?:、[\u4e00-\u9fff](?=、))+、[\u4e00-\u9fff]")
 
 
 def place_names(text: str) -> list[str]:

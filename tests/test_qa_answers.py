@@ -155,6 +155,13 @@ def test_a_one_character_task_heading_is_readable(qa: QAService) -> None:
     assert "“光”" not in answer.answer and "光（" in answer.answer
 
 
+def test_an_agencys_tasks_asked_as_which_task_it_leads(qa: QAService) -> None:
+    """「牵头负责哪项工作」 asks the agency's tasks as 「负责哪些任务」 does."""
+    one, all_ = qa.ask("市经信局牵头负责哪项工作？"), qa.ask("市经信局负责哪些任务？")
+    assert "列为责任单位的任务" in one.answer
+    assert [c.clause_id for c in one.citations] == [c.clause_id for c in all_.citations]
+
+
 def test_a_circled_list_item_the_question_names(qa: QAService) -> None:
     answer = qa.ask("“七园”里的智能终端产业园，重点布局哪些企业？")
     assert "工业机器人" in body(answer) and "云计算产业园" not in body(answer)

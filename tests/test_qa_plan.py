@@ -49,6 +49,13 @@ def test_a_date_asked_of_several_things_is_one_date_unless_asked_for_each() -> N
     assert len(plan_of("农民、大学生和二三孩家庭的购房补贴各是多少？").parts) == 3
 
 
+def test_one_character_items_are_also_searched_run_together() -> None:
+    from qa.link import searched_text
+
+    assert "油气氢电" in searched_text("吕梁的油、气、氢、电分别由哪些部门负责？")
+    assert searched_text("广东、江苏、浙江的目标") == "广东、江苏、浙江的目标"  # names, not characters
+
+
 def test_which_ones_is_no_count() -> None:
     def asks(question: str) -> frozenset[str]:
         return make_plan(Linked(text=question, focus=question, raw=question), known).asks
