@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from qa.compose import NOT_FOUND, Point
 from qa.corpus import ClauseCorpus
+from qa.evidence import Evidence
 from qa.link import Linked
 from qa.strategies.base import Calibration, Context, Draft
 from qa.strategies.comparison import Comparison
@@ -24,7 +25,7 @@ from qa.strategies.lists import answer_list
 from qa.strategies.sections import answer_section_list
 from qa.strategies.parts import answer_parts, answer_target
 from qa.strategies.passages import Passages
-from qa.strategies.refusal import Refusal
+from qa.strategies.refusal import Refusal, anchor
 from qa.wording import task_title
 
 __all__ = ["Calibration", "ExtractiveAnswerer"]
@@ -58,7 +59,8 @@ class ExtractiveAnswerer:
         if reason:
             # Nothing answers the whole question, but the graph may hold some of its parts.
             return answer_parts(ctx, partial=True) or Draft(reason, False, [])
-        points, notes = Passages(self.corpus, self.cal, self.terms).answer(ctx, usable, agencies or {})
+        points, notes = Passages(self.corpus, self.cal, self.terms).answer(ctx, _anchored(ctx, usable),
+                                                                         agencies or {})
         return Draft.of(points, notes)
 
     def _tasks(self, linked: Linked, tasks: Sequence[str]) -> list[Point]:
@@ -82,3 +84,14 @@ class ExtractiveAnswerer:
             parts.append(f"期限{doc.period}")
         first = self.corpus.of_document(doc_id)[0]
         return Point(first, "，".join(parts))
+
+
+def _anchored(ctx: Context, evidence: list[Evidence]) -> list[Evidence]:
+    """The best sentence that prints the question's most specific word (「索引号」 of a page
+    field) goes first when the top one does not and it is nearly as well covered."""
+    name = None if ctx.linked.english or not evidence else anchor(ctx.terms, ctx.linked)
+    if not name or name in evidence[0].sentence or name in evidence[0].clause.heading:
+        return evidence
+    floor = evidence[0].coverage * 0.75
+    holding = next((e for e in evidence[1:8] if e.coverage >= floor and name in e.sentence), None)
+    return [holding, *(e for e in evidence if e is not holding)] if holding else evidence

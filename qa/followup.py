@@ -70,6 +70,11 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution
         return Resolution(question)
     subject = re.sub(_FOLLOWUP_END, "", re.sub(_FOLLOWUP_START, "", question.strip())).strip(" ，,？?")
     predicate = predicate_of(previous)
+    swapped = _swap_counterpart(previous, subject) if not _ASKS_ITSELF.search(subject) else None
+    if swapped and not (current.regions or current.years or current.doc_ids):
+        # 「那SaaS呢？」 after 「…云服务平台（PaaS）重点发展哪些？」: the same question with its
+        # counterpart swapped, every other word kept (and PaaS not searched for any more).
+        return Resolution(swapped, carried=f"（按上一问的问法，问“{subject}”）")
     if (not _ASKS_ITSELF.search(subject) and not (current.regions or current.years or current.doc_ids)
             and len(subject) >= 2 and predicate):
         # 「那服务业数字化标准规范呢？」 after 「健全服务业统计制度由谁牵头？」, 「那家电呢？」 after
@@ -114,6 +119,34 @@ def predicate_of(question: str) -> str:
     framed = _FRAME.search(last[:start])
     start = framed.start() if framed else start
     return last[start:] if 0 < start < len(last) else ""
+
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*")
+
+
+def _swap_counterpart(previous: str, subject: str) -> str | None:
+    """The previous question with the word that stands where ``subject`` would swapped for
+    it: a Latin term sharing its ending (PaaS → SaaS), or a Chinese one ending in the same
+    two characters (一孩家庭 → 二孩家庭). None when there is no single such word."""
+    if _LATIN.fullmatch(subject):
+        found = {t for t in _LATIN.findall(previous)
+                 if t.lower() != subject.lower() and t[-2:].lower() == subject[-2:].lower()}
+    elif len(subject) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", subject):
+        ending = subject[-2:]
+        found = {previous[i - n + 2: i + 2] for i in range(len(previous)) if previous.startswith(ending, i)
+                 for n in (len(subject),) if i - n + 2 >= 0}
+        found = {f for f in found if f != subject and re.fullmatch(r"[\u4e00-\u9fff]+", f)}
+    else:
+        return None
+    if len(found) != 1:
+        return None
+    old = found.pop()
+    # 「云服务平台（PaaS）」: the Chinese name the abbreviation glosses goes with it.
+    glossed = re.search(rf"([\u4e00-\u9fff]{{1,8}})([（(]\s*{re.escape(old)}\s*[）)])", previous)
+    if glossed:
+        name = re.split(r"[的和与及、]", glossed.group(1))[-1]
+        return previous.replace(name + glossed.group(2), subject)
+    return previous.replace(old, subject)
 
 
 def _asks_without_subject(current: Linked) -> bool:

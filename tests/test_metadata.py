@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.ingest_fixtures import SEED_FILES, SEEDS, body, parse_fragment, parsed_seed
+from tests.ingest_fixtures import SEED_FILES, SEEDS, body, header, parse_fragment, parsed_seed
 
 from ingest.clean import clean
 from ingest.metadata import (
@@ -61,6 +61,13 @@ def test_a_crawlers_source_line_does_not_hide_the_title_below_it():
     assert doc.meta.title == "天津市促进工业经济平稳增长的行动方案（征求意见稿）"
     assert doc.meta.region == "天津市"
     assert not any("https://" in c.text for c in doc.clauses)
+
+
+def test_the_issuers_masthead_is_a_header_line_an_answer_can_cite():
+    doc = parse_fragment("武汉市人民政府办公厅文件\n\n武政办〔2025〕51号\n\n市人民政府办公厅关于印发武汉市某某实施方案的通知\n\n"
+                         "各区人民政府：\n\n经研究同意，现将《武汉市某某实施方案》印发给你们，请认真组织实施。\n\n"
+                         "武汉市人民政府办公厅\n\n2025年3月28日\n\n武汉市某某实施方案\n\n一、总体要求\n\n正文。\n")
+    assert "武汉市人民政府办公厅文件" in header(doc).text
 
 
 def test_a_cover_names_its_attachment_without_the_attachment_label():

@@ -127,6 +127,41 @@ def test_follow_up_with_a_new_subject_asks_the_same_of_it(qa: QAService) -> None
     assert answer.found and "市经信局" in body(answer) and "数据中心" in body(answer)
 
 
+def test_follow_up_swaps_the_counterpart_it_names(qa: QAService) -> None:
+    first = "经开区云计算产业的云服务平台（PaaS）重点发展哪些？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": qa.ask(first).answer}]
+    answer = qa.ask("那SaaS呢？", history)
+    assert "工业云软件" in body(answer) and "工业云平台" not in body(answer), answer.answer
+
+
+def test_items_numbered_one_is_two_is(qa: QAService) -> None:
+    answer = qa.ask("湖北自己承认数字经济有哪些短板弱项？")
+    assert all(item in body(answer) for item in ("一是数字化意识不足", "二是龙头型明星企业缺乏", "四是")), answer.answer
+
+
+def test_a_short_task_clause_naming_its_items_one_sentence_each_is_the_list(qa: QAService) -> None:
+    answer = qa.ask("2025—2027年方案里，网络基础设施这块具体要推进哪些网络建设？")
+    assert all(item in body(answer) for item in ("万兆光网", "5G-A", "6G", "国家新型互联网交换中心")), answer.answer
+
+
+def test_which_documents_mention_a_quoted_term(qa: QAService) -> None:
+    answer = qa.ask("手头这几份材料里，哪些提到了“揭榜挂帅”？")
+    assert len({c.doc_id for c in answer.citations}) >= 4
+    assert all("揭榜挂帅" in c.text for c in answer.citations)
+
+
+def test_metadata_asked_in_other_words(qa: QAService) -> None:
+    issuer = qa.ask("武汉2025—2027年数字经济实施方案是以哪个机关的名义印发的？")
+    assert "武汉市人民政府办公厅" in body(issuer), issuer.answer
+    field = qa.ask("湖北数字经济十四五规划在省政府网站上的索引号是多少？")
+    assert "011043102/2021-62728" in body(field), field.answer
+
+
+def test_a_sum_no_answering_sentence_prints_is_not_given(qa: QAService) -> None:
+    answer = qa.ask("武汉2025—2027年方案对新引进的数字经济重大项目给多少落户奖励？")
+    assert answer.found is False and "金额" in answer.answer
+
+
 def test_a_goal_another_plan_sets_is_not_this_plans(qa: QAService) -> None:
     answer = qa.ask("湖北十四五规划提出2025年全省人工智能产业规模要达到多少？")
     assert answer.found is False and "未设定" in answer.answer

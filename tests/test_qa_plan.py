@@ -56,6 +56,15 @@ def test_one_character_items_are_also_searched_run_together() -> None:
     assert searched_text("广东、江苏、浙江的目标") == "广东、江苏、浙江的目标"  # names, not characters
 
 
+def test_a_follow_up_swaps_the_word_standing_where_its_subject_would() -> None:
+    from qa.followup import _swap_counterpart
+
+    assert _swap_counterpart("经开区云计算产业的云服务平台（PaaS）重点发展哪些？", "SaaS") == \
+        "经开区云计算产业的SaaS重点发展哪些？"
+    assert _swap_counterpart("一孩家庭购房有什么补贴？", "二孩家庭") == "二孩家庭购房有什么补贴？"
+    assert _swap_counterpart("汽车以旧换新活动安排了多少财政补贴资金？", "家电") is None
+
+
 def test_which_ones_is_no_count() -> None:
     def asks(question: str) -> frozenset[str]:
         return make_plan(Linked(text=question, focus=question, raw=question), known).asks

@@ -27,7 +27,8 @@ _CITES = re.compile(r"(?:引用|援引|依据|根据|落实|贯彻|衔接|对接
                     r"(?:引用|援引|依据)的(?:文件|规划|政策)(?:有哪些|是什么)")
 _WHICH = r"(?:哪些|哪几[个份部]?|哪[个份部]|哪)"
 _CITED_BY = re.compile(_WHICH + r"(?:规划|文件|方案|政策)[^？?]{0,6}(?:引用|援引|依据|落实|贯彻|衔接)")
-_MENTIONS = re.compile(_WHICH + r"(?:规划|文件|方案|政策)(?:里|中)?[^？?]{0,6}(?:提到|提及|涉及|谈到|讲到|出现|写到|包含|部署)|"
+_MENTIONS = re.compile(_WHICH + r"(?:份|几份)?(?:规划|文件|方案|政策|材料)?(?:里|中)?[^？?]{0,6}?(?:提到|提及|谈到|讲到|写到)了?[“\"]|"
+                       + _WHICH + r"(?:规划|文件|方案|政策|材料)(?:里|中)?[^？?]{0,6}(?:提到|提及|涉及|谈到|讲到|出现|写到|包含|部署)|"
                        r"在" + _WHICH + r"(?:规划|文件|方案|政策)")
 _GENRE = re.compile(r"实施方案|行动方案|工作方案|若干措施|政策措施|实施细则|管理办法|实施意见|指导意见|规划|方案|措施|意见|办法|细则")
 _BASIS = re.compile(r"依据|根据|按照|贯彻|落实|制定本|编制本|衔接")
@@ -35,7 +36,7 @@ _SINGULAR = re.compile(r"哪[个份部一]|什么(?:上位)?(?:规划|文件)")
 _NOT_FIELD = re.compile(r"文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
                         r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|覆盖|时期|一段|哪段|有效期|哪天|何时|什么时候|哪一?年|哪几年|几年|"
                         r"印发|发布|出台|签发|发的|"
-                        r"制定|哪个|单位|部门|机关|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
+                        r"制定|哪个|单位|部门|机关|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
                         r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
 _EARLIEST = re.compile(r"最早|最先|最老")
@@ -43,7 +44,7 @@ _FIELDS = (
     ("doc_number", re.compile(r"文号|发文字号|字号|编号")),
     ("issued", re.compile(r"发文日期|印发日期|发布日期|成文日期|签发日期|落款|哪天|何时(?:印发|发布|出台|签发)|"
                           r"什么时候(?:印发|发布|出台|签发)|哪一?年(?:印发|发布|出台)|日期")),
-    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[两几一二三]?个?(?:单位|部门|机关)(?:印发|发布|制定|出台|发)|"
+    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[两几一二三]?个?(?:单位|部门|机关)(?:的名义)?(?:印发|发布|制定|出台|发)|"
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
     ("period", re.compile(r"规划期|实施期|期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围|有效期")),
 )
@@ -66,7 +67,30 @@ def answer_document(ctx: Context) -> Draft | None:
     if fields and docs and not _asks_more(ctx, docs):
         printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
         return Draft.of([_metadata(ctx, ctx.corpus.docs[d], fields, printed_on) for d in docs[:3]])
+    if not fields:
+        return _page_field(ctx, docs or _titled_by_words(ctx, focus), focus)
     return None
+
+
+# How a question asks for a page field the record has no column for.
+_FIELD_WORDS = {"有效性": ("有效性", "是否有效", "还有效", "效力", "失效", "废止"), "实施日期": ("实施日期", "施行日期", "生效")}
+_FIELD_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(\S.{0,60})$")
+
+
+def _page_field(ctx: Context, docs: list[str], focus: str) -> Draft | None:
+    """「…在省政府网站上的索引号是多少」「这个规划还有效吗」: a field the page printed above
+    the plan (索引号, 有效性, 主题分类 …), quoted from the document's header clause."""
+    points = []
+    for doc_id in docs[:3]:
+        header = next((c for c in _clauses_of(ctx, doc_id) if c.kind == "header"), None)
+        if header is None:
+            continue
+        for line in header.text.splitlines():
+            field = _FIELD_LINE.match(line.strip())
+            if field and any(w in focus for w in _FIELD_WORDS.get(field.group(1), (field.group(1),))):
+                points.append(Point(header, f"《{ctx.corpus.docs[doc_id].title}》{line.strip()}"))
+                break
+    return Draft.of(points) if points else None
 
 
 def _of_genre(ctx: Context, focus: str) -> list[str]:
@@ -159,14 +183,19 @@ def _cited_by(ctx: Context, title: str) -> Draft | None:
 
 
 def _mentions(ctx: Context) -> Draft | None:
-    names = [name for _, name in ctx.linked.entities] or ([ctx.plan.core] if len(ctx.plan.core) >= 2 else [])
+    # What the question quotes is what it looks for (「哪些提到了“揭榜挂帅”」), else what it names.
+    quoted = re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", ctx.question)
+    names = quoted or [name for _, name in ctx.linked.entities] or (
+        [ctx.plan.core] if len(ctx.plan.core) >= 2 else [])
     if not names:
         return None
     forms = [re.sub(r"\s", "", n) for n in names]
     points = []
     for doc_id, doc in ctx.corpus.docs.items():
-        hit = next((c for c in _clauses_of(ctx, doc_id)
-                    if any(f in re.sub(r"\s", "", c.text) for f in forms)), None)
+        clauses = _clauses_of(ctx, doc_id)
+        # A section named after it is where a plan mentions it most plainly.
+        hit = next((c for c in clauses if any(f in re.sub(r"[\s“”\"]", "", c.heading) for f in forms)), None) \
+            or next((c for c in clauses if any(f in re.sub(r"\s", "", c.text) for f in forms)), None)
         if hit is not None:
             points.append(Point(hit, f"《{doc.title}》（{hit.label}）", "· " if points else ""))
     if not points:
@@ -203,7 +232,9 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
             said.append(f"未载明{words[field]}")
             continue
         said.append(f"{words[field]}：{value}")
-        printed_in = printed_in or _printing(clauses, value)
+        # An issuer is printed most plainly on the masthead (「武汉市人民政府办公厅文件」).
+        masthead = _printing(clauses, f"{value}文件") if field == "issuer" else None
+        printed_in = printed_in or masthead or _printing(clauses, value)
     source = "" if printed_in else "（据文件信息）"
     return Point(printed_in or clauses[0], f"《{doc.title}》{'，'.join(said)}{source}")
 

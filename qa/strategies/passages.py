@@ -20,7 +20,7 @@ from qa.strategies.base import Calibration, Context, near_number
 from qa.strategies.parts import asks_figure, resolve_part
 from qa.strategies.targets import metric_words, names_metric
 from qa.types import ClauseRecord
-from qa.wording import render_row, task_title
+from qa.wording import cut, render_row, task_title
 
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
 # A responsibility note as printed: 「（责任单位：…）」, 「（牵头单位：…；配合单位：…）」.
@@ -155,12 +155,19 @@ class Passages:
         if len(items) >= 3:
             intro = best.clause.text.split("①")[0]
             return [Point(best.clause, f"{trim(intro, limit=60)}{'；'.join(items)}")]
+        ordinal = _ordinal_items(best.clause.text, best.sentence)
+        if ordinal:
+            return [Point(best.clause, ordinal)]
         headed = [c for c in children if len(c.heading) >= 2]
         if len(headed) >= 3 and len(best.sentence) <= 40:
             intro = Point(best.clause, best.clause.heading or best.sentence, "")
             return [intro] + [Point(c, c.heading, "· ") for c in headed[:12]]
         enumerations = [e for e in evidence[:6] if _ENUMERATION.search(e.sentence)
                         and e.coverage >= best.coverage * 0.8]
+        if not enumerations and best.clause.kind != "table_row" and len(best.clause.text) <= 280:
+            # A short task clause that names its items one sentence each (「推动万兆光网…。推进
+            # 5G-A…，建设6G…。加快建设国家新型互联网交换中心。」): the clause is the list.
+            return [Point(best.clause, re.sub(r"\s*\n\s*", "", best.clause.text))]
         chosen = enumerations[0] if enumerations else best
         return [Point(chosen.clause, render(chosen, limit=280))]
 
@@ -251,6 +258,25 @@ def _cap(body: str, limit: int) -> str:
     cut = body[:limit]
     end = max(cut.rfind("。"), cut.rfind("；"))
     return cut[: end + 1] if end > 40 else cut + "…"
+
+
+_ORDINAL_ITEM = re.compile(r"(?:^|(?<=[：:；;。，,]))\s*([一二三四五六七八九十]是)")
+
+
+def _ordinal_items(text: str, sentence: str) -> str:
+    """「主要体现在：一是数字化意识不足、治理体系滞后，在…；二是…」: each 一是/二是 item by its
+    first words, after the sentence that introduces them."""
+    start = max(text.find(sentence), 0)
+    body = text[start:]
+    marks = list(_ORDINAL_ITEM.finditer(body))
+    if len(marks) < 2 or marks[0].group(1) != "一是":
+        return ""
+    intro = body[: marks[0].start()].strip()
+    items = []
+    for mark, following in zip(marks, [*marks[1:], None]):
+        item = body[mark.end(): following.start() if following else len(body)]
+        items.append(mark.group(1) + cut(re.split(r"[，,；;。]", item.strip())[0], 40))
+    return f"{trim(intro, limit=60)}{'；'.join(items)}。"
 
 
 def circled_segments(text: str) -> list[str]:

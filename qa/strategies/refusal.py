@@ -31,6 +31,7 @@ _SUPPORT = {"奖励", "补贴", "补助", "奖补", "资助", "支持", "扶持"
 # 「二三孩」 is 二孩 and 三孩: a run of ordinals shares its measure word.
 _ORDINAL = re.compile(r"((?:首|第[一二三四]|[二三四])+)(套|次|孩|批)")
 _ORDINAL_KIND = {"次": "套"}  # 「首次购房」 is the 首套; a 孩 or a 批 is another kind of count
+_SUM = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元|\d+(?:\.\d+)?\s*(?:[%％倍]|个?百分点)|\d[\d.,]*\s*[万亿]")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
 
 
@@ -49,16 +50,26 @@ class Refusal:
             return NOT_FOUND_EN if linked.english else NOT_FOUND
         top = [e for e in evidence[:10] if e.coverage >= self.cal.min_coverage]
         name = None if linked.english else anchor(ctx.terms, linked)
+        # A sentence a little below the bar still shows the plans speak of the anchor when it
+        # is nearly as well covered as the best one (``qa.answerer`` then answers with it).
+        best = max(e.coverage for e in evidence[:3])
+        near = [e for e in evidence[:10] if e.coverage >= min(self.cal.min_coverage,
+                                                              max(self.cal.min_coverage * 0.8, best * 0.75))]
         if name and not _asked_kind(linked, name) \
-                and not any(name in e.sentence or name in e.clause.heading for e in top):
+                and not any(name in e.sentence or name in e.clause.heading for e in near):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
         measured = measured_thing(ctx.plan.core) if ctx.plan.asks & {"quantity", "amount"} else None
         # What a figure counts may be named by the sentence or by the sections it stands in
         # (「奖励」 in the heading above 「给予50万元」).
         if measured and not any(_FIGURE.search(e.sentence)
-                                and measured in canonical_text(" ".join([e.sentence, *self._headings(e)]))
-                                for e in top[:8]):
+                                and (measured in e.sentence
+                                     or measured in canonical_text(" ".join([e.sentence, *self._headings(e)])))
+                                for e in near[:8]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的数量。{english}"
+        # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
+        # answer would come from.
+        if "amount" in ctx.plan.asks and near and not any(_SUM.search(e.clause.text) for e in near[:5]):
+            return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
         if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
             return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
         asked = _ordinals(linked.raw)
