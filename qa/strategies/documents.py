@@ -67,13 +67,16 @@ def answer_document(ctx: Context) -> Draft | None:
     if fields and docs and not _asks_more(ctx, docs):
         printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
         return Draft.of([_metadata(ctx, ctx.corpus.docs[d], fields, printed_on) for d in docs[:3]])
-    if not fields:
+    if not fields and _PAGE_FIELD_ASKED.search(focus):
         return _page_field(ctx, docs or _titled_by_words(ctx, focus), focus)
     return None
 
 
 # How a question asks for a page field the record has no column for.
 _FIELD_WORDS = {"有效性": ("有效性", "是否有效", "还有效", "效力", "失效", "废止"), "实施日期": ("实施日期", "施行日期", "生效")}
+# Page-field labels (索引号, 主题分类 …) and the words above: only such a question looks for one.
+_PAGE_FIELD_ASKED = re.compile("|".join([r"索引号|主题分类|体裁分类|主题词|发布机构|公开方式|有效性|实施日期",
+                                         *(w for words in _FIELD_WORDS.values() for w in words)]))
 _FIELD_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(\S.{0,60})$")
 
 
