@@ -132,9 +132,9 @@ def _swap_counterpart(previous: str, subject: str) -> str | None:
         found = {t for t in _LATIN.findall(previous)
                  if t.lower() != subject.lower() and t[-2:].lower() == subject[-2:].lower()}
     elif len(subject) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", subject):
-        ending = subject[-2:]
-        found = {previous[i - n + 2: i + 2] for i in range(len(previous)) if previous.startswith(ending, i)
-                 for n in (len(subject),) if i - n + 2 >= 0}
+        # Words of the subject's length that end where the subject ends (「…家庭」).
+        ends = [m.end() for m in re.finditer(re.escape(subject[-2:]), previous)]
+        found = {previous[end - len(subject): end] for end in ends if end >= len(subject)}
         found = {f for f in found if f != subject and re.fullmatch(r"[\u4e00-\u9fff]+", f)}
     else:
         return None

@@ -32,8 +32,9 @@ _MONEY_OR_SHARE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*[%％
 # ("谁出钱", "怎么分担") are not in the sentence.
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|各承担\s*\d+\s*%|封顶[^，。；]*")
 
-# A sentence that ends by introducing what follows: 「给予下列激励政策：」「主要任务如下」.
+# Words naming the stages or parts of a plan, whose headings often go on after them.
 _STAGE_WORDS = ("阶段", "方面", "领域", "环节", "步骤", "层级", "类别", "板块", "片区", "区域", "工程", "行动", "任务")
+# A sentence that ends by introducing what follows: 「给予下列激励政策：」「主要任务如下」.
 _LEADS_IN = re.compile(r"(?:[：:]|如下|以下几[个项类方面]*)$")
 # 「分成哪几个阶段」「要坚持哪些原则」: the kind of thing listed, as sibling headings end with it.
 _ASKED_KIND = re.compile(r"(?:哪几|哪些|几)[个项条类种大]?(?:具体的?)?(?P<kind>[\u4e00-\u9fff]{2,6}?)(?=[？?，,。]|$)")
