@@ -134,6 +134,11 @@ def test_follow_up_swaps_the_counterpart_it_names(qa: QAService) -> None:
     assert "工业云软件" in body(answer) and "工业云平台" not in body(answer), answer.answer
 
 
+def test_a_responsibility_question_naming_its_tasks_gets_no_false_not_given_notes(qa: QAService) -> None:
+    answer = qa.ask("首次进百强、获批双跨平台这些一次性奖励，由哪些单位负责落实？")
+    assert "市经信局" in body(answer) and "未给出" not in answer.answer, answer.answer
+
+
 def test_items_numbered_one_is_two_is(qa: QAService) -> None:
     answer = qa.ask("湖北自己承认数字经济有哪些短板弱项？")
     assert all(item in body(answer) for item in ("一是数字化意识不足", "二是龙头型明星企业缺乏", "四是")), answer.answer

@@ -74,9 +74,14 @@ class Passages:
         named = ctx.linked.regions or ctx.linked.doc_ids or ctx.scope_docs
         prefer = frozenset() if named else frozenset(p.clause.doc_id for p in points)
         missing = []
+        responsibility = "responsibility" in ctx.linked.intents
         for part in asked:
             said = "".join(p.text for p in points)
             if names_metric(said, part, share=0.6) and (not figure or near_number(said, metric_words(part))):
+                continue
+            # 「首次进百强、获批双跨平台这些一次性奖励，由哪些单位负责落实？」: the parts are the
+            # tasks, and the task clause whose units the answer names covers those it holds.
+            if responsibility and names_metric("".join(p.clause.text for p in points), part, share=0.5):
                 continue
             point = resolve_part(ctx, part, figure, lead=f"{part}：", prefer=prefer)
             if point is not None and all(point.text != p.text for p in points):
