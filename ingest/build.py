@@ -33,12 +33,14 @@ _SKIP_NAMES = {"manifest.json", "readme.md", "readme.txt", "sources.md", "source
 
 
 def pipeline_version() -> str:
-    """A digest of the code and resources that turn a file into graph nodes. A stored
+    """A digest of the code and resources that turn a file into graph nodes (the graph
+    writer's included: how a document is stored changes what is stored). A stored
     document made by other code is re-ingested even if its file is unchanged, so an
     upgrade of PolicyKG's cleaning or extraction reaches documents already stored."""
     root = Path(__file__).resolve().parent
+    writer = [root.parent / "kg" / name for name in ("documents.py", "cypher.py", "types.py")]
     digest = hashlib.sha256()
-    for path in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("resources/*")]):
+    for path in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("resources/*"), *writer]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -32,6 +32,7 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -238,7 +239,10 @@ def read_issued(cleaned: CleanText) -> list[tuple[str, str | None]]:
     printed += [parse_date(fields["发文日期"])] if fields.get("发文日期") else []
     printed += [parse_date(line) for line in front if "印发" in line and _DATE_CN.search(line)]
     published = [parse_date(fields[key]) for key in _PUBLISHED_FIELDS if fields.get(key)]
-    return [("printed", d) for d in printed if d] + [("inferred", d) for d in published if d]
+    # A date not yet reached is no issue date (a crawler's placeholder 「2027-01-01」).
+    today = date.today().isoformat()
+    return ([("printed", d) for d in printed if d and d <= today]
+            + [("inferred", d) for d in published if d and d <= today])
 
 
 def metadata_lines(cleaned: CleanText) -> list[str]:

@@ -21,7 +21,8 @@ from ingest.frontmatter import NOTICE_VERBS, title_key
 from ingest.markers import read_marker
 from ingest.reflow import ends_sentence
 
-_NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})《?(.{{4,80}}?)》?的通知")
+# 「关于印发《X》的通知」, and a page's 「省人民政府办公厅印发《X》」 without 关于…的通知.
+_NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})《?(.{{4,80}}?)》?的通知|(?:{NOTICE_VERBS})《([^《》]{{4,80}})》$")
 _PLAN_WORD = re.compile(r"规划|方案|计划|意见|纲要|办法|规定|条例|措施|政策|战略|行动|决定|通知")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff（）()〔〕“”\d])\s+(?=[\u4e00-\u9fff（）()〔〕“”])"
                         r"|(?<=[\u4e00-\u9fff（）()〔〕“”])\s+(?=[\u4e00-\u9fff（）()〔〕“”\d])")
@@ -50,6 +51,23 @@ def also_titles(cleaned: CleanText, title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in found if title_key(t) != key))
 
 
+def _unquoted(title: str) -> str:
+    """「《X》」 → 「X」, and a lone bracket at either end dropped; the 《Y》 a title names
+    (「…印发《Y》」) is kept whole."""
+    if title.startswith("《") and title.endswith("》") and "《" not in title[1:-1] and "》" not in title[1:-1]:
+        return title[1:-1]
+    while title.endswith("》") and title.count("》") > title.count("《"):
+        title = title[:-1]
+    while title.startswith("《") and title.count("《") > title.count("》"):
+        title = title[1:]
+    return title
+
+
+def _wrapped(notice: re.Match[str]) -> str:
+    """The title of the plan a notice line wraps."""
+    return notice.group(1) or notice.group(2)
+
+
 def _site_free(value: str) -> str:
     """A page title without the site's name after "_", "|" or " - "."""
     return re.split(r"\s*(?:[_｜|]|\s-\s|——)\s*", value)[0].strip()
@@ -59,7 +77,7 @@ def tidy_title(title: str) -> str:
     """"实施方案(2025—2027 年)" → "实施方案（2025—2027年）": no stray spaces, CJK brackets."""
     title = TRAILING_NUMBER.sub("", title.replace("**", "").strip().lstrip("#").strip())
     title = re.sub(r"^附件\s*\d{0,2}\s*[：:]\s*", "", title)  # 「附件:《X》」 on a cover names X
-    title = re.sub(r"\s+", " ", title.strip().strip("《》"))
+    title = re.sub(r"\s+", " ", _unquoted(title.strip()))
     title = _CJK_SPACE.sub("", title)
     return re.sub(r"\(([^()]*[\u4e00-\u9fff\d][^()]*)\)", r"（\1）", title)
 
@@ -76,7 +94,7 @@ def infer_title(cleaned: CleanText) -> str | None:
             continue
         m = _NOTICE.search(re.sub(r"\s+", "", value))
         if m:
-            return tidy_title(m.group(1))
+            return tidy_title(_wrapped(m))
         if not _TRUNCATED.search(value):
             return tidy_title(value)
         completed = _completed_title(cleaned, _TRUNCATED.sub("", value))
@@ -92,7 +110,7 @@ def infer_title(cleaned: CleanText) -> str | None:
     planned = [c for c in candidates if _PLAN_WORD.search(c)]
     chosen = (ending or planned or candidates[-1:])[0]
     m = _NOTICE.search(re.sub(r"\s+", "", chosen))
-    return tidy_title(m.group(1) if m else chosen)  # a notice line names the plan it wraps
+    return tidy_title(_wrapped(m) if m else chosen)  # a notice line names the plan it wraps
 
 
 def _page_title(cleaned: CleanText, candidates: list[str]) -> str | None:
@@ -102,7 +120,7 @@ def _page_title(cleaned: CleanText, candidates: list[str]) -> str | None:
     if not value:
         return None
     m = _NOTICE.search(re.sub(r"\s+", "", value))
-    named = m.group(1) if m else value
+    named = _wrapped(m) if m else value
     for candidate in candidates:
         if title_key(candidate) == title_key(named):
             return tidy_title(candidate)
@@ -117,7 +135,7 @@ def _front_title(cleaned: CleanText) -> str | None:
         text = line.strip()
         if 6 <= len(text) <= 80 and _TITLE_END.search(text) and not re.search(r"[。；：:，]", text):
             m = _NOTICE.search(re.sub(r"\s+", "", text))
-            return tidy_title(m.group(1) if m else text)
+            return tidy_title(_wrapped(m) if m else text)
     return None
 
 

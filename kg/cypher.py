@@ -44,7 +44,9 @@ DELETE_DOC_LINKS = (
 DELETE_DOC_CITES = "MATCH (:Document {doc_id: $doc_id})-[r:CITES]->() DELETE r"
 DELETE_DOCUMENT = "MATCH (n:Document {doc_id: $doc_id}) DETACH DELETE n"
 
-UPSERT_DOCUMENT = "MERGE (d:Document {doc_id: $doc_id}) SET d += $props"
+# ``SET d = $props`` replaces every property: a value a new version no longer has (an issue
+# date read wrongly before) must not survive re-ingestion; ``props`` carries ``doc_id``.
+UPSERT_DOCUMENT = "MERGE (d:Document {doc_id: $doc_id}) SET d = $props"
 
 CREATE_CLAUSES = (
     "MATCH (d:Document {doc_id: $doc_id}) "

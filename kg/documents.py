@@ -27,7 +27,7 @@ def save_document(store: GraphStore, doc: ParsedDocument, extraction: Extraction
     it to delete and no entity it held can be left orphaned, so the deletes and the
     orphan sweeps — scans that grow with the whole graph — are skipped."""
     doc_id = doc.meta.doc_id
-    props = _clean(doc.meta.props())
+    props = _clean(doc.meta.props()) | {"doc_id": doc_id}
     props["cited_titles"] = list(extraction.cited_titles)
     props["pipeline"] = pipeline
     steps: list[Step] = [*(_delete_owned(doc_id) if replacing else []),

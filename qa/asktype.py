@@ -66,10 +66,11 @@ class AskType:
         return True
 
     def prefers(self, sentence: str) -> bool:
-        """A stronger match: the asked unit right after a number."""
+        """A stronger match: the asked unit right after a number (an approximate one too:
+        「20余家」, 「30多个」)."""
         if not self.unit:
             return False
-        return bool(re.search(rf"\d[\d.,]*\s*(万|亿)?\s*{re.escape(self.unit)}", sentence))
+        return bool(re.search(rf"\d[\d.,]*\s*(?:余|多)?\s*(万|亿)?\s*{re.escape(self.unit)}", sentence))
 
 
 def detect(question: str) -> AskType:

@@ -89,6 +89,7 @@ class Gazetteer:
     entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (label, name)
     doc_keys: dict[str, str] = field(default_factory=dict)  # title / number / alias → doc_id
     plan_regions: set[str] = field(default_factory=set)  # surface forms of regions with plans
+    shared: dict[str, list[str]] = field(default_factory=dict)  # short form → every region it names
     title_words: dict[str, dict[str, float]] = field(default_factory=dict)  # doc_id → word → weight
     title_word_keys: set[str] = field(default_factory=set)  # doc keys that are one title word
     corpus_text: str = ""  # every clause's text, white space removed
@@ -111,8 +112,19 @@ class Gazetteer:
 
     def add_region(self, name: str, aliases: Iterable[str] = ()) -> None:
         for form in {name, *aliases, *region_abbreviations(name)}:
-            if len(form) >= 2:
-                self.regions.setdefault(form, name)
+            if len(form) < 2:
+                continue
+            known = self.regions.get(form)
+            if known is not None and known != name and form not in (known, name) \
+                    and _level(known) != _level(name):
+                # A short form a province and a city share (吉林 of 吉林省 and 吉林市) names
+                # both, the higher first, as Chinese writers most often mean it; a generic
+                # short form of one level (经开区) names the region that came first.
+                both = sorted({*self.shared.get(form, [known]), name}, key=_level)
+                self.shared[form] = both
+                self.regions[form] = both[0]
+            elif known is None or form == name:
+                self.regions[form] = name
 
     def add_entity(self, label: str, name: str, aliases: Iterable[str] = ()) -> None:
         for form in {name, *aliases}:
@@ -121,6 +133,10 @@ class Gazetteer:
 
     def words(self) -> list[str]:
         return [*self.regions, *self.entities]
+
+
+def _level(name: str) -> int:
+    return 0 if name.endswith(("省", "自治区")) else 1 if name.endswith("市") else 2
 
 
 def region_abbreviations(name: str) -> list[str]:
@@ -161,7 +177,8 @@ class Linker:
         entities = [v for _, v in _longest_matches(squashed, self._entity_forms)]
         doc_hits = [(form, doc) for form, doc in _longest_matches(squashed, self._doc_forms)
                     if form not in self.g.title_word_keys or _names_document_after(squashed, form)]
-        regions = [v for _, v in region_hits]
+        named = [v for _, v in region_hits]
+        regions = [r for form, v in region_hits for r in self.g.shared.get(form, [v])]
         docs = [v for _, v in doc_hits] or self._titled(squashed)
         years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(searched)))
         return Linked(
@@ -182,7 +199,7 @@ class Linker:
                 + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10])),
             # What the question asks is in its own words; borrowed context lends only topic.
             intents=detect_intents(re.sub(r"[\s“”\"'《》]", "", translate_english(text)),
-                                   len(set(regions)) + len(set(docs)), len(years)),
+                                   len(set(named)) + len(set(docs)), len(years)),
         )
 
     def _titled(self, squashed: str) -> list[str]:

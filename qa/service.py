@@ -149,13 +149,17 @@ class QAService:
         agencies = {}
         if "responsibility" in linked.intents and evidence:
             agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:10]])
-        tasks = [row["clause_id"] for row in findings.agency_tasks]
+        scope_docs = self._scope_docs(engine, linked)
+        # 「贵州这份方案里，省大数据局负责哪项任务」: an agency's tasks in the asked plans only.
+        tasks = [row["clause_id"] for row in findings.agency_tasks
+                 if not scope_docs or row["clause_id"] in engine.corpus.by_id
+                 and engine.corpus.by_id[row["clause_id"]].doc_id in scope_docs]
         known = engine.gazetteer.holds
         ctx = Context(question=question, linked=linked, plan=make_plan(linked, known), known=known,
                       corpus=engine.corpus, ranker=engine.ranker, lexical=engine.lexical,
                       graph=self.graph, findings=findings, evidence=evidence, candidates=candidates,
                       terms=weights, region_docs=engine.region_docs,
-                      scope_docs=self._scope_docs(engine, linked), definitions=engine.definitions,
+                      scope_docs=scope_docs, definitions=engine.definitions,
                       metric_vocabulary=engine.metric_vocabulary)
         draft = engine.answerer.answer(ctx, agencies, tasks)
         cited = {c.clause_id for c in draft.citations}

@@ -120,3 +120,20 @@ def test_a_measures_heading_sentence_of_up_to_24_characters_names_it():
     found = incentives_of("一、稳住市场主体\n12.落实中小微企业设备器具所得税税前扣除政策。"
                           "企业新购置的设备，落实一次性税前扣除政策。")
     assert len(found) == 1
+
+
+def test_a_grants_size_stated_by_its_limit_words_is_an_incentive_with_its_share():
+    found = incentives_of(
+        "三、设备更新\n6.支持技术改造。支持再制造项目建设，补助额度原则上为项目投资额的5%，单个项目补助上限为800万元。"
+        "推动重点行业节能改造，单个项目支持额度不超过项目投资额的12%。"
+        "对超低排放改造项目给予补助，原则上不超过合同总额的25%。")
+    assert [money(i) for i in found] == [("subsidy", None, 800, 0.05), ("subsidy", None, None, 0.12),
+                                         ("subsidy", None, None, 0.25)]
+
+
+def test_a_range_pays_up_to_its_upper_bound_and_a_list_may_repeat_the_instrument():
+    found = incentives_of(
+        "五、促消费\n7.农机报废补贴。报废拖拉机补贴800-9000元。"
+        "对个人消费者购买新能源乘用车补贴8000元、购买符合条件的燃油乘用车补贴5000元。")
+    assert [money(i) for i in found] == [("subsidy", None, 0.9, None), ("subsidy", 0.8, None, None),
+                                         ("subsidy", 0.5, None, None)]

@@ -78,3 +78,27 @@ def test_transfer_revenue_is_a_goal_though_it_says_subsidy():
 def test_the_size_of_an_existing_facility_is_no_goal():
     text = "三、保障粮食\n8.提升储备能力。提升某园区2万吨粮库低温仓储水平。"
     assert targets_of(text, MEASURES) == []
+
+
+def test_a_goals_yearly_shares_measure_the_goal_for_each_year():
+    text = ("一、重点任务\n1.更新设备。到2027年改造老旧管网60公里，其中2025年20公里、2026年15公里、"
+            "2027年25公里；到2026年逐步淘汰120辆老旧货车，其中2025年70辆。")
+    found = [(t.metric, t.value, t.year) for t in targets_of(text, LAYOUT)]
+    assert found == [("改造老旧管网", 60, 2027), ("改造老旧管网（当年）", 20, 2025),
+                     ("改造老旧管网（当年）", 15, 2026), ("改造老旧管网（当年）", 25, 2027),
+                     ("老旧货车", 120, 2026), ("老旧货车（当年）", 70, 2025)]
+
+
+def test_goals_within_n_years_count_from_the_plans_first_year_and_set_its_horizon():
+    text = ("一、扩大就业\n（一）稳就业。每年城镇新增就业50万人以上。\n"
+            "（二）促消费。三年内培育美食体验店300家。力争三年内全市离境退税商店达到150家。"
+            "对培育网货产业带的区县给予最高30万元支持。\n（三）促养老。三年内城区养老服务设施覆盖率达到80%。")
+    found = [(t.metric, t.value, t.year) for t in targets_of(text, MEASURES | {"issued": "2025-07-01"})]
+    assert found == [("每年城镇新增就业", 50, 2027), ("美食体验店", 300, 2027), ("离境退税商店", 150, 2027),
+                     ("城区养老服务设施覆盖率", 80, 2027)]
+
+
+def test_a_forecast_is_no_goal_unless_it_pledges_or_builds():
+    text = ("二、需求预测\n（一）保有量预测\n预计2025年全市电动公交车保有量为1.2万辆。"
+            "充电需求预测将达3亿千瓦时。预计到2025年建设500个直流充电桩。力争到2025年计划建设12座城际充电站。")
+    assert values(targets_of(text, LAYOUT)) == [(500, "个"), (12, "座")]

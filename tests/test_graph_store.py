@@ -80,6 +80,19 @@ def test_replace_swaps_clauses_and_drops_orphans(store: GraphStore, scratch: lis
     assert _count(store, "MATCH (t:Target {doc_id: 'test_swap'}) RETURN count(t) AS n") == 1
 
 
+def test_replace_drops_metadata_the_new_version_no_longer_has(store: GraphStore, scratch: list[str]) -> None:
+    from dataclasses import replace
+
+    scratch.append("test_meta")
+    old = _doc("test_meta")
+    old = ParsedDocument(replace(old.meta, issued="2027-01-01", doc_number="某政发〔2024〕1号"), old.clauses)
+    save_document(store, old, _extraction(old))
+    new = _doc("test_meta")
+    save_document(store, new, _extraction(new))
+    (doc,) = [d for d in list_documents(store) if d["doc_id"] == "test_meta"]
+    assert doc.get("issued") is None and doc.get("doc_number") is None and doc["title"] == "test_meta 实施方案"
+
+
 def test_hierarchy_and_reading_order_edges(store: GraphStore, scratch: list[str]) -> None:
     scratch.append("test_edges")
     doc = _doc("test_edges")

@@ -262,3 +262,16 @@ def test_a_title_broken_over_two_lines_or_carrying_its_number_is_read_whole():
                               "各县（区）人民政府：\n\n现将方案印发给你们。\n\n一、总体要求\n\n到2025年，完成目标。\n").meta
     assert (numbered.title, numbered.doc_number) == ("临沧市数字经济发展三年行动方案", "临政发〔2023〕5号")
     assert numbered.also_titles == ("临沧市人民政府关于印发临沧市数字经济发展三年行动方案的通知",)
+
+
+def test_a_date_not_yet_reached_is_no_issue_date():
+    page = "索引号：1/2024\n发布日期：2099-01-01\n某市数据方案\n\n一、总体要求\n\n到2025年，完成目标。\n"
+    assert parse_fragment(page).meta.issued is None
+
+
+def test_a_page_line_that_issues_a_plan_names_it_as_a_notice_would():
+    page = ("# 省人民政府办公厅印发《某省扩大民间投资三年行动方案》\n\n为激发民间投资活力，制定本方案。\n\n"
+            "一、总体要求\n\n到2027年，民间投资占比达到40%。\n")
+    meta = parse_fragment(page).meta
+    assert meta.title == "某省扩大民间投资三年行动方案"
+    assert meta.also_titles == ("省人民政府办公厅印发《某省扩大民间投资三年行动方案》",)

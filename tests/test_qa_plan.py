@@ -192,3 +192,47 @@ def test_a_district_named_after_its_city_is_linked_by_its_own_name() -> None:
     gaz.add_region("某州市云阳区")
     for question in ("云阳区对购买新能源汽车给予多少补贴？", "云阳对企业有什么奖励？"):
         assert Linker(gaz).link(question).regions == ("某州市云阳区",), question
+
+
+def test_a_short_form_two_levels_share_names_both_whatever_the_load_order() -> None:
+    from qa.link import Gazetteer, Linker
+
+    for order in (("甲林市", "甲林省"), ("甲林省", "甲林市")):
+        gaz = Gazetteer(corpus_text="甲林省充电规划。甲林市房地产措施。")
+        for name in order:
+            gaz.add_region(name)
+        linked = Linker(gaz).link("甲林要建多少充电桩？")
+        assert linked.regions == ("甲林省", "甲林市") and "comparison" not in linked.intents, order
+        assert Linker(gaz).link("甲林市的购房补贴有多少？").regions == ("甲林市",), order
+        assert Linker(gaz).link("甲林省的充电桩有多少？").regions == ("甲林省",), order
+    gaz = Gazetteer(corpus_text="甲市乙经济技术开发区；丙经济技术开发区")
+    gaz.add_region("乙经济技术开发区")
+    gaz.add_region("丙经济技术开发区")
+    assert Linker(gaz).link("经开区的目标是多少？").regions == ("乙经济技术开发区",)
+
+
+def test_an_approximate_count_answers_a_count_in_its_unit() -> None:
+    from qa.asktype import detect
+
+    ask = detect("一共招引了多少家数创企业？")
+    assert ask.prefers("招引落户数创企业20余家。") and ask.prefers("引进企业30多家")
+    assert not ask.prefers("建成智算中心1个。")
+
+
+def test_a_figure_follows_a_metric_written_in_other_case_and_may_have_no_unit() -> None:
+    from qa.strategies.base import near_number
+
+    assert near_number("加快存量数据中心绿色改造，新建数据中心 PUE值达到 1.4 以下。", ["数据中心", "pue"])
+    assert not near_number("加快存量数据中心绿色改造，推进节能。", ["数据中心", "pue"])
+
+
+@pytest.mark.parametrize(("question", "word", "asked"), [
+    ("武汉要在汉建一个什么5G基地？要成为什么地方？", "地方", True),
+    ("湖北要求大数据中心往哪几个“化”的方向建设？", "方向", True),
+    ("数据中心的PUE要达到多少？", "PUE", False),
+    ("哪些企业可以申请首台套保险补偿？", "保险补偿", False),
+])
+def test_the_kind_a_question_asks_for_is_no_anchor(question: str, word: str, asked: bool) -> None:
+    from qa.strategies.refusal import _asked_kind
+
+    assert _asked_kind(Linked(text=question, raw=question), word) is asked

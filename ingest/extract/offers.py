@@ -42,8 +42,10 @@ _TIER_RUN = re.compile(r"分别")
 _JOIN = re.compile(r"^\s*(?:、|和|及|或|，|,)\s*(?:最高|不超过)?\s*$")
 _BLANK = "\u3000"  # a full-width space keeps offsets; normalize() reads it as a space
 # Between two tiers of a list: a 、 or a comma, and the next tier's short name (四级（中级工）,
-# 巩固提升年, 三孩家庭补贴不超过).
-_LISTED_GAP = re.compile(r"^\s*[、，,和]\s*(?:[^，,。；;、：:\d]|[（(][^）)]{0,6}[）)]){0,12}?$")
+# 巩固提升年, 三孩家庭补贴不超过), or a longer name that repeats the instrument (「购买新能源
+# 乘用车补贴10000元、购买燃油乘用车补贴7000元」).
+_LISTED_GAP = re.compile(r"^\s*[、，,和]\s*(?:(?:[^，,。；;、：:\d]|[（(][^）)]{0,6}[）)]){0,12}?|"
+                         r"[^，,。；;、：:\d]{0,24}?(?:补贴|补助|奖励|奖补))$")
 _GRANT_AT = re.compile(r"给予|予以|(?:奖励|奖补|补贴|补助|资助)")
 _RATES = re.compile(r"费率|税率|利率")
 _SUM_HINT = re.compile(r"\d\s*(?:万亿|亿|千万|万)?元|\d\s*万(?![\u4e00-\u9fff])")

@@ -51,6 +51,10 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _COMMA = re.compile(r"[，,；;。：:！!？?\n]")
 # Top-level sections that describe the past or the context rather than the plan.
 _BACKGROUND = re.compile(r"基础|现状|形势|趋势|背景|回顾|成就|成效|环境|挑战")
+# A forecast (「预计2025年电动公交车保有量为1.25万辆」, a 需求预测 section's tables) is what the
+# plan expects, not what it commits to — unless it pledges or builds (「预计到2025年建设765个」).
+_FORECAST = re.compile(r"预计|预测|预期")
+_PLEDGE = re.compile(r"力争|计划|确保|目标|建设|新建|建成|改造|培育")
 # A heading that sets about changing it (优化营商环境, 夯实发展基础) is a task, not background.
 _NOT_BACKGROUND = re.compile(r"目标|任务|措施|保障|要求|思路|路径|布局|"
                              r"^(?:[一二三四五六七八九十]+、)?(?:优化|营造|改善|打造|提升|加强|完善|强化|"
@@ -73,7 +77,13 @@ _LISTED = re.compile(r"等\s*$")
 _ARTICLES = re.compile(r"^\s*(?:意见|措施|举措|政策|规定|要求)")
 # A time limit or a period, not a goal: 「7个工作日」, 「3个月内」, 「6个月的费用缓缴期」.
 _TIME_LIMIT = re.compile(r"^\s*(?:以)?内|^\s*的[^，,；;。]{0,8}期|^\s*(?:（含[^）]*）)?(?:以上|以下)?(?:时|后)")
+_GIVEN_SUM = re.compile(r"(?:给予|予以)(?:一次性)?(?:最高|不超过)?\s*$")  # 「给予最高40万元支持」
 _GRANTED = re.compile(r"(?:给予|予以|发放|兑现)[^。；;]{0,30}?(?:奖励|奖补|补贴|补助|资助|贴息|救助|经费)")
+_YEAR_SHARE = re.compile(r"[，,、；;]\s*(?:其中[，,：:\s]*)?20\d\d\s*年[度底末]?\s*$")
+_SHARE_MARK = "（当年）"
+# 「三年内」, 「用3年时间」: a goal year counted from the plan's start.
+_WITHIN_YEARS = re.compile(r"(?:用|在)?(?<![十\d])(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年(?:时间|内)")
+_CN_COUNT = {c: k for k, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _CONDITIONAL = re.compile(r"对|凡|针对|给予|予以")
 _GOAL_VERB = re.compile(r"形成|达到|突破|超过|力争|建成|打造|培育|引进|实现|新建|创建")
 # Money that qualifies what follows: 5000万元以上的企业, 1000万元以下（含1000万元）的项目.
@@ -102,6 +112,7 @@ class _Context:
     press: bool
     table_ref: int | None = None  # a table column of this year or before is a base
     scope: YearScope | None = None
+    forecast: bool = False  # the clause stands under a forecasting heading
 
 
 def extract_targets(doc: ParsedDocument) -> list[Target]:
@@ -110,6 +121,7 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
     headers: dict[str | None, list[str]] = {}
     by_id = {c.clause_id: c for c in doc.clauses}
     required = intro_clauses(list(doc.clauses))
+    forecasts = _under_forecast(doc)
     for clause in plan_clauses(doc):
         if clause.kind == "footnote" or _CATALOGUE.match(clause.text):
             continue  # a footnote defines a term; a catalogue line lists items
@@ -119,14 +131,31 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
         if header is not None:
             headers[clause.parent_id] = header
             continue
+        forecast = clause.clause_id in forecasts
         found = table_row_targets(clause, region=ctx.region, end_year=ctx.end_year,
                                   ref_year=ctx.table_ref, header=headers.get(clause.parent_id))
+        if found is not None and forecast:
+            found = []  # a forecast table's rows
         if found is None:
-            found = _clause_targets(clause, ctx)
+            found = _clause_targets(clause, replace(ctx, forecast=forecast))
         targets += [replace(t, target_id=f"{clause.clause_id}/t{k}")
                     for k, t in enumerate(_dedupe(found))]
     logger.info("targets in %s: %d", doc.meta.doc_id, len(targets))
     return targets
+
+
+def _under_forecast(doc: ParsedDocument) -> set[str]:
+    """The clauses under a heading that forecasts (「充换电设施发展需求预测」, 「2．预测结果」)."""
+    by_id = {c.clause_id: c for c in doc.clauses}
+    found = set()
+    for clause in doc.clauses:
+        node: Clause | None = clause
+        while node is not None:
+            if _FORECAST.search(node.heading or ""):
+                found.add(clause.clause_id)
+                break
+            node = by_id.get(node.parent_id) if node.parent_id else None
+    return found
 
 
 def plan_clauses(doc: ParsedDocument) -> Iterator[Clause]:
@@ -159,13 +188,28 @@ def _context(doc: ParsedDocument) -> _Context:
                     start or issued, YearScope(doc.clauses))
 
 
+def _relative_years(text: str, ref: int | None) -> list[tuple[int, int]]:
+    """(position, year) of each 「三年内」/「用3年时间」, counted from the plan's first year
+    (its period's start, else its issue year) as the first of them: a plan issued in 2025
+    that aims 「三年内」 aims at 2027."""
+    if ref is None:
+        return []
+    marks = []
+    for m in _WITHIN_YEARS.finditer(text):
+        n = int(m.group("n")) if m.group("n").isdigit() else _CN_COUNT[m.group("n")]
+        if 1 <= n <= 10:
+            marks.append((m.start(), ref + n - 1))
+    return marks
+
+
 def _horizon(doc: ParsedDocument, ref: int | None) -> int | None:
     """The year a plan that prints no period works towards: the goal year (「到2027年」) its
     text names at least three times and more often than all others together; None when
     no year dominates (a plan that names one year here and another there has no horizon)."""
     counts: dict[int, int] = {}
     for clause in doc.clauses:
-        for _, year in target_years(normalize(clause.text)):
+        text = normalize(clause.text)
+        for _, year in target_years(text) + _relative_years(text, ref):
             if ref is None or year >= ref:
                 counts[year] = counts.get(year, 0) + 1
     top = max(counts, key=lambda y: (counts[y], y)) if counts else None
@@ -185,6 +229,8 @@ def _clause_targets(clause: Clause, ctx: _Context) -> list[Target]:
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if _retrospective(sentence, ctx) or (ctx.press and not _future(sentence, ctx)):
+            continue
+        if (ctx.forecast or _FORECAST.search(sentence)) and not _PLEDGE.search(sentence):
             continue
         earlier = [(p - start, y) for p, y in years if p < end]
         if inherited is None and not earlier and (
@@ -219,7 +265,7 @@ def _year_marks(text: str, ctx: _Context) -> list[tuple[int, int]]:
         if ctx.ref_year and int(m.group("y")) >= ctx.ref_year
         and not any(s <= m.start() < e for s, e in titles)
         and not re.search(r"(?:比|较|与|同)\s*$", text[max(0, m.start() - 2):m.start()])]
-    return sorted(marks)
+    return sorted(marks + _relative_years(text, ctx.table_ref))
 
 
 def _retrospective(sentence: str, ctx: _Context) -> bool:
@@ -245,10 +291,11 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
     quantities = find_quantities(sentence)
     paired = paired_metrics(sentence, quantities)
     targets: list[Target] = []
-    previous_end, previous_metric = None, None
+    previous_end, previous_metric, previous_unit = None, None, None
     for i, q in enumerate(quantities):
         if _is_goal(sentence, q, previous_end):
             metric = paired.get(i) or _same_subject(sentence, q, previous_end, previous_metric) \
+                or _year_share(sentence, q, previous_metric, previous_unit) \
                 or metric_of(sentence, q, previous_end or 0, previous_metric, ctx.region)
             if metric:
                 earlier = [y for p, y in years if p < q.start]
@@ -258,7 +305,7 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
                         target_id="", clause_id=clause.clause_id, metric=each, value=q.value,
                         unit=q.unit, comparator=q.comparator, value_text=q.text, year=year,
                         value_max=q.value_max, scope=_scope(sentence, q, ctx)))
-                previous_metric = metric
+                previous_metric, previous_unit = metric, q.unit
         previous_end = q.end
     return targets
 
@@ -272,6 +319,15 @@ def _same_subject(sentence: str, q: Quantity, previous_end: int | None,
     return None
 
 
+def _year_share(sentence: str, q: Quantity, previous: str | None,
+                previous_unit: str | None) -> str | None:
+    """「到2027年更新老旧设备5218台，其中2024年850台、2025年1200台」: a number labelled only by
+    a year, after a goal in the same unit, is that goal's share for the year."""
+    if not previous or q.unit != previous_unit or not _YEAR_SHARE.search(sentence, 0, q.start):
+        return None
+    return previous if previous.endswith(_SHARE_MARK) else previous + _SHARE_MARK
+
+
 def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
     if q.quoted and q.unit:
         return False  # a number inside a name: “15 分钟便民服务圈”, 《…2019-2022年》
@@ -279,7 +335,7 @@ def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
     if _LEANING.match(chunk):
         return False
     if _INCENTIVE.search(chunk) or (is_money(q.unit) and (
-            "安排" in chunk or _INCENTIVE.search(sentence))):
+            "安排" in chunk or _INCENTIVE.search(sentence) or _GIVEN_SUM.search(sentence[:q.start]))):
         return False  # an incentive's amount or ceiling, not a goal
     if _threshold(sentence, q, chunk):
         return False  # 用好6亿元专项资金; 对年营业收入5000万元以上的企业: a budget, a threshold

@@ -10,9 +10,10 @@ normalized text, positions relative to it:
   500万元及以下).
 - **amount**: the first sum after the grant start that is not a ceiling.
 - **cap**: a sum after 最高/上限/封顶/不超过/最多 (最高可达, 最高奖励, 总额最高不超过 …), or
-  before 封顶/以内.
+  before 封顶/以内; a range's upper bound (补贴1000-12000元).
 - **ratio**: the share of a base paid, as a fraction (0.1 for 10 %): 按(照)<base>的 10 %,
-  给予<base> 10 % 的补助, 补助比例(不超过) 30 % — a cost share (各承担 50 %) is not one.
+  给予<base> 10 % 的补助, 补助比例(不超过) 30 %, and after the grant 原则上不超过<base>的 30 %
+  — a cost share (各承担 50 %) is not one.
   ``base`` is what the share is of, as printed (项目设备购置额, 软件合同金额).
 - **per_year**: the amount or cap is per year (每年最高…, 年度补助金额最高…, 2000元/人/年).
 - **instalments**: staged payment as printed (分三年拨付, 分期兑现, 按进度拨付).
@@ -56,6 +57,10 @@ _RATIO_NAMED = re.compile(rf"(?:{_INSTRUMENT})(?:资金)?比例[^，,。；;%‰
 # 「贷款实际利率50%的财政贴息」: the share printed before the instrument it pays.
 _RATIO_BEFORE = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,12}}?)(?P<r>{NUM})\s*(?P<unit>%|‰)的"
                            rf"[\u4e00-\u9fff]{{0,6}}?(?:{_INSTRUMENT})")
+# A ceiling set as a share, after the grant: 「给予补助，原则上不超过合同总额的30%」,
+# 「补助额度原则上为项目投资额的5%」.
+_RATIO_LIMIT = re.compile(rf"(?:原则上)?(?:不超过|不高于|最高为?|为)(?P<base>[^，,。；;%‰\d]{{2,16}}?)的\s*"
+                          rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
 _CAP_BEFORE = re.compile(
     r"(?:最高|最多|上限|封顶|不超过|不高于|累计不超过)(?:为|可|不超过|可达|达到|达)?"
     r"(?:给予|奖励|奖补|补助|补贴|资助|支持|获得|可获得)?(?:金额|总额|资金)?(?:为|可达|达)?\s*$")
@@ -96,7 +101,9 @@ def read_terms(offer: str, quantities: list[Quantity] | None = None) -> Terms:
         if _SCOPE_BEFORE.search(offer, 0, q.start) and re.match(r"\s*及?以[上下]", offer[q.end:]):
             continue  # 「单户担保金额500万元及以下」: the cases it covers
         wan = to_wan(q.value, q.unit)
-        if is_cap(offer, q):
+        if q.value_max is not None:  # 「补贴1000-12000元」: up to the upper bound, no fixed sum
+            wan = to_wan(q.value_max, q.unit)
+        if q.value_max is not None or is_cap(offer, q):
             if cap is None:
                 cap, per_year = wan, per_year or _yearly(offer, q)
         elif amount is None:
@@ -125,9 +132,10 @@ def is_cap(text: str, q: Quantity) -> bool:
 
 def read_ratio(offer: str) -> tuple[float | None, str | None]:
     """The share of a base paid (0.1 for 10 %) and the base as printed."""
-    for pattern in (_RATIO_BY, _RATIO_GIVEN, _RATIO_NAMED, _RATIO_BEFORE, _RATIO_AFTER):
+    for pattern in (_RATIO_BY, _RATIO_GIVEN, _RATIO_NAMED, _RATIO_BEFORE, _RATIO_AFTER, _RATIO_LIMIT):
         for m in pattern.finditer(offer):
-            if _is_share(offer, m.start("r"), m.end()):
+            if _is_share(offer, m.start("r"), m.end()) or (
+                    pattern is _RATIO_LIMIT and m.start() < grant_start(offer)):
                 continue
             scale = 1000 if m.group("unit") == "‰" else 100
             return round(float(m.group("r")) / scale, 8), _clean_base(m.groupdict().get("base"))

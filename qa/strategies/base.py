@@ -100,14 +100,17 @@ class Context:
 
 
 # A quantity as plans print it, in text with its white space removed: 3万个, 10%, 500P, 2倍.
-FIGURE = re.compile(r"\d[\d.,]*(?:[%％万亿千个家项台条座套所人次户元倍]|[A-Za-z]{1,6})")
+# A quantity with its unit, or a unitless ratio (「PUE值达到1.4以下」).
+FIGURE = re.compile(r"\d[\d.,]*(?:[%％万亿千个家项台条座套所人次户元倍]|[A-Za-z]{1,6})|"
+                    r"\d+\.\d+(?=以[上下内]|左右|[，,。；;）)]|$)")
 
 
 def near_number(sentence: str, words: Sequence[str]) -> bool:
-    """Whether a quantity follows one of ``words`` within the same comma-part or the next."""
-    squashed = re.sub(r"\s", "", sentence)
+    """Whether a quantity follows one of ``words`` within the same comma-part or the next
+    (case-blind: the question's words may come lower-cased, 「pue」 for 「PUE」)."""
+    squashed = re.sub(r"\s", "", sentence).lower()
     for word in words:
-        start = squashed.find(re.sub(r"\s", "", word))
+        start = squashed.find(re.sub(r"\s", "", word).lower())
         if start < 0:
             continue
         window = re.split(r"[。；;]", squashed[start:])[0][:40]

@@ -153,6 +153,8 @@ def answer_target(ctx: Context) -> Draft | None:
         return None  # a figure asked without asking for a goal may be a status: the text says
     if linked.years and all(_before_plans(ctx, y) for y in linked.years):
         return None
+    if _NAME_ASKED.search(asked) and not _NUMBER_ASKED.search(asked):
+        return None  # 「要建成一个什么示范区」: a name asked, not a figure
     if len(further_questions(without_scope(linked))) >= 2:
         return None  # several questions in one: the general path answers each
     everywhere = matching_targets(ctx, ctx.plan.core)
@@ -187,6 +189,7 @@ def _set_elsewhere(ctx: Context, rows: list[TargetRow]) -> Draft | None:
 
 
 _NUMBER_ASKED = re.compile(r"多少|几[个家项条台座所万亿千百]|多大|多高|多快")
+_NAME_ASKED = re.compile(r"什么|哪个|哪些|哪几|哪一|何种")
 
 
 def _not_set(ctx: Context) -> Draft | None:

@@ -113,10 +113,20 @@ class Refusal:
 _WHICH_KIND = re.compile(r"哪(?:些|几[个项类种条大]?)(?:具体的?)?([\u4e00-\u9fff]{1,6}?)(?=[？?，,。]|$)")
 
 
+# The words right after an interrogative, up to the punctuation that ends the question:
+# 「要成为什么地方？」, 「往哪几个“化”的方向建设？」.
+_ASKED_SPAN = re.compile(r"(?:什么|哪些|哪几|哪个|哪类|哪种|何种)([^？?，,。；;]{1,10})(?=[？?，,。；;]|$)")
+
+
 def _asked_kind(linked: Linked, name: str) -> bool:
-    """「包括哪些品类」: the kind of item a list question asks for is the question's word
-    (品类, 领域, 环节); the plan lists the items without it."""
-    return any(name in kind for kind in _WHICH_KIND.findall(re.sub(r"\s", "", linked.raw or linked.focus)))
+    """「包括哪些品类」, 「要成为什么地方」: the kind of item a question asks for is the
+    question's word (品类, 领域, 地方, 方向); the plan names the items without it. The kind
+    ends the question but for a verb or a particle (「…的方向建设？」)."""
+    asked = re.sub(r"\s", "", linked.raw or linked.focus)
+    if any(name in kind for kind in _WHICH_KIND.findall(asked)):
+        return True
+    return any(name in span and len(span) - span.rindex(name) - len(name) <= 2
+               for span in _ASKED_SPAN.findall(asked))
 
 
 def anchor(weights: dict[str, float], linked: Linked) -> str | None:
