@@ -266,14 +266,16 @@ def _edge_blocks(cleaned: CleanText) -> list:  # type: ignore[type-arg]
 
 def infer_issuer(cleaned: CleanText) -> str | None:
     """Who issued the document: the body named before 「关于」 in its own title line (「中共
-    黑龙江省委 黑龙江省人民政府关于…的意见」, 「云南省人民政府关于印发…的通知」) — a web
+    黑龙江省委 黑龙江省人民政府关于…的意见」, 「云南省人民政府关于印发…的通知」) or before
+    「印发《X》」 in the page's title (「省人民政府办公厅印发《…》」) — a web
     page's 发布机构 field names the site that posted it, which may be another body — then
     the page's fields, a 「…文件」 header, the signature above the date."""
-    for line in [cleaned.notice or "", *list(cleaned.front_matter)[:4]]:
+    fields = cleaned.header_fields
+    titles = [fields.get(key) or "" for key in ("标题", "名称")] + [b.text for b in list(cleaned.blocks)[:2]]
+    for line in [cleaned.notice or "", *list(cleaned.front_matter)[:4], *titles]:
         named = _ISSUER_BEFORE_ABOUT.match(re.sub(r"^[#\s]+", "", line))
         if named:
             return "、".join(_ORG_NAME.findall(re.sub(r"\s", "", named.group("orgs"))))
-    fields = cleaned.header_fields
     for key in ("发文机关", "发文机构", "发布机构", "发布部门", "制定机关"):
         if fields.get(key):
             return fields[key].strip()
@@ -293,7 +295,8 @@ def infer_issuer(cleaned: CleanText) -> str | None:
 _BODY_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|省委|市委|区委|县委|州委|"
                 r"管委会|管理委员会|厅|局)")
 _ORG_NAME = re.compile(rf"[\u4e00-\u9fff（）()]{{2,24}}?{_BODY_SUFFIX}")
-_ISSUER_BEFORE_ABOUT = re.compile(rf"(?P<orgs>(?:[\u4e00-\u9fff（）()]{{2,24}}?{_BODY_SUFFIX}\s*){{1,3}})关于")
+# 「…人民政府关于…」, and a page title 「省人民政府办公厅印发《X》」.
+_ISSUER_BEFORE_ABOUT = re.compile(rf"(?P<orgs>(?:[\u4e00-\u9fff（）()]{{2,24}}?{_BODY_SUFFIX}\s*){{1,3}})(?:关于|印发《)")
 
 
 def expand_issuer(issuer: str | None, region: str | None) -> str | None:

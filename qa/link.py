@@ -66,6 +66,12 @@ _QUESTION_PHRASES = re.compile(r"多大规模|多大|什么水平|什么样|哪�
 class Linked:
     """What a question refers to."""
 
+    @property
+    def one_place(self) -> tuple[str, ...]:
+        """The regions of a question that names one place: one region, or the several a
+        shared short form names (吉林); empty when it names none or several places."""
+        return self.regions if len(self.regions) == 1 or len(self.region_forms) == 1 else ()
+
     text: str  # the question as searched (English translated, follow-up context appended)
     focus: str = ""  # the user's own words (a follow-up without the context it borrows)
     raw: str = ""    # the question as typed (NFKC), question words kept
@@ -77,6 +83,7 @@ class Linked:
     entities: tuple[tuple[str, str], ...] = ()  # (label, canonical name)
     unknown_places: tuple[str, ...] = ()
     surfaces: tuple[str, ...] = ()  # how the question spelled its regions and documents
+    region_forms: tuple[str, ...] = ()  # how it spelled its regions (吉林: 吉林省 and 吉林市)
     scope_surfaces: tuple[str, ...] = ()  # of those, the regions and whole titles or numbers
     intents: frozenset[str] = field(default_factory=frozenset)
 
@@ -193,6 +200,7 @@ class Linker:
             entities=tuple(dict.fromkeys(entities)),
             unknown_places=self._unknown_places(text),
             surfaces=tuple(dict.fromkeys(form for form, _ in region_hits + doc_hits)),
+            region_forms=tuple(dict.fromkeys(form for form, _ in region_hits)),
             # A title word (「可再生能源」) names a document but is also what is asked about.
             scope_surfaces=tuple(dict.fromkeys(
                 [form for form, _ in region_hits]

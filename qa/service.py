@@ -173,28 +173,27 @@ class QAService:
         the one region it names; empty when it is open to every document."""
         if linked.doc_ids:
             return frozenset(linked.doc_ids)
-        if len(linked.regions) == 1:  # also 「吉林市首套房和二套房…分别」: two things, one place
-            return frozenset(engine.region_docs.get(linked.regions[0], []))
-        return frozenset()
+        # also 「吉林市首套房和二套房…分别」: two things, one place
+        return frozenset(d for region in linked.one_place for d in engine.region_docs.get(region, []))
 
     @staticmethod
     def _scope(engine: _Engine, linked: Linked, clause_ids: list[str]) -> list[str]:
         """A question about one document or one region that has plans of its own is answered
         from those plans: a city's reward is not the zone's. A comparison of two things in one
         place is still about that place; a comparison naming a document is not scoped."""
-        if "comparison" in linked.intents and (linked.doc_ids or len(linked.regions) != 1):
+        places = linked.one_place
+        if "comparison" in linked.intents and (linked.doc_ids or not places):
             return clause_ids
         if linked.doc_ids:
             return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in linked.doc_ids]
-        if len(linked.regions) != 1:
+        if not places:
             return clause_ids
-        region = linked.regions[0]
-        own = set(engine.region_docs.get(region, []))
+        own = {d for region in places for d in engine.region_docs.get(region, [])}
         if own:
             return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in own]
         # A region without plans of its own (a district a city plan names): only clauses
         # that speak of it can say anything about it.
-        forms = [f for f, name in engine.gazetteer.regions.items() if name == region]
+        forms = [f for f, name in engine.gazetteer.regions.items() if name in places]
         return [cid for cid in clause_ids
                 if any(f in engine.corpus.by_id[cid].text for f in forms)]
 

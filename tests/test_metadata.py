@@ -273,5 +273,5 @@ def test_a_page_line_that_issues_a_plan_names_it_as_a_notice_would():
     page = ("# 省人民政府办公厅印发《某省扩大民间投资三年行动方案》\n\n为激发民间投资活力，制定本方案。\n\n"
             "一、总体要求\n\n到2027年，民间投资占比达到40%。\n")
     meta = parse_fragment(page).meta
-    assert meta.title == "某省扩大民间投资三年行动方案"
+    assert meta.title == "某省扩大民间投资三年行动方案" and meta.issuer.endswith("省人民政府办公厅")
     assert meta.also_titles == ("省人民政府办公厅印发《某省扩大民间投资三年行动方案》",)

@@ -68,6 +68,14 @@ def test_a_section_asked_for_without_a_count_answers_with_its_items(qa: QAServic
     assert len(answer.citations) >= len(items)  # each item cites its own clause
 
 
+def test_the_parts_a_plan_is_made_of_are_its_top_level_sections(qa: QAService) -> None:
+    answer = qa.ask("湖北省数字经济发展“十四五”规划从哪几个方面部署？")
+    items = ["发展基础与形势", "总体要求", "布局九大主要任务", "实施十大先导工程", "推进六大保障措施"]
+    assert answer.found and all(item in body(answer) for item in items), answer.answer
+    assert len(answer.citations) == len(items)
+    assert_numbers_cited(answer)
+
+
 def test_a_figure_of_something_no_plan_counts_is_refused(qa: QAService) -> None:
     # The plan names the fund but gives no size; sizes of other things are no answer.
     answer = qa.ask("湖北的5G产业发展基金规模是多少亿元？")

@@ -203,6 +203,7 @@ def test_a_short_form_two_levels_share_names_both_whatever_the_load_order() -> N
             gaz.add_region(name)
         linked = Linker(gaz).link("甲林要建多少充电桩？")
         assert linked.regions == ("甲林省", "甲林市") and "comparison" not in linked.intents, order
+        assert linked.one_place == linked.regions  # one place spoken of: both scopes, not none
         assert Linker(gaz).link("甲林市的购房补贴有多少？").regions == ("甲林市",), order
         assert Linker(gaz).link("甲林省的充电桩有多少？").regions == ("甲林省",), order
     gaz = Gazetteer(corpus_text="甲市乙经济技术开发区；丙经济技术开发区")
@@ -236,3 +237,15 @@ def test_the_kind_a_question_asks_for_is_no_anchor(question: str, word: str, ask
     from qa.strategies.refusal import _asked_kind
 
     assert _asked_kind(Linked(text=question, raw=question), word) is asked
+
+
+@pytest.mark.parametrize(("question", "outline"), [
+    ("《某市提振消费若干措施》从哪几个方面提出措施？", True),
+    ("这份规划分为哪几个部分？", True),
+    ("某省鼓励金融机构在哪些方面给企业政策倾斜？", False),
+    ("规划的保障措施包括哪些？", False),
+])
+def test_a_question_about_the_parts_of_a_plan_asks_for_its_outline(question: str, outline: bool) -> None:
+    from qa.strategies.sections import _OUTLINE
+
+    assert bool(_OUTLINE.search(question)) is outline

@@ -1,4 +1,5 @@
-"""Lists a plan gives as a section: 「保障措施有哪些？」 answered with the section's items.
+"""Lists a plan gives as a section: 「保障措施有哪些？」 answered with the section's items,
+and 「从哪几个方面…」 of one plan with its top-level sections.
 
 A question that asks for the members of something without saying how many
 (「重点任务有哪些」「坚持哪些基本原则」「…行动涉及哪些领域」) is often asking for a section of
@@ -45,6 +46,27 @@ def answer_section_list(ctx: Context) -> Draft | None:
     more = f"（共{len(items)}项，列出前{len(shown)}项）" if len(items) > len(shown) else ""
     intro = Point(section, f"{task_title(section)}{more}：")
     return Draft.of([intro] + [Point(c, task_title(c), "· ") for c in shown])
+
+
+# 「《X》从哪几个方面提出措施」, 「这份规划分为哪几部分」: the plan's own outline is asked.
+_OUTLINE = re.compile(r"(?:规划|方案|措施|意见|计划|办法|细则|纲要|文件)[^，,。？?]{0,6}?"
+                      r"(?:(?:从|分为?|分成)(?:哪几|哪些|几)个?(?:方面|部分|章|板块|篇)|"
+                      r"(?:包括|包含|由)(?:哪几|哪些|几)个?(?:部分|章|板块|篇))")
+
+
+def answer_outline(ctx: Context) -> Draft | None:
+    """The top-level sections of the one plan a question names, when it asks of what parts
+    the plan is made (「从哪几个方面提出措施」)."""
+    if len(ctx.scope_docs) != 1 or not _OUTLINE.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question)):
+        return None
+    (doc_id,) = ctx.scope_docs
+    top = [c for c in ctx.corpus.of_document(doc_id)
+           if c.parent_id is None and c.kind == "section" and c.heading]
+    if len(top) < _MIN_ITEMS or len(top) > _MAX_ITEMS:
+        return None
+    # No count: every number an answer states must be printed in a clause it cites.
+    intro = Point(top[0], f"《{top[0].doc_title}》的各部分：{task_title(top[0])}")
+    return Draft.of([intro] + [Point(c, task_title(c), "· ") for c in top[1:]])
 
 
 def section_names(question: str) -> list[str]:

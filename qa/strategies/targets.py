@@ -136,7 +136,18 @@ def matching_targets(ctx: Context, asked: str, years: Sequence[int] = ()) -> lis
         if sim >= MATCH and not any(x in _squash(t.get("metric") or "") for x in excluded):
             found.append(TargetRow(t.get("metric") or "", t.get("value_text") or "", t.get("unit") or "",
                                    t.get("year"), t.get("scope") or row.get("region") or "", clause, sim))
-    return sorted(found, key=lambda r: (-r.similarity, r.clause.ordinal))
+    return sorted(found, key=lambda r: (-r.similarity, not _headline(ctx, r.clause), r.clause.ordinal))
+
+
+def _headline(ctx: Context, clause: ClauseRecord) -> bool:
+    """A goal the plan states under its 目标 section (总体目标, 发展目标): among goals that
+    match a question alike, the plan's headline one answers it before a task's."""
+    node: ClauseRecord | None = clause
+    while node is not None:
+        if "目标" in node.heading:
+            return True
+        node = ctx.corpus.parent(node.clause_id)
+    return False
 
 
 def _negated(question: str) -> list[str]:
