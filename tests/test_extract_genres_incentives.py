@@ -137,3 +137,8 @@ def test_a_range_pays_up_to_its_upper_bound_and_a_list_may_repeat_the_instrument
         "对个人消费者购买新能源乘用车补贴8000元、购买符合条件的燃油乘用车补贴5000元。")
     assert [money(i) for i in found] == [("subsidy", None, 0.9, None), ("subsidy", 0.8, None, None),
                                          ("subsidy", 0.5, None, None)]
+
+
+def test_an_instrument_in_the_condition_of_a_grant_is_not_what_is_granted():
+    (reward,) = incentives_of("五、促消费\n8.开展促销。对发放消费券的企业给予不超过100万元的资金奖励。")
+    assert money(reward) == ("reward", None, 100, None)

@@ -102,3 +102,10 @@ def test_a_forecast_is_no_goal_unless_it_pledges_or_builds():
     text = ("二、需求预测\n（一）保有量预测\n预计2025年全市电动公交车保有量为1.2万辆。"
             "充电需求预测将达3亿千瓦时。预计到2025年建设500个直流充电桩。力争到2025年计划建设12座城际充电站。")
     assert values(targets_of(text, LAYOUT)) == [(500, "个"), (12, "座")]
+
+
+def test_what_a_scoring_rule_scores_is_no_goal():
+    text = ("三、考评内容\n（一）河长履职（20分）。河长按要求巡河，每月不少于1次，得5分；未按要求的，每少1次扣1分。\n"
+            "（二）水质达标（30分）。断面水质达标率达到90%以上的，得30分；低于80%的不得分。")
+    scheme = {"region": "某县", "title": "某县河长制工作考评办法", "issued": "2023-03-01"}
+    assert targets_of(text, scheme) == []

@@ -84,6 +84,9 @@ _LENDER = re.compile(r"(?:引导|鼓励|推动|督促)[^，,。；;]{0,8}?(?:银
 _CREDIT = re.compile(r"利率|利息|贷款|质押|保险费|保费")
 _SUPPORT_IN_VIEW = re.compile(r"政策|资金|扶持|补贴|补助|奖励")
 _JOIN = re.compile(r"^(?:、|和|或|及|与|以及)$")
+# An instrument inside the 对…的 condition of a grant printed after it.
+_CONDITION_OPEN = re.compile(r"(?:^|[，,；;])\s*对[^，,。；;]*$")
+_CONDITION_CLOSE = re.compile(r"[^，,。；;]{0,12}?的[^，,。；;]{0,20}?(?:给予|予以)")
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ def is_granted(text: str, inst: Instrument) -> bool:
     before = text[:inst.start]
     if NOT_GIVEN.search(before) or (_LENDER.search(before) and _CREDIT.search(text)):
         return False
+    if _CONDITION_OPEN.search(before) and _CONDITION_CLOSE.match(text, inst.end):
+        return False  # 「对发放消费券的企业给予…奖励」: what the firm did, not what it gets
     return bool(GRANT.search(before) or _AMOUNT_AFTER.match(text[inst.end:])
                 or _SELF_GRANTING.match(inst.word) or _RATIO_GIVES.search(before)
                 or _RATIO_AFTER.match(text, inst.end))

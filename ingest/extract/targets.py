@@ -20,7 +20,8 @@ layout plan's site counts, unless a goal year or a goal verb makes them one), se
 rate or ratio (「养老保险单位费率从19%降低到16%」, 「首付款比例下调至20%」), counts a list just
 printed (「住宿和餐饮业等7个行业」) or a cited text's articles (「外贸保稳提质13条意见」), is a time
 limit (「7个工作日」, 「3个月内」), says who qualifies for a grant the same sentence makes
-(「吸纳脱贫劳动力10人以上，…给予5万元奖励」), or sits in a computation (「1970*30%=591元/月」).
+(「吸纳脱贫劳动力10人以上，…给予5万元奖励」), sits in a computation (「1970*30%=591元/月」), or
+is what a scoring rule scores (「每月不少于1次，得5分」).
 
 >>> [(t.metric, t.value, t.unit, t.year) for t in extract_targets(doc_002)]
 [('数字经济核心产业增加值年均增长', 10.0, '%', 2027), ('规上工业企业关键工序数控化率', 80.0, '%', 2027), ...]
@@ -77,6 +78,7 @@ _LISTED = re.compile(r"等\s*$")
 _ARTICLES = re.compile(r"^\s*(?:意见|措施|举措|政策|规定|要求)")
 # A time limit or a period, not a goal: 「7个工作日」, 「3个月内」, 「6个月的费用缓缴期」.
 _TIME_LIMIT = re.compile(r"^\s*(?:以)?内|^\s*的[^，,；;。]{0,8}期|^\s*(?:（含[^）]*）)?(?:以上|以下)?(?:时|后)")
+_SCORED = re.compile(r"[^。；;]{0,20}?(?:(?:得|扣|加|记|计)\s*\d+(?:\.\d+)?\s*分|不得分|不计分)")
 _GIVEN_SUM = re.compile(r"(?:给予|予以)(?:一次性)?(?:最高|不超过)?\s*$")  # 「给予最高40万元支持」
 _GRANTED = re.compile(r"(?:给予|予以|发放|兑现)[^。；;]{0,30}?(?:奖励|奖补|补贴|补助|资助|贴息|救助|经费)")
 _YEAR_SHARE = re.compile(r"[，,、；;]\s*(?:其中[，,：:\s]*)?20\d\d\s*年[度底末]?\s*$")
@@ -374,6 +376,8 @@ def _policy_setting(sentence: str, q: Quantity, chunk: str) -> bool:
         return True  # 「审批时限不超过7个工作日」, 「3个月内」, 「6个月的费用缓缴期」
     if re.search(r"[*×=＝]\s*$", before) or re.match(r"\s*[*×=＝]", after):
         return True  # 「1970*30%=591元/月」
+    if _SCORED.match(after):
+        return True  # 「每月不少于1次，得5分」, 「低于80%的不得分」: what a scoring rule scores
     grant = _GRANTED.search(sentence, q.end)
     return bool(grant and not _GOAL_VERB.search(chunk) and not target_years(sentence))
 
