@@ -102,3 +102,12 @@ def test_a_document_named_by_its_title_words_answers_its_metadata(plans_ingested
     """「这份促进房地产消费若干措施」 names no region, but only one loaded title holds its words."""
     answer = build_qa(settings, store).ask("这份促进房地产消费若干措施的文号是什么？哪天印发的？")
     assert "吉市政办发〔2023〕11号" in answer.answer and "2023年9月22日" in answer.answer, answer.answer
+
+
+def test_an_item_of_a_list_its_parent_introduces_is_answered_with_the_whole_list(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    qa = build_qa(settings, store)
+    answer = qa.ask("公积金贷款的借款人违约，处理抵押物的价款按什么顺序分配？")
+    items = ["处理抵押物的有关费用", "扣除与抵押物有关的税款", "偿还抵押人所欠贷款本息"]
+    assert answer.found and all(item in answer.answer for item in items), answer.answer
+    assert "下列顺序分配" in answer.answer

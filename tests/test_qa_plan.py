@@ -249,3 +249,10 @@ def test_a_question_about_the_parts_of_a_plan_asks_for_its_outline(question: str
     from qa.strategies.sections import _OUTLINE
 
     assert bool(_OUTLINE.search(question)) is outline
+
+
+def test_the_noun_a_list_question_asks_the_items_of() -> None:
+    from qa.strategies.passages import _listed_noun
+
+    assert _listed_noun("某省这份规划遵循的基本原则是哪几条？") == "基本原则"
+    assert _listed_noun("规划里推进建设物流枢纽的有哪些城市？") is None

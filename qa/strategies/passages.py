@@ -56,7 +56,7 @@ class Passages:
         """The answer lines, and notes for asked parts no sentence states."""
         self.missing: list[str] = []
         points = self._points(ctx.linked, evidence, agencies, figure=asks_figure(ctx))
-        points = self._complete(ctx, self._with_items(points))
+        points = self._complete(ctx, self._with_items(self._lifted(points, evidence)))
         return points, [f"{part}：已加载的规划文件未给出。" for part in self.missing]
 
     def _complete(self, ctx: Context, points: list[Point]) -> list[Point]:
@@ -90,6 +90,22 @@ class Passages:
                 missing.append(part)
         self.missing = missing
         return points
+
+    def _lifted(self, points: list[Point], evidence: Sequence[Evidence]) -> list[Point]:
+        """The best line is one item of a list its parent introduces (「所得价款按下列顺序分配：」
+        over （一）（二）（三）) and the parent answers nearly as well: the parent's line
+        stands first, so the whole list follows it."""
+        if not points or not evidence:
+            return points
+        parent = self.corpus.parent(points[0].clause.clause_id)
+        if parent is None or not _LEADS_IN.search(parent.text.rstrip()):
+            return points
+        floor = evidence[0].coverage * 0.8
+        lead = next((e for e in evidence[:10] if e.clause.clause_id == parent.clause_id
+                     and e.coverage >= floor and _LEADS_IN.search(e.sentence.rstrip())), None)
+        if lead is None:
+            return points
+        return [Point(parent, render(lead, terms=self.terms))]
 
     def _with_items(self, points: list[Point]) -> list[Point]:
         """A line that ends introducing a list (「…给予下列激励政策：」) is followed by the
@@ -174,7 +190,11 @@ class Passages:
             # A short task clause that names its items one sentence each (「推动万兆光网…。推进
             # 5G-A…，建设6G…。加快建设国家新型互联网交换中心。」): the clause is the list.
             return [Point(best.clause, re.sub(r"\s*\n\s*", "", best.clause.text))]
-        chosen = enumerations[0] if enumerations else best
+        noun = _listed_noun(linked.raw or linked.focus)
+        # 「基本原则是哪几条」: the enumeration that names what is listed (「按照“政府支持、
+        # 企业主导、公共先行”的基本原则」) before one that only has the words around it.
+        naming = [e for e in enumerations if noun and noun in e.sentence]
+        chosen = (naming or enumerations or [best])[0]
         return [Point(chosen.clause, render(chosen, limit=280))]
 
     def _kind_list(self, linked: Linked, evidence: Sequence[Evidence]) -> list[Point]:
@@ -256,6 +276,20 @@ def _opening(evidence: Evidence, limit: int = 300) -> str:
     text = clause.text
     start = 0 if clause.kind in ("footnote", "item") else max(text.find(evidence.sentence), 0)
     return _cap(text[start:], limit)
+
+
+_WHICH = re.compile(r"(?:是|有|包括|包含|分为)?(?:哪几|哪些|什么)")
+
+
+def _listed_noun(question: str) -> str | None:
+    """「…遵循的基本原则是哪几条？」 → 「基本原则」: the noun a list question asks the items of."""
+    text = re.sub(r"[\s“”\"]", "", question)
+    m = _WHICH.search(text)
+    if m is None:
+        return None
+    before = re.split(r"[的，,、：:]", text[:m.start()])[-1]
+    noun = re.sub(r"^[^\u4e00-\u9fff]+", "", before)[-6:]
+    return noun if len(noun) >= 2 else None
 
 
 def _cap(body: str, limit: int) -> str:
