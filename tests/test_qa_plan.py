@@ -256,3 +256,11 @@ def test_the_noun_a_list_question_asks_the_items_of() -> None:
 
     assert _listed_noun("某省这份规划遵循的基本原则是哪几条？") == "基本原则"
     assert _listed_noun("规划里推进建设物流枢纽的有哪些城市？") is None
+
+
+def test_a_contracted_name_is_found_spelled_out() -> None:
+    from qa.strategies.refusal import _says
+
+    assert _says("购买首套住房最低首付比例为30%", "套房")
+    assert _says("新建数据中心PUE值达到1.4以下", "PUE")
+    assert not _says("购买首套住房最低首付比例为30%", "公寓")

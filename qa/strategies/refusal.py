@@ -56,7 +56,7 @@ class Refusal:
         near = [e for e in evidence[:10] if e.coverage >= min(self.cal.min_coverage,
                                                               max(self.cal.min_coverage * 0.8, best * 0.75))]
         if name and not _asked_kind(linked, name) \
-                and not any(name in e.sentence or name in e.clause.heading for e in near):
+                and not any(_says(e.sentence, name) or name in e.clause.heading for e in near):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
         measured = measured_thing(ctx.plan.core) if ctx.plan.asks & {"quantity", "amount"} else None
         # What a figure counts may be named by the sentence or by the sections it stands in
@@ -116,6 +116,14 @@ _WHICH_KIND = re.compile(r"哪(?:些|几[个项类种条大]?)(?:具体的?)?([\
 # The words right after an interrogative, up to the punctuation that ends the question:
 # 「要成为什么地方？」, 「往哪几个“化”的方向建设？」.
 _ASKED_SPAN = re.compile(r"(?:什么|哪些|哪几|哪个|哪类|哪种|何种)([^？?，,。；;]{1,10})(?=[？?，,。；;]|$)")
+
+
+def _says(sentence: str, name: str) -> bool:
+    """``name`` printed, or spelled out with one character between two of its own
+    (「套房」 in 「首套住房」): a question often contracts what plans print in full."""
+    if name in sentence:
+        return True
+    return len(name) >= 2 and re.search(".?".join(map(re.escape, name)), sentence) is not None
 
 
 def _asked_kind(linked: Linked, name: str) -> bool:
