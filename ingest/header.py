@@ -4,8 +4,9 @@ Cleaning lifts the cover letter, the signature and the 印发/抄送 footer out 
 (``CleanText.front_matter``) and a web page's metadata table into ``header_fields``. Those
 lines are where a plan prints what it is; a question about its 文号 or issue date must be
 able to cite them, so the ones that carry such a value are kept together as one clause of
-kind ``header``, labelled 「文件信息」, after the body. Navigation and page furniture,
-which carry none, stay out.
+kind ``header``, labelled 「文件信息」, after the body, with the cover's addressee line
+(「各市、州、县人民政府，省政府各部门：」: whom the notice is sent to). Navigation and page
+furniture, which carry none, stay out.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _VALUE = re.compile(
     r"|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:人民政府|办公厅|办公室|委员会|管委会|发展和改革|局|厅)(?:\s*\d{4}|\s*$)"  # a signature
     r"|(?:人民政府|办公厅|办公室|委员会|管委会|局|厅)\s*文件\s*$"  # the issuer's masthead
+    r"|(?:人民政府|部门|单位|委员会|管委会|机构|局|厅)\s*[：:]\s*$"  # the addressees (主送) of a cover
     r"|印发|抄送|主送")
 _FIELDS = ("文号", "发文字号", "索引号", "发文机关", "发布机构", "发布部门", "制定机关", "成文日期", "发文日期",
            "发布日期", "印发日期", "实施日期", "有效性")

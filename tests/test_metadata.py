@@ -68,6 +68,7 @@ def test_the_issuers_masthead_is_a_header_line_an_answer_can_cite():
                          "各区人民政府：\n\n经研究同意，现将《武汉市某某实施方案》印发给你们，请认真组织实施。\n\n"
                          "武汉市人民政府办公厅\n\n2025年3月28日\n\n武汉市某某实施方案\n\n一、总体要求\n\n正文。\n")
     assert "武汉市人民政府办公厅文件" in header(doc).text
+    assert "各区人民政府：" in header(doc).text  # whom the notice is sent to
 
 
 def test_a_cover_names_its_attachment_without_the_attachment_label():
