@@ -106,6 +106,16 @@ GLOSSARY: dict[str, str] = {
     "migrant workers": "农民工", "returnees": "返乡", "returning": "返乡", "square metre": "平方米",
     "square meter": "平方米", "working days": "工作日", "objection": "异议", "account balance": "账户余额",
     "rooftop": "屋顶", "pv": "光伏", "installation rate": "安装率", "public buildings": "公共建筑",
+    "electricity consumption": "电耗", "power consumption": "电耗", "passenger cars": "乘用车",
+    "passenger car": "乘用车", "battery-electric": "纯电动", "pure electric": "纯电动", "average": "平均",
+    "commercial loan": "商业性贷款", "commercial mortgage": "商业性贷款", "commercial": "商业性",
+    "paying off": "偿还", "pay off": "偿还", "repay": "偿还", "repayment": "还款", "days": "日",
+    "drones": "无人机", "drone": "无人机", "low-altitude": "低空", "low altitude": "低空",
+    "highway": "高速公路", "expressway": "高速公路", "service areas": "服务区", "service area": "服务区",
+    "basic principles": "基本原则", "principles": "原则", "county": "县", "township": "乡镇",
+    "townships": "乡镇", "rural": "农村", "villages": "村", "private investment": "民间投资",
+    "procurement": "采购", "advance payment": "预付款", "prepayment": "预付款", "contract": "合同",
+    "childcare": "托育", "elderly": "老年", "interest rate": "利率", "term": "期限", "years": "年",
 }
 # Places outside any one corpus, as English questions name them (see qa.link).
 ENGLISH_PLACES = {

@@ -264,3 +264,12 @@ def test_a_contracted_name_is_found_spelled_out() -> None:
     assert _says("购买首套住房最低首付比例为30%", "套房")
     assert _says("新建数据中心PUE值达到1.4以下", "PUE")
     assert not _says("购买首套住房最低首付比例为30%", "公寓")
+
+
+def test_english_vocabulary_of_vehicles_loans_and_drones_reaches_the_chinese_words() -> None:
+    from qa.glossary import translate_english
+
+    text = translate_english("What average electricity consumption should new battery-electric passenger cars reach?")
+    assert all(w in text for w in ("电耗", "纯电动", "乘用车", "平均")), text
+    assert "商业性贷款" in translate_english("How many days after paying off a commercial mortgage can I apply?")
+    assert "无人机" in translate_english("How many drones does the low-altitude zone deploy?")
