@@ -109,3 +109,8 @@ def test_what_a_scoring_rule_scores_is_no_goal():
             "（二）水质达标（30分）。断面水质达标率达到90%以上的，得30分；低于80%的不得分。")
     scheme = {"region": "某县", "title": "某县河长制工作考评办法", "issued": "2023-03-01"}
     assert targets_of(text, scheme) == []
+
+
+def test_a_goal_reached_with_daoda_names_its_subject():
+    text = "一、发展目标\n到2025年，全省将建成充换电站300座，充电桩到达1万个以上。"
+    assert [(t.metric, t.value) for t in targets_of(text, LAYOUT)] == [("充换电站", 300), ("充电桩", 1)]
