@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 _UNITS = "个|家|条|台|公里|元|人|项|所|座|套|倍|亩|架|次|名|款|场|批|类|处|张|辆|千米|平方公里"
+# The words that ask which thing or what (not how many): 「什么地方」, 「哪几条」, 「何种」.
+WHICH = "什么|哪些|哪几|哪个|哪一|哪类|哪种|何种"
 _ASKED_UNIT = re.compile(rf"(?<!哪)(?:多少|几)(万|亿)?({_UNITS})")
 _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("procedure",

@@ -7,6 +7,9 @@ year before the plan period, no 已/截至), not leaning on what exists (依托�
 of an incentive (奖励/补贴/配套/各承担 amounts, money 安排-ed or 用好-ed), of a name (inside
 “…” or 《…》, except the “1000+” goal form), nor a rule's threshold (对…5000万元以上的企业,
 标的金额超过1000万元的，…) or a count of places just named (印发昆明、曲靖2个园区规划).
+A goal's yearly shares (「…5218台，其中2024年850台、2025年1200台」) are goals of their year
+(metric 「…（当年）」); 「三年内」 counts from the plan's first year; a forecast (预计, a 需求预测
+section) is no goal unless it pledges or builds.
 Every-year commitments (每年新增5万个) are targets too; their year, like that of any target
 without a "到 YYYY 年" before it in its clause, is the plan period's end (for a plan that
 prints no period, the goal year its text names most, when one dominates: 「到2027年」
@@ -43,7 +46,7 @@ from ingest.extract.numbers import (
     ANY_YEAR, COUNT_UNITS, Quantity, find_quantities, five_year_plan_end, is_money, normalize,
     per_unit, period_end, period_start, target_years,
 )
-from ingest.extract.years import YearScope, goal_years
+from ingest.extract.years import YearScope, goal_years, horizon, within_years
 from kg.types import Clause, ParsedDocument, Target
 
 logger = logging.getLogger(__name__)
@@ -83,9 +86,6 @@ _GIVEN_SUM = re.compile(r"(?:给予|予以)(?:一次性)?(?:最高|不超过)?\s
 _GRANTED = re.compile(r"(?:给予|予以|发放|兑现)[^。；;]{0,30}?(?:奖励|奖补|补贴|补助|资助|贴息|救助|经费)")
 _YEAR_SHARE = re.compile(r"[，,、；;]\s*(?:其中[，,：:\s]*)?20\d\d\s*年[度底末]?\s*$")
 _SHARE_MARK = "（当年）"
-# 「三年内」, 「用3年时间」: a goal year counted from the plan's start.
-_WITHIN_YEARS = re.compile(r"(?:用|在)?(?<![十\d])(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年(?:时间|内)")
-_CN_COUNT = {c: k for k, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _CONDITIONAL = re.compile(r"对|凡|针对|给予|予以")
 _GOAL_VERB = re.compile(r"形成|达到|突破|超过|力争|建成|打造|培育|引进|实现|新建|创建")
 # Money that qualifies what follows: 5000万元以上的企业, 1000万元以下（含1000万元）的项目.
@@ -185,39 +185,9 @@ def _context(doc: ParsedDocument) -> _Context:
     ref = max(y for y in (start, issued, 0) if y is not None) or None
     title = re.sub(r"《[^》]*》", "", doc.meta.title or "")
     end = period_end(doc.meta.period) or five_year_plan_end(title) or period_end(title) \
-        or _horizon(doc, ref)
+        or horizon(doc, ref)
     return _Context(doc.meta.region, end, ref, doc.meta.level == "press",
                     start or issued, YearScope(doc.clauses))
-
-
-def _relative_years(text: str, ref: int | None) -> list[tuple[int, int]]:
-    """(position, year) of each 「三年内」/「用3年时间」, counted from the plan's first year
-    (its period's start, else its issue year) as the first of them: a plan issued in 2025
-    that aims 「三年内」 aims at 2027."""
-    if ref is None:
-        return []
-    marks = []
-    for m in _WITHIN_YEARS.finditer(text):
-        n = int(m.group("n")) if m.group("n").isdigit() else _CN_COUNT[m.group("n")]
-        if 1 <= n <= 10:
-            marks.append((m.start(), ref + n - 1))
-    return marks
-
-
-def _horizon(doc: ParsedDocument, ref: int | None) -> int | None:
-    """The year a plan that prints no period works towards: the goal year (「到2027年」) its
-    text names at least three times and more often than all others together; None when
-    no year dominates (a plan that names one year here and another there has no horizon)."""
-    counts: dict[int, int] = {}
-    for clause in doc.clauses:
-        text = normalize(clause.text)
-        for _, year in target_years(text) + _relative_years(text, ref):
-            if ref is None or year >= ref:
-                counts[year] = counts.get(year, 0) + 1
-    top = max(counts, key=lambda y: (counts[y], y)) if counts else None
-    if top is None or counts[top] < 3 or 2 * counts[top] <= sum(counts.values()):
-        return None
-    return top
 
 
 def _clause_targets(clause: Clause, ctx: _Context) -> list[Target]:
@@ -267,7 +237,7 @@ def _year_marks(text: str, ctx: _Context) -> list[tuple[int, int]]:
         if ctx.ref_year and int(m.group("y")) >= ctx.ref_year
         and not any(s <= m.start() < e for s, e in titles)
         and not re.search(r"(?:比|较|与|同)\s*$", text[max(0, m.start() - 2):m.start()])]
-    return sorted(marks + _relative_years(text, ctx.table_ref))
+    return sorted(marks + within_years(text, ctx.table_ref))
 
 
 def _retrospective(sentence: str, ctx: _Context) -> bool:

@@ -22,6 +22,10 @@ A goal year is 到/至 YYYY 年, YYYY 年(底)前, or a five-year plan's name (�
 a year inside a cited title (《…2035年远景目标纲要》) is none. The plan period's end is the
 caller's fallback.
 
+「三年内」 / 「用3年时间」 count from the plan's first year as the first of them
+(``within_years``), and a plan that prints no period works towards the goal year its text
+names most (``horizon``).
+
 >>> scope = YearScope(doc.clauses)
 >>> scope.inherited(item)   # an item under 「到2025年，…」
 2025
@@ -33,7 +37,7 @@ import re
 from collections.abc import Sequence
 
 from ingest.extract.numbers import FIVE_YEAR_PLANS, normalize, target_years
-from kg.types import Clause
+from kg.types import Clause, ParsedDocument
 
 _TITLE = re.compile(r"《[^》]*》")
 _Y = r"(?:19|20)\d{2}"
@@ -118,3 +122,38 @@ def heading_year(clause: Clause) -> int | None:
     if m is None:
         return None
     return int(m.group("single") or m.group("end"))
+
+
+# 「三年内」, 「用3年时间」: a goal year counted from the plan's start.
+_WITHIN_YEARS = re.compile(r"(?<![十\d])(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年(?:时间|内)")
+_CN_COUNT = {c: k for k, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def within_years(text: str, ref: int | None) -> list[tuple[int, int]]:
+    """(position, year) of each 「三年内」/「用3年时间」, counted from the plan's first year
+    (its period's start, else its issue year) as the first of them: a plan issued in 2025
+    that aims 「三年内」 aims at 2027."""
+    if ref is None:
+        return []
+    marks = []
+    for m in _WITHIN_YEARS.finditer(text):
+        n = int(m.group("n")) if m.group("n").isdigit() else _CN_COUNT[m.group("n")]
+        if 1 <= n <= 10:
+            marks.append((m.start(), ref + n - 1))
+    return marks
+
+
+def horizon(doc: ParsedDocument, ref: int | None) -> int | None:
+    """The year a plan that prints no period works towards: the goal year (「到2027年」) its
+    text names at least three times and more often than all others together; None when
+    no year dominates (a plan that names one year here and another there has no horizon)."""
+    counts: dict[int, int] = {}
+    for clause in doc.clauses:
+        text = normalize(clause.text)
+        for _, year in target_years(text) + within_years(text, ref):
+            if ref is None or year >= ref:
+                counts[year] = counts.get(year, 0) + 1
+    top = max(counts, key=lambda y: (counts[y], y)) if counts else None
+    if top is None or counts[top] < 3 or 2 * counts[top] <= sum(counts.values()):
+        return None
+    return top

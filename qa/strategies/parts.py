@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from qa.asktype import WHICH
 from qa.compose import Point
 from qa.evidence import sentences
 from qa.lexical import pos_cut, tokenize
@@ -189,7 +190,7 @@ def _set_elsewhere(ctx: Context, rows: list[TargetRow]) -> Draft | None:
 
 
 _NUMBER_ASKED = re.compile(r"多少|几[个家项条台座所万亿千百]|多大|多高|多快")
-_NAME_ASKED = re.compile(r"什么|哪个|哪些|哪几|哪一|何种")
+_NAME_ASKED = re.compile(WHICH)
 
 
 def _not_set(ctx: Context) -> Draft | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa.asktype import WHICH
 from qa.compose import Point
 from qa.corpus import ClauseCorpus
 from qa.evidence import Evidence, sentences, trim
@@ -278,7 +279,7 @@ def _opening(evidence: Evidence, limit: int = 300) -> str:
     return _cap(text[start:], limit)
 
 
-_WHICH = re.compile(r"(?:是|有|包括|包含|分为)?(?:哪几|哪些|什么)")
+_WHICH = re.compile(rf"(?:是|有|包括|包含|分为)?(?:{WHICH})")
 
 
 def _listed_noun(question: str) -> str | None:

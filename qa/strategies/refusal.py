@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from qa.asktype import WHICH
 from qa.compose import NOT_FOUND, NOT_FOUND_EN
 from qa.corpus import ClauseCorpus
 from qa.evidence import ABSENT_WEIGHT, SYNONYMS, Evidence, canonical, is_name
@@ -115,7 +116,7 @@ _WHICH_KIND = re.compile(r"哪(?:些|几[个项类种条大]?)(?:具体的?)?([\
 
 # The words right after an interrogative, up to the punctuation that ends the question:
 # 「要成为什么地方？」, 「往哪几个“化”的方向建设？」.
-_ASKED_SPAN = re.compile(r"(?:什么|哪些|哪几|哪个|哪类|哪种|何种)([^？?，,。；;]{1,10})(?=[？?，,。；;]|$)")
+_ASKED_SPAN = re.compile(rf"(?:{WHICH})([^？?，,。；;]{{1,10}})(?=[？?，,。；;]|$)")
 
 
 def _says(sentence: str, name: str) -> bool:
