@@ -273,3 +273,12 @@ def test_english_vocabulary_of_vehicles_loans_and_drones_reaches_the_chinese_wor
     assert all(w in text for w in ("电耗", "纯电动", "乘用车", "平均")), text
     assert "商业性贷款" in translate_english("How many days after paying off a commercial mortgage can I apply?")
     assert "无人机" in translate_english("How many drones does the low-altitude zone deploy?")
+
+
+def test_each_side_of_a_comparison_may_ask_its_own_thing() -> None:
+    from qa.strategies.comparison import _names, own_questions
+
+    sides = [("甲省", _names("甲省")), ("乙市", _names("乙市"))]
+    assert own_questions("两地都提到文旅：甲省发了多少文旅消费券，乙市的A级景区又有什么优惠？", sides) == {
+        "甲省": "发了多少文旅消费券", "乙市": "的A级景区又有什么优惠？"}
+    assert own_questions("比较甲省和乙市的数据中心PUE目标", sides) is None  # one thing asked of both

@@ -99,8 +99,8 @@ class Context:
                                                spelled not in re.sub(r"\s", "", e.sentence)))
 
 
-# A quantity as plans print it, in text with its white space removed: 3万个, 10%, 500P, 2倍.
-# A quantity with its unit, or a unitless ratio (「PUE值达到1.4以下」).
+# A quantity as plans print it, in text with its white space removed: 3万个, 10%, 500P, 2倍,
+# or a unitless ratio (「PUE值达到1.4以下」).
 FIGURE = re.compile(r"\d[\d.,]*(?:[%％万亿千个家项台条座套所人次户元倍]|[A-Za-z]{1,6})|"
                     r"\d+\.\d+(?=以[上下内]|左右|[，,。；;）)]|$)")
 

@@ -6,12 +6,13 @@ each side's best sentence, ranked by the whole question within that side's own p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from qa.compose import Point
 from qa.corpus import ClauseCorpus
 from qa.evidence import Evidence
-from qa.strategies.base import Calibration, Context, Draft
+from qa.strategies.base import PART_COVERAGE, Calibration, Context, Draft
 from qa.strategies.parts import asks_figure
 from qa.strategies.passages import render
 from qa.strategies.targets import compare_targets, sides
@@ -32,13 +33,14 @@ class Comparison:
         groups = sides(ctx)
         if len(groups) < 2:
             return None
-        if asks_figure(ctx) or "target" in linked.intents:
+        own = own_questions(linked.raw or linked.focus, [(g.key, _names(g.key)) for g in groups])
+        if (asks_figure(ctx) or "target" in linked.intents) and own is None:
             compared = compare_targets(ctx, ctx.plan.core or linked.focus, groups)
             if compared is not None:
                 return Draft.of(*compared)
         # One side may ask what was done, the other what is planned: no future filter.
         either = [e for e in ctx.evidence if linked.ask.accepts(e.sentence, future=False)]
-        points, notes = self._side_by_side([(g.kind, g.key) for g in groups], either, ctx)
+        points, notes = self._side_by_side([(g.kind, g.key) for g in groups], either, ctx, own or {})
         return Draft.of(points, notes) if points else None
 
 
@@ -52,14 +54,23 @@ class Comparison:
         return key in evidence.sentence or period == key
 
     def _side_by_side(self, groups: list[tuple[str, str]], evidence: Sequence[Evidence],
-                      ctx: Context | None = None) -> tuple[list[Point], list[str]]:
+                      ctx: Context | None = None, own: dict[str, str] | None = None,
+                      ) -> tuple[list[Point], list[str]]:
         """Each side's best sentence — ranked by what is asked (the question without the
-        sides' names), among that side's own plans."""
+        sides' names, or the side's own sub-question when each side asks its own thing),
+        among that side's own plans."""
         points, notes = [], []
         for kind, key in groups:
             inside = [e for e in evidence if self._in_group(e, kind, key)]
             if ctx is not None and kind in ("region", "doc"):
-                inside = self._side_evidence(ctx, self._side_docs(ctx, kind, key)) or inside
+                docs = self._side_docs(ctx, kind, key)
+                asked = (own or {}).get(key)
+                if asked:
+                    inside = [e for e in ctx.part_evidence(asked, needs_number=asks_figure(ctx),
+                                                           docs=frozenset(docs), future=False)
+                              if e.coverage >= PART_COVERAGE] or inside
+                else:
+                    inside = self._side_evidence(ctx, docs) or inside
             lead = self._lead(kind, key)
             if inside and inside[0].coverage >= self.cal.group_coverage:
                 points.append(Point(inside[0].clause, render(inside[0], terms=self.terms), f"{lead}："))
@@ -88,3 +99,27 @@ class Comparison:
         if kind == "doc":
             return f"《{self.corpus.docs[key].title}》"
         return f"{key}年" if kind == "year" else key
+
+
+def own_questions(question: str, named: Sequence[tuple[str, Sequence[str]]]) -> dict[str, str] | None:
+    """「广东发了多少文旅消费券，东莞的国有A级景区又有什么优惠？」: each side asks its own thing
+    in its own comma-part. The part of each side (``named``: a side's key and the names it
+    goes by), its names taken out; None unless every side has one part of its own."""
+    parts = [p for p in re.split(r"[，,；;：:。]", re.sub(r"\s", "", question)) if p]
+    naming = {p: {key for key, names in named if any(n in p for n in names)} for p in parts}
+    own: dict[str, str] = {}
+    for key, names in named:
+        holding = [p for p in parts if naming[p] == {key}]  # a part naming several sides is shared
+        if len(holding) != 1:
+            return None
+        text = holding[0]
+        for n in sorted(names, key=len, reverse=True):
+            text = text.replace(n, "")
+        own[key] = text
+    return own if len(set(own.values())) == len(own) else None
+
+
+def _names(key: str) -> list[str]:
+    """A region as questions name it: 广东省 and 广东."""
+    short = re.sub(r"(?:省|市|自治区|区|县)$", "", key)
+    return [key, short] if len(short) >= 2 else [key]
