@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from qa.asktype import AskType, detect
+from qa.asktype import WHICH, AskType, detect
 from qa.glossary import ENGLISH_PLACES, is_english, translate_english
 
 YEAR = re.compile(r"(20\d{2})\s*年?")
@@ -315,6 +315,8 @@ def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:
     intents = {name for name, words in INTENT_WORDS.items() if any(w in text for w in words)}
     if n_years >= 2 and len(re.findall(r"多少|几", text)) >= 2:
         intents.add("comparison")  # "2024年完成了多少，2027年目标是多少"
+    if n_refs >= 2 and len(re.findall(rf"多少|几|{WHICH}", text)) >= 2:
+        intents.add("comparison")  # 「湖北省打的是什么品牌，经开区建的又是什么平台」: one question per place
     if _LIST_ASK.search(text):
         intents.add("list")
     if re.search(r"由.{1,24}负责|负责.{0,4}的是|(?:哪|谁|什么).{0,8}(?:负责|牵头|承担|落实)|"

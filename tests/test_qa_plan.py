@@ -280,5 +280,8 @@ def test_each_side_of_a_comparison_may_ask_its_own_thing() -> None:
 
     sides = [("甲省", _names("甲省")), ("乙市", _names("乙市"))]
     assert own_questions("两地都提到文旅：甲省发了多少文旅消费券，乙市的A级景区又有什么优惠？", sides) == {
-        "甲省": "发了多少文旅消费券", "乙市": "的A级景区又有什么优惠？"}
+        "甲省": "两地都提到文旅发了多少文旅消费券", "乙市": "两地都提到文旅的A级景区又有什么优惠？"}
     assert own_questions("比较甲省和乙市的数据中心PUE目标", sides) is None  # one thing asked of both
+    from qa.link import detect_intents
+    assert "comparison" in detect_intents("甲省打的是什么品牌，乙市建的又是什么平台？", 2)
+    assert "comparison" not in detect_intents("甲省的品牌是什么？", 1)

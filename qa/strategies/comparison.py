@@ -104,7 +104,8 @@ class Comparison:
 def own_questions(question: str, named: Sequence[tuple[str, Sequence[str]]]) -> dict[str, str] | None:
     """「广东发了多少文旅消费券，东莞的国有A级景区又有什么优惠？」: each side asks its own thing
     in its own comma-part. The part of each side (``named``: a side's key and the names it
-    goes by), its names taken out; None unless every side has one part of its own."""
+    goes by), its names taken out and the parts naming no side put before it; None unless
+    every side has one part of its own."""
     parts = [p for p in re.split(r"[，,；;：:。]", re.sub(r"\s", "", question)) if p]
     naming = {p: {key for key, names in named if any(n in p for n in names)} for p in parts}
     own: dict[str, str] = {}
@@ -116,7 +117,11 @@ def own_questions(question: str, named: Sequence[tuple[str, Sequence[str]]]) -> 
         for n in sorted(names, key=len, reverse=True):
             text = text.replace(n, "")
         own[key] = text
-    return own if len(set(own.values())) == len(own) else None
+    if len(set(own.values())) != len(own):
+        return None
+    # What no side names is asked of both: 「推动企业上云，湖北省打的是什么品牌，…」.
+    shared = "".join(p for p in parts if not naming[p])
+    return {key: f"{shared}{text}" for key, text in own.items()}
 
 
 def _names(key: str) -> list[str]:
