@@ -111,3 +111,11 @@ def test_an_item_of_a_list_its_parent_introduces_is_answered_with_the_whole_list
     items = ["处理抵押物的有关费用", "扣除与抵押物有关的税款", "偿还抵押人所欠贷款本息"]
     assert answer.found and all(item in answer.answer for item in items), answer.answer
     assert "下列顺序分配" in answer.answer
+
+
+def test_an_agencys_tasks_keep_to_the_plan_the_question_names(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    qa = build_qa(settings, store)
+    answer = qa.ask("在贵州这份民间投资方案里，省大数据局负责哪些任务？")
+    assert answer.found and answer.citations, answer.answer
+    assert {c.doc_id for c in answer.citations} == {"np27_guizhou_private_investment_plan"}, answer.answer
