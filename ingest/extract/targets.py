@@ -147,16 +147,12 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
 
 
 def _under_forecast(doc: ParsedDocument) -> set[str]:
-    """The clauses under a heading that forecasts (「充换电设施发展需求预测」, 「2．预测结果」)."""
-    by_id = {c.clause_id: c for c in doc.clauses}
-    found = set()
+    """The clauses under a heading that forecasts (「充换电设施发展需求预测」, 「2．预测结果」).
+    Clauses come in reading order, a parent before its children: one pass suffices."""
+    found: set[str] = set()
     for clause in doc.clauses:
-        node: Clause | None = clause
-        while node is not None:
-            if _FORECAST.search(node.heading or ""):
-                found.add(clause.clause_id)
-                break
-            node = by_id.get(node.parent_id) if node.parent_id else None
+        if _FORECAST.search(clause.heading or "") or clause.parent_id in found:
+            found.add(clause.clause_id)
     return found
 
 
