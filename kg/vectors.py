@@ -41,6 +41,7 @@ TITLE_WEIGHT = 0.3  # measured with 0.3 and 0.5: the same hit@4 on the dev set
 TEXT_RECIPE = f"label-heading-text-{_MAX_CHARS}+title*{TITLE_WEIGHT}"
 _CHUNK = 512  # texts per embedding call: length-sorted batches, progress in between
 _CHECKPOINT_S = 20.0
+_CLUSTERED_FROM = 20_000
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,9 @@ class VectorIndex:
         self.files = IndexFiles(self.folder)
         self._lock = threading.RLock()
         self._meter: Meter | None = None
+        # From this many clauses on, searches go through clusters (``_cluster``); below
+        # it the exact scan costs a millisecond or less.
+        self.clustered_from = _CLUSTERED_FROM
         self._reset()
         self._load()
 
@@ -279,10 +283,45 @@ class VectorIndex:
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         # Vectors kept as float16: a question reads half the memory (45,800 clauses at ×100:
         # 2.5 ms against 7 ms for float32), and the top 16 came out the same on those.
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         self._faiss = faiss.IndexScalarQuantizer(self.embedder.dim, faiss.ScalarQuantizer.QT_fp16,
                                                  faiss.METRIC_INNER_PRODUCT)
-        self._faiss.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        self._faiss.add(vectors)
         self._search_ids = [cid for cid, _ in ready]
+        if len(ready) >= self.clustered_from:
+            # The exact scan answers at once; a clustered copy replaces it when trained.
+            built = self._faiss
+            threading.Thread(target=self._cluster, args=(vectors, built), daemon=True,
+                             name="vector-clusters").start()
+
+    def _cluster(self, vectors: np.ndarray, exact: Any) -> None:
+        """Swap the exact index ``exact`` for an inverted-file one over the same vectors,
+        unless the index was rebuilt meanwhile. At ×100 (45,800 clauses) the exact float16
+        scan is ~3 ms of a question's ~30; with ~2.4·√n lists and a tenth of them probed,
+        a search reads ~6 % of the vectors (0.4 ms), and on the benchmark's 166 questions
+        its top 4 matched the exact scan's for every question and its top 16 for 99 %.
+        Training on 40 vectors a list takes ~2 s there, on a thread (faiss releases the
+        GIL), so a start does not wait for it."""
+        import faiss
+
+        try:
+            lists = max(16, round(2.4 * len(vectors) ** 0.5))
+            sample = vectors[np.random.default_rng(0).permutation(len(vectors))[:40 * lists]]
+            clustered = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(self.embedder.dim), self.embedder.dim,
+                                                      lists, faiss.ScalarQuantizer.QT_fp16,
+                                                      faiss.METRIC_INNER_PRODUCT)
+            clustered.cp.niter = 10
+            clustered.train(sample)
+            clustered.add(vectors)
+            clustered.nprobe = max(8, lists // 10)
+        except Exception:  # noqa: BLE001 - the exact index keeps answering; say why it stays
+            logger.exception("clustering the vector index failed; searching it exactly")
+            return
+        with self._lock:
+            if self._faiss is exact:
+                self._faiss = clustered
+                logger.info("vector index clustered: %d vectors in %d lists, %d probed",
+                            len(vectors), lists, clustered.nprobe)
 
     def _set_clauses(self, clauses: dict[str, tuple[str, str]]) -> None:
         self._clauses = clauses

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from qa.corpus import ClauseCorpus
@@ -131,21 +131,31 @@ class EvidenceRanker:
     """Scores every sentence of the candidate clauses against one question."""
 
     def __init__(self, corpus: ClauseCorpus, idf: Callable[[str], float],
-                 meaning: SentenceMeaning | None = None) -> None:
+                 meaning: SentenceMeaning | None = None,
+                 tokens: Callable[[str], list[str]] = tokenize) -> None:
+        """``tokens``: ``tokenize`` or a memo of it (``qa.tokenmemo``) that ``units``
+        fills once per corpus, so a first question's candidates are not cut on the spot."""
         self.corpus = corpus
         self.idf = idf
         self.meaning = meaning  # for English questions (``qa.meaning``); None: words only
+        self._tokenize = tokens
         # Tokenising is most of the cost of ranking; a clause's tokens never change while
         # this corpus is loaded, so they are cut once (bounded, for large corpora).
         self._tokens = functools.lru_cache(maxsize=50_000)(self._clause_tokens)
         # Clauses of one section share their context (title and headings).
         self._context_tokens = functools.lru_cache(maxsize=20_000)(
-            lambda text: frozenset(canonical(tokenize(text))))
+            lambda text: frozenset(canonical(self._tokenize(text))))
+
+    def units(self) -> Iterator[str]:
+        """Every text this ranker tokenises over the corpus: sentences and contexts."""
+        for clause in self.corpus:
+            yield self._context(clause)
+            yield from clause_sentences(clause)
 
     def _clause_tokens(self, clause_id: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
         clause = self.corpus.by_id[clause_id]
         context = self._context_tokens(self._context(clause))
-        return context, tuple((s, frozenset(canonical(tokenize(s)))) for s in clause_sentences(clause))
+        return context, tuple((s, frozenset(canonical(self._tokenize(s)))) for s in clause_sentences(clause))
 
     def terms(self, linked: Linked) -> dict[str, float]:
         return question_terms(linked, self.idf)

@@ -65,7 +65,7 @@ def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     for piece in _TOKEN.findall(text):
         if piece[0] >= "\u4e00":
-            words = _cut(piece)
+            words = _cut(piece, dictionary_size())
             tokens += [w for w in words if w not in STOPWORDS and (len(w) > 1 or _keep_char(w))]
             tokens += _single_char_bigrams(words)
         elif piece not in STOPWORDS:
@@ -91,10 +91,14 @@ def jieba_module():  # type: ignore[no-untyped-def]
     return jieba
 
 
-def _cut(piece: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 17)
+def _cut(piece: str, _dictionary: int) -> tuple[str, ...]:
     """jieba's accurate-mode words, then the dictionary's 2- and 3-character words inside
     them that are not words already — what ``cut_for_search`` adds, derived from one cut
-    instead of cutting the text a second time (the cut is most of a ranking's cost)."""
+    instead of cutting the text a second time (the cut is most of a ranking's cost).
+
+    Cached by piece (a run of CJK characters) under the dictionary's size: a start cuts
+    each clause for BM25 and then each of its sentences for ranking, the same pieces."""
     jieba = jieba_module()
     with _jieba_lock:
         words = list(jieba.cut(piece, HMM=False))
@@ -104,10 +108,10 @@ def _cut(piece: str) -> list[str]:
                  for n in (2, 3) if len(w) > n
                  for gram in (w[i:i + n] for i in range(len(w) - n + 1))
                  if freq.get(gram) and gram not in seen]
-    return words + extra
+    return (*words, *extra)
 
 
-def _single_char_bigrams(words: list[str]) -> list[str]:
+def _single_char_bigrams(words: Sequence[str]) -> list[str]:
     out = []
     for a, b in zip(words, words[1:]):
         if len(a) == 1 and len(b) == 1 and a not in STOPWORDS and b not in STOPWORDS:

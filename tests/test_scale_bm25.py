@@ -13,6 +13,7 @@ from qa.lexcache import LexicalCache
 from qa.lexical import BM25Index, add_words, tokenize
 from qa.retrieve import LexicalRetriever
 from qa.service import QAService
+from qa.tokenmemo import TokenMemo
 
 
 class CountingTokenizer:
@@ -79,9 +80,11 @@ def test_the_qa_service_reuses_bm25_across_starts(seeded, store, tmp_path, caplo
     with caplog.at_level("INFO"):
         first = QAService(store, None, cache_dir=tmp_path)
         assert "BM25 over" in caplog.text and "built" in caplog.text
+        assert "sentences tokenised for ranking" in caplog.text
         caplog.clear()
         second = QAService(store, None, cache_dir=tmp_path)
         assert "loaded (corpus unchanged)" in caplog.text
+        assert "sentences tokenised" not in caplog.text
         assert "clauses loaded from" in caplog.text  # the clause rows too: no graph query
     question = "首次进入全国软件百强能拿多少奖励？"
     assert first.ask(question).answer == second.ask(question).answer
@@ -104,3 +107,22 @@ def _record(i: int, text: str):  # type: ignore[no-untyped-def]
     from qa.types import ClauseRecord
 
     return ClauseRecord(f"c{i}", "d", "文件", None, None, None, "", "", text, "paragraph", i, None)
+
+
+def test_a_token_memo_keeps_tokens_between_starts_and_skips_an_unchanged_corpus(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path, count = tmp_path / "units.npz", CountingTokenizer()
+    assert TokenMemo(path, set(), count).fill(TEXTS, "corpus-1") == 4
+    again = TokenMemo(path, set(), count)
+
+    def listed():  # type: ignore[no-untyped-def]
+        raise AssertionError("an unchanged corpus's texts need not be listed")
+        yield ""
+
+    assert again.fill(listed(), "corpus-1") == 0
+    assert [again.get(t) for t in TEXTS] == [tokenize(t) for t in TEXTS] and count.calls == 4
+    assert again.get("数字经济核心产业") == tokenize("数字经济核心产业") and count.calls == 5  # not in the file
+    add_words(["市发改委"])
+    taught = TokenMemo(path, {"市发改委"}, count)
+    taught.get(TEXTS[3])  # holds the new word: cut again
+    taught.get(TEXTS[0])
+    assert count.calls == 6

@@ -122,3 +122,19 @@ def test_removing_most_clauses_compacts_the_files(embedder, tmp_path) -> None:  
     segments = json.loads((folder / "meta.json").read_text())["segments"]
     assert len(segments) == 1 and sorted(p.name for p in folder.glob("seg-*")) == segments
     assert len(VectorIndex(tmp_path, embedder)) == 4
+
+
+def test_a_large_index_is_searched_through_clusters_with_the_exact_results(embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clauses = _clauses(80)
+    index = VectorIndex(tmp_path, embedder)
+    index.sync(clauses)
+    asked = [c.text[:40] for c in clauses[::8]]
+    index.clustered_from = 50  # as if it held the 20,000 clauses that switch clusters on
+    index.sync(clauses[:-1])  # a change rebuilds the search index on the next search
+    exact = [index.search(q, k=3) for q in asked]  # built exact; clustered on a thread
+    deadline = time.monotonic() + 60
+    while type(index._faiss).__name__ != "IndexIVFScalarQuantizer" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert type(index._faiss).__name__ == "IndexIVFScalarQuantizer"
+    clustered = [index.search(q, k=3) for q in asked]
+    assert [[cid for cid, _ in hits][:1] for hits in clustered] == [[cid for cid, _ in hits][:1] for hits in exact]
