@@ -119,3 +119,20 @@ def test_an_agencys_tasks_keep_to_the_plan_the_question_names(  # type: ignore[n
     answer = qa.ask("在贵州这份民间投资方案里，省大数据局负责哪些任务？")
     assert answer.found and answer.citations, answer.answer
     assert {c.doc_id for c in answer.citations} == {"np27_guizhou_private_investment_plan"}, answer.answer
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    # The 2030 paragraph sets no count; the count stands in the paragraph after 「近期目标
+    # （2022－2025）：到2025年…」, which it continues.
+    ("到2030年吕梁要建成多少条氢能运输管道示范？", None),
+    ("到2025年吕梁要建成多少条氢能运输管道示范？", "5条"),
+    # 「到2030年，基本建成…体系」 gives no figure; the figures are 2025's.
+    ("按湖南这份实施意见，到2030年全省累计要建成多少个充电桩？", None),
+])
+def test_a_figure_asked_for_a_year_comes_from_a_sentence_of_that_year(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings, question: str, answered: str | None) -> None:
+    answer = build_qa(settings, store).ask(question)
+    if answered is None:
+        assert not answer.found and "2030年" in answer.answer, answer.answer
+    else:
+        assert answer.found and answered in answer.answer, answer.answer

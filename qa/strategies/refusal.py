@@ -81,16 +81,32 @@ class Refusal:
         if asked and said and said[0] and all(not s & asked for s in said if s):
             cases = sorted({''.join(o) for s in said for o in s})
             return f"已加载的规划文件只说到{'、'.join(cases)}的情形。{english}"
-        if linked.years and not self._year_supported(linked, top or evidence[:1]):
+        if linked.years and not self._year_supported(ctx, top or evidence[:1]):
             years = "、".join(f"{y}年" for y in linked.years)
+            if ctx.plan.asks & {"quantity", "amount"} and ctx.plan.core:
+                return f"已加载的规划文件没有给出{years}“{ctx.plan.core}”的数量。{english}"
             return f"已加载的规划文件没有关于{years}的相应内容。{english}"
         return None
 
-    def _year_supported(self, linked: Linked, evidence: Sequence[Evidence]) -> bool:
+    def _year_supported(self, ctx: Context, evidence: Sequence[Evidence]) -> bool:
         """A year is reached by a sentence that names it (or a range holding it), else by
-        its section headings, else by its document's period."""
-        for e in evidence[:8]:
-            said = _years(e.sentence) or _years(" ".join(self._headings(e)))
+        the sentences before it in its paragraph, its section headings, or the opening of
+        the paragraph before it (「近期目标（2022－2025）：到2025年…」 followed by a paragraph
+        of further figures), else by its document's period.
+
+        When a figure is asked, only a sentence that gives one can reach the year: a figure
+        (not a year) in the asked unit, of the measured thing. 「到2030年累计建成多少个充电桩」
+        is not answered by 「到2030年，基本建成…体系」 beside 「到2025年…建成2000个」."""
+        linked = ctx.linked
+        evidence = evidence[:8]
+        if ctx.plan.asks & {"quantity", "amount"}:
+            measured = measured_thing(ctx.plan.core)
+            # With no sentence giving such a figure, which year one belongs to is unknown:
+            # every sentence may still reach the year (the other checks judge the figure).
+            evidence = [e for e in evidence if self._gives_figure(e, linked, measured)] or evidence
+        for e in evidence:
+            said = (_years(e.sentence) or self._earlier_years(e) or _years(" ".join(self._headings(e)))
+                    or self._lead_years(e))
             if said:
                 if any(y in said for y in linked.years):
                     return True
@@ -102,6 +118,41 @@ class Refusal:
             if any(str(y) in e.clause.text for y in linked.years):
                 return True
         return False
+
+    def _gives_figure(self, e: Evidence, linked: Linked, measured: str | None) -> bool:
+        if not (_FIGURE.search(_YEAR.sub("", e.sentence)) or _WORDED_FIGURE.search(e.sentence)):
+            return False
+        if e.clause.kind == "table_row":
+            return True  # a row's unit and measured thing may stand in its table's header
+        if linked.ask.unit and not linked.ask.prefers(e.sentence):
+            return False
+        return not measured or measured in e.sentence \
+            or measured in canonical_text(" ".join([e.sentence, *self._headings(e)]))
+
+    @staticmethod
+    def _earlier_years(e: Evidence) -> set[int]:
+        """The goal years of the nearest sentence before ``e``'s in its clause that sets
+        one (「到2025年，…」); a year that dates a fact (「2020年，全市…」) is no goal's."""
+        before = e.clause.text.split(e.sentence, 1)[0] if e.sentence in e.clause.text else ""
+        for sentence in reversed(re.split(r"(?<=[。；;！!？?])", before)):
+            if _goal_years(sentence):
+                return _goal_years(sentence)
+        return set()
+
+    def _lead_years(self, e: Evidence) -> set[int]:
+        """The years opening the paragraph right before ``e``'s clause, under the same
+        parent: a dated lead (「近期目标（2022－2025）：到2025年，…」) covers the undated
+        paragraph that continues its list of figures."""
+        siblings = (self.corpus.children(e.clause.parent_id) if e.clause.parent_id
+                    else self.corpus.of_document(e.clause.doc_id))
+        ids = [c.clause_id for c in siblings]
+        if e.clause.clause_id not in ids:
+            return set()
+        at = ids.index(e.clause.clause_id)
+        if at == 0:
+            return set()
+        opening = re.split(r"[。；;]", siblings[at - 1].text, maxsplit=1)[0]
+        return _goal_years(opening[:40])
 
     def _headings(self, evidence: Evidence) -> list[str]:
         headings, clause = [evidence.clause.heading], self.corpus.parent(evidence.clause.clause_id)
@@ -181,6 +232,19 @@ def _ordinals(text: str) -> set[tuple[str, str]]:
             found.add(({"第一": "首", "第二": "二", "第三": "三", "第四": "四"}.get(number, number),
                        _ORDINAL_KIND.get(unit, unit)))
     return found
+
+
+# Figures plans write in words: 「翻一番」, 「全覆盖」, 「百分之百」, 「三千家」.
+_WORDED_FIGURE = re.compile(r"翻[一两二三]番|全覆盖|百分之|[一二两三四五六七八九十百千万亿]{2,}[个家座条项台辆所名人户元倍]")
+_GOAL_YEAR = re.compile(r"(?:到|至|截至|截止)\s*(20\d\d)\s*年|(20\d\d)\s*年?\s*[—–\-－~至到]\s*(20\d\d)")
+
+
+def _goal_years(text: str) -> set[int]:
+    """Years a text sets goals for: 「到2025年」, a period 「（2022－2025）」."""
+    years: set[int] = set()
+    for by, start, end in _GOAL_YEAR.findall(text):
+        years |= {int(by)} if by else set(range(int(start), int(end) + 1))
+    return years
 
 
 def _years(text: str) -> set[int]:
