@@ -72,7 +72,7 @@ class AskType:
         「20余家」, 「30多个」)."""
         if not self.unit:
             return False
-        return bool(re.search(rf"\d[\d.,]*\s*(?:余|多)?\s*(万|亿)?\s*{re.escape(self.unit)}", sentence))
+        return bool(re.search(rf"\d[\d.,]*\s*(?:余|多)?\s*[千百万亿]*\s*{re.escape(self.unit)}", sentence))
 
 
 def detect(question: str) -> AskType:

@@ -136,3 +136,15 @@ def test_a_figure_asked_for_a_year_comes_from_a_sentence_of_that_year(  # type: 
         assert not answer.found and "2030年" in answer.answer, answer.answer
     else:
         assert answer.found and answered in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The plan sets the metric's growth rate (6%), not a sum of money.
+    ("天津到2025年工业增加值总量要达到多少亿元？", "金额"),
+    # The plan's station subsidy is paid once (一次性), not by the year.
+    ("每个充换电站一年的运营补贴最多能拿多少万元？", "一次性"),
+])
+def test_a_sum_asked_in_another_unit_or_period_than_printed_is_not_stated(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings, question: str, said: str) -> None:
+    answer = build_qa(settings, store).ask(question)
+    assert not answer.found and said in answer.answer, answer.answer

@@ -161,6 +161,12 @@ def answer_target(ctx: Context) -> Draft | None:
     everywhere = matching_targets(ctx, ctx.plan.core)
     rows = [r for r in everywhere if in_question_scope(ctx, r)
             and (not linked.years or r.year in linked.years)]
+    if linked.ask.unit == "元":
+        # 「要达到多少亿元」: a goal in money; a growth rate of the same metric is no answer,
+        # and the general path (whose refusal checks the unit) takes the question.
+        if rows and not any("元" in f"{r.unit}{r.value_text}" for r in rows):
+            return None
+        rows = [r for r in rows if "元" in f"{r.unit}{r.value_text}"]
     if not rows:
         return _set_elsewhere(ctx, everywhere) or _not_set(ctx)
     if rows[0].similarity >= STRONG_TARGET:

@@ -33,6 +33,8 @@ _SUPPORT = {"奖励", "补贴", "补助", "奖补", "资助", "支持", "扶持"
 _ORDINAL = re.compile(r"((?:首|第[一二三四]|[二三四])+)(套|次|孩|批)")
 _ORDINAL_KIND = {"次": "套"}  # 「首次购房」 is the 首套; a 孩 or a 批 is another kind of count
 _SUM = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元|\d+(?:\.\d+)?\s*(?:[%％倍]|个?百分点)|\d[\d.,]*\s*[万亿]")
+_YEARLY = re.compile(r"每年|一年的|年度|每一年|按年")
+_ONE_OFF = re.compile(r"一次性")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
 
 
@@ -67,6 +69,18 @@ class Refusal:
                                      or measured in canonical_text(" ".join([e.sentence, *self._headings(e)])))
                                 for e in near[:8]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的数量。{english}"
+        # 「工业增加值总量要达到多少亿元」 answered by 「工业增加值年均增长6%以上」: a sum of
+        # money asked, and the sentences that speak of the measured thing print none.
+        if measured and linked.ask.unit == "元":
+            carrying = [e for e in near[:8] if measured in e.sentence
+                        or measured in canonical_text(" ".join([e.sentence, *self._headings(e)]))]
+            if carrying and not any(linked.ask.prefers(e.sentence) for e in carrying):
+                return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
+        # 「一年的运营补贴最多多少」 answered by 「一次性给予补贴」: a yearly sum asked, a one-off
+        # printed, and no sentence near the top gives anything by the year.
+        if "amount" in ctx.plan.asks and _YEARLY.search(linked.raw) and near \
+                and _ONE_OFF.search(near[0].sentence) and not any(_YEARLY.search(e.sentence) for e in near[:8]):
+            return f"已加载的规划文件只给出一次性的金额，没有按年给出。{english}"
         # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
         # answer would come from.
         if "amount" in ctx.plan.asks and near and not any(_SUM.search(e.clause.text) for e in near[:5]):
