@@ -81,6 +81,9 @@ def test_sources_are_recorded_for_every_plan() -> None:
     ("天津要落实行业规范条件的再生资源具体包括哪些品类？", ["废钢铁", "废塑料", "废旧轮胎", "废纸", "废旧动力电池"]),
     # 「哪几个」 asks which, not how many.
     ("工业互联网要在哪几个重点行业深化应用？", ["汽车", "装备制造", "新能源", "新材料"]),
+    # 「哪几大行动」: the count stands where the plan prints the set (「…标准提升四大行动」),
+    # not in the best-ranked sentences, one of which names 「第七大行动」 (one action).
+    ("盐都这份以旧换新行动方案一共部署了哪几大行动？", ["设备更新", "消费品以旧换新", "回收循环利用", "标准提升"]),
 ])
 def test_lists_on_tuning_plans(plans_ingested, store, settings, question: str,  # type: ignore[no-untyped-def]
                                items: list[str]) -> None:

@@ -27,7 +27,7 @@ _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 _AFTER = re.compile(r"^[）)]?\s*(?:[：:]|[，,（(]?\s*(?:即|包括|包含|分别是|分别为|主要有|主要包括|是指|指))\s*[：:]?")
 _ITEM_MAX = 24
 # 「哪几个阶段」「哪些方面」: the noun whose items are asked for.
-_ASKED_NOUN = re.compile(r"哪(?:几|些)[个项类条种大]?(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=[？?，,。]|$)")
+_ASKED_NOUN = re.compile(r"哪(?:几|些)(?P<measure>[个项类条种大]?)(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=[？?，,。]|$)")
 _COUNTED = re.compile(r"(\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])\s*([个类项大家条种])")
 
 
@@ -90,9 +90,26 @@ def _counted_by_the_plan(ctx: Context) -> tuple[str | None, int | None]:
     asked = _ASKED_NOUN.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question))
     if not asked:
         return None, None
-    counted = re.compile(_COUNTED.pattern + r"?\s*" + re.escape(asked.group("noun")))
+    # (Not an ordinal: 「第七大行动」 is one action, not a set of seven.)
+    counted = re.compile(r"(?<!第)" + _COUNTED.pattern + r"?\s*" + re.escape(asked.group("noun")))
     for evidence in ctx.evidence[:5]:
         match = counted.search(_plain(evidence.sentence))
+        if match:
+            return match.group(), count_of(match.group(1))
+    # 「一共部署了哪几大行动」: a measure word as distinctive as 大 names the set wherever
+    # the plans in scope print it (「实施A、B、C、D四大行动」), best-ranked clauses first.
+    measure = asked.group("measure")
+    if measure not in ("大", "类") or not ctx.scope_docs:
+        return None, None
+    literal = measure + asked.group("noun")
+    counted = re.compile(r"(?<!第)" + _COUNTED.pattern.replace("[个类项大家条种]", re.escape(measure))
+                         + re.escape(asked.group("noun")))
+    plain = _plain_corpus(ctx.corpus)
+    ranked = {e.clause.clause_id: i for i, e in enumerate(ctx.evidence)}
+    holding = [plain.rows[i] for i in sorted(set(plain.texts.rows_holding(literal).tolist()))]
+    holding.sort(key=lambda row: (ranked.get(row[0].clause_id, 10_000), row[0].doc_id, row[0].ordinal))
+    for clause, text, _ in holding:
+        match = counted.search(text) if ctx.in_scope(clause.doc_id) else None
         if match:
             return match.group(), count_of(match.group(1))
     return None, None
