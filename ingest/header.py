@@ -27,7 +27,7 @@ _VALUE = re.compile(
     r"|(?:人民政府|部门|单位|委员会|管委会|机构|局|厅)\s*[：:]\s*$"  # the addressees (主送) of a cover
     r"|印发|抄送|主送")
 _FIELDS = ("文号", "发文字号", "索引号", "发文机关", "发布机构", "发布部门", "制定机关", "成文日期", "发文日期",
-           "发布日期", "印发日期", "实施日期", "有效性")
+           "发布日期", "印发日期", "实施日期", "有效性", "效力状态", "时效性")
 
 
 def header_clause(cleaned: CleanText, doc_id: str, ordinal: int) -> list[Clause]:

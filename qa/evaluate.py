@@ -96,13 +96,17 @@ class GoldSet:
 
 
 def gold_sets(data: Path) -> list[GoldSet]:
-    """The question sets of ``tests/data``: the dev set and the second to fourth seeds sets,
-    each split by a list of frozen ids, and the new plans, split by frozen documents."""
+    """The question sets of ``tests/data``: the dev set, the second to fourth seeds sets and
+    the lists-and-documents set, each split by a list of frozen ids, and the new plans,
+    split by frozen documents."""
     sets = []
     for name, file, ids in (("dev", "qa_dev.jsonl", "qa_dev_frozen_ids.txt"),
                             ("seeds-2", "qa_seeds2.jsonl", "qa_seeds2_frozen_ids.txt"),
                             ("seeds-3", "qa_seeds3.jsonl", "qa_seeds3_frozen_ids.txt"),
-                            ("seeds-4", "qa_seeds4.jsonl", "qa_seeds4_frozen_ids.txt")):
+                            ("seeds-4", "qa_seeds4.jsonl", "qa_seeds4_frozen_ids.txt"),
+                            # Lists and questions about documents, over the seeds and the
+                            # new plans' tuning documents: needs the new plans ingested.
+                            ("lists-docs", "qa_listsdocs.jsonl", "qa_listsdocs_frozen_ids.txt")):
         if (data / file).exists():
             sets.append(GoldSet(name, tuple(load_gold(data / file)), frozenset(_listed(data / ids))))
     plans = sorted((data / "qa_newplans").glob("*.jsonl")) if (data / "qa_newplans").is_dir() else []

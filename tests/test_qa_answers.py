@@ -54,6 +54,10 @@ def test_example_question(qa: QAService, question: str) -> None:
     ("规划里说要打造“四类平台”，具体是哪四类？", ["数字化转型促进", "数字技术创新", "数据创新应用", "数字人才"]),
     ("3大数字新融合指哪三个领域？", ["制造业数字化改造", "服务业数字化提升", "农业数字化转型"]),
     ("湖北要建设哪三大新型智慧城市群？", ["武汉城市圈", "襄十随神", "宜荆荆恩"]),
+    # No 「八大工程」 printed: the sibling sections whose headings end with 工程, found from
+    # an item inside one of them; 「部署了」 is the question's verb, not a refusal anchor.
+    ("武汉市加快推进数字经济高质量发展实施方案（2025—2027年）部署了哪几大工程？",
+     ["数据要素价值激活工程", "人工智能价值引领工程", "平台经济促进工程"]),
 ])
 def test_a_list_answers_with_its_items(qa: QAService, question: str, items: list[str]) -> None:
     answer = qa.ask(question)
@@ -254,3 +258,12 @@ def test_eval_qa_reports_tuning_and_frozen_parts_apart(env, seeded) -> None:  # 
     assert "== dev (tuning)" in result.stdout and "== dev (frozen test)" in result.stdout
     frozen = result.stdout.split("== dev (frozen test)")[1]
     assert "FAIL" not in frozen  # a frozen part's failures are never shown
+
+
+def test_a_documents_record_and_its_page_fields_in_one_answer(qa: QAService) -> None:
+    """「文号…？现在还有效吗？」: the record's 文号 and the page's 效力状态 line, both cited;
+    「由哪些机关发布」 asks the issuer."""
+    answer = qa.ask("湖北省数字经济发展“十四五”规划的文号是什么？现在还有效吗？")
+    assert "鄂政发〔2021〕24号" in answer.answer and "效力状态：有效" in answer.answer, answer.answer
+    answer = qa.ask("湖北省数字经济发展“十四五”规划是由哪些机关发布的？")
+    assert "发文机关" in answer.answer and "湖北省人民政府" in answer.answer, answer.answer

@@ -36,7 +36,8 @@ _SINGULAR = re.compile(r"哪[个份部一]|什么(?:上位)?(?:规划|文件)")
 _NOT_FIELD = re.compile(r"文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
                         r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|覆盖|时期|一段|哪段|有效期|哪天|何时|什么时候|哪一?年|哪几年|几年|"
                         r"印发|发布|出台|签发|发的|"
-                        r"制定|哪个|单位|部门|机关|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
+                        r"制定|哪个|哪些|单位|部门|机关|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
+                        r"现在|目前|还|仍|是否|有效性|有效|效力|失效|废止|"
                         r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
 _EARLIEST = re.compile(r"最早|最先|最老")
@@ -44,7 +45,7 @@ _FIELDS = (
     ("doc_number", re.compile(r"文号|发文字号|字号|编号")),
     ("issued", re.compile(r"发文日期|印发日期|发布日期|成文日期|签发日期|落款|哪天|何时(?:印发|发布|出台|签发)|"
                           r"什么时候(?:印发|发布|出台|签发)|哪一?年(?:印发|发布|出台)|日期")),
-    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[两几一二三]?个?(?:单位|部门|机关)(?:的名义)?(?:印发|发布|制定|出台|发)|"
+    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关)(?:的名义)?(?:印发|发布|制定|出台|发)|"
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
     ("period", re.compile(r"规划期|实施期|期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围|有效期")),
 )
@@ -66,14 +67,19 @@ def answer_document(ctx: Context) -> Draft | None:
         docs = _titled_by_words(ctx, focus) or ([] if _asks_more(ctx) else _of_genre(ctx, focus))
     if fields and docs and not _asks_more(ctx, docs):
         printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
-        return Draft.of([_metadata(ctx, ctx.corpus.docs[d], fields, printed_on) for d in docs[:3]])
+        points = [_metadata(ctx, ctx.corpus.docs[d], fields, printed_on) for d in docs[:3]]
+        # 「文号是什么？现在还有效吗？」: a page field asked beside the record's fields.
+        more = _page_field_points(ctx, docs, focus, page_only=True) if _PAGE_FIELD_ASKED.search(focus) else []
+        return Draft.of(points + more)
     if not fields and _PAGE_FIELD_ASKED.search(focus):
         return _page_field(ctx, docs or _titled_by_words(ctx, focus), focus)
     return None
 
 
 # How a question asks for a page field the record has no column for.
-_FIELD_WORDS = {"有效性": ("有效性", "是否有效", "还有效", "效力", "失效", "废止"), "实施日期": ("实施日期", "施行日期", "生效")}
+_VALIDITY = ("有效性", "是否有效", "还有效", "仍有效", "有效吗", "效力", "失效", "废止")
+_FIELD_WORDS = {"有效性": _VALIDITY, "效力状态": _VALIDITY, "时效性": _VALIDITY,
+                "实施日期": ("实施日期", "施行日期", "生效")}
 # Page-field labels (索引号, 主题分类 …) and the words above: only such a question looks for one.
 _PAGE_FIELD_ASKED = re.compile("|".join([r"索引号|主题分类|体裁分类|主题词|发布机构|公开方式|有效性|实施日期",
                                          *(w for words in _FIELD_WORDS.values() for w in words)]))
@@ -83,6 +89,12 @@ _FIELD_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(\S.{0,60})$")
 def _page_field(ctx: Context, docs: list[str], focus: str) -> Draft | None:
     """「…在省政府网站上的索引号是多少」「这个规划还有效吗」: a field the page printed above
     the plan (索引号, 有效性, 主题分类 …), quoted from the document's header clause."""
+    points = _page_field_points(ctx, docs, focus)
+    return Draft.of(points) if points else None
+
+
+def _page_field_points(ctx: Context, docs: list[str], focus: str, page_only: bool = False) -> list[Point]:
+    """``page_only``: only the fields the record has no column for (not 文号 or 发文日期)."""
     points = []
     for doc_id in docs[:3]:
         header = next((c for c in _clauses_of(ctx, doc_id) if c.kind == "header"), None)
@@ -90,10 +102,12 @@ def _page_field(ctx: Context, docs: list[str], focus: str) -> Draft | None:
             continue
         for line in header.text.splitlines():
             field = _FIELD_LINE.match(line.strip())
+            if field and page_only and not (field.group(1) in _FIELD_WORDS or _PAGE_FIELD_ASKED.fullmatch(field.group(1))):
+                continue
             if field and any(w in focus for w in _FIELD_WORDS.get(field.group(1), (field.group(1),))):
                 points.append(Point(header, f"《{ctx.corpus.docs[doc_id].title}》{line.strip()}"))
                 break
-    return Draft.of(points) if points else None
+    return points
 
 
 def _of_genre(ctx: Context, focus: str) -> list[str]:
@@ -234,6 +248,8 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
         if not value:
             said.append(f"未载明{words[field]}")
             continue
+        if field == "period" and _printing(clauses, f"{value}年"):
+            value = f"{value}年"  # as the plan prints it: 「2021—2025年」
         said.append(f"{words[field]}：{value}")
         # An issuer is printed most plainly on the masthead (「武汉市人民政府办公厅文件」).
         masthead = _printing(clauses, f"{value}文件") if field == "issuer" else None

@@ -39,6 +39,9 @@ class Found:
 
 
 def answer_list(ctx: Context) -> Draft | None:
+    cases = _cases(ctx)
+    if cases is not None:
+        return cases
     plan = ctx.plan
     key, count = plan.list_key, plan.count
     if count is None and "list" in ctx.linked.intents:
@@ -55,6 +58,36 @@ def answer_list(ctx: Context) -> Draft | None:
         titles = [task_title(c) for c in found.children]
         return Draft.of([intro] + [Point(c, t, "· ") for c, t in zip(found.children, titles)])
     return Draft.of([Point(found.clause, f"{name}：{'、'.join(found.items)}")])
+
+
+# 「哪些情形不允许贷款」: the kind of case, then what the plan says of each case.
+_CASES_ASKED = re.compile(r"(?:哪些|哪几种|哪几类|什么)(?:情形|情况|行为|条件)(?:下|时)?(?:会|将|要|可以|可)?"
+                          r"(?P<said>[\u4e00-\u9fff]{3,10})(?=[？?，,。]|$)")
+_CASES_MAX = 10
+
+
+def _cases(ctx: Context) -> Draft | None:
+    """A question asking which cases lead to what the plan prints after each of them
+    (「…的，不允许贷款」 closing seven items under several sections): every sentence in
+    the plans in scope that says it, in plan order. Only when the plans in scope say it
+    in two or more sentences, and only in those plans."""
+    asked = _CASES_ASKED.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question))
+    if not asked or not ctx.scope_docs:
+        return None
+    said = asked.group("said")  # looked for as asked: 「不予贷款」 printed would escape it
+    plain = _plain_corpus(ctx.corpus)
+    points = []
+    for i in sorted(set(plain.texts.rows_holding(said).tolist())):
+        clause = plain.rows[i][0]
+        if not ctx.in_scope(clause.doc_id):
+            continue
+        for sentence in re.split(r"(?<=[。；;])", clause.text):
+            if said in re.sub(r"\s", "", sentence):
+                points.append(Point(clause, cut(sentence.strip(), 90)))
+    if len(points) < 2:
+        return None
+    points.sort(key=lambda p: (p.clause.doc_id, p.clause.ordinal))
+    return Draft.of(points[:_CASES_MAX])
 
 
 def find_list(ctx: Context, key: str, count: int) -> Found | None:

@@ -209,12 +209,22 @@ class Passages:
         # heading (「近期…试点示范阶段（2022—2025年）」); any other noun must end the heading.
         reach = len(kind) + 6 if kind in _STAGE_WORDS else len(kind)
         for e in evidence[:6]:
-            parent = self.corpus.parent(e.clause.clause_id)
-            family = self.corpus.children(parent.clause_id) if parent else [e.clause]
-            named = [c for c in family if c.heading and kind in c.heading.rstrip("。；;：: ")[-reach:]]
-            # Any other noun may end a heading or two by chance: most of the family must.
-            if len(named) >= 2 and (kind in _STAGE_WORDS or len(named) >= 0.6 * len(family)):
-                return [Point(c, task_title(c, limit=50), "· " if i else "") for i, c in enumerate(named[:10])]
+            # The best sentence may stand in an item of one of the listed sections (「23.
+            # 强化…」 under 「（八）实施…工程」): its section's family, then its parent's.
+            clause = e.clause
+            for _ in range(2):
+                parent = self.corpus.parent(clause.clause_id)
+                family = self.corpus.children(parent.clause_id) if parent else [clause]
+                named = [c for c in family if c.heading and kind in c.heading.rstrip("。；;：: ")[-reach:]]
+                # Any other noun may end a heading or two by chance: most of the family must.
+                if len(named) >= 2 and (kind in _STAGE_WORDS or len(named) >= 0.6 * len(family)):
+                    # The section that holds them is cited too: it names the list (「二、规划布局原则」).
+                    intro = [Point(parent, f"{task_title(parent, limit=50)}：")] if parent and parent.heading else []
+                    return intro + [Point(c, task_title(c, limit=50), "· " if i or intro else "")
+                                    for i, c in enumerate(named[:10])]
+                if parent is None:
+                    break
+                clause = parent
         return []
 
     def _headed_section(self, linked: Linked, evidence: Sequence[Evidence]) -> ClauseRecord | None:

@@ -199,6 +199,13 @@ def _asked_kind(linked: Linked, name: str) -> bool:
     asked = re.sub(r"\s", "", linked.raw or linked.focus)
     if any(name in kind for kind in _WHICH_KIND.findall(asked)):
         return True
+    # 「哪些情形不允许贷款」: the noun right after the interrogative is the kind asked for,
+    # whatever the question says of it next (the plan prints 「下列情形」 or only the cases).
+    if re.search(rf"(?:哪些|哪几[个项类种条大]?|哪[类种])(?:具体的?)?{re.escape(name)}", asked):
+        return True
+    # 「部署了哪几大工程」「提出了哪些措施」: the verb that asks for the members is phrasing.
+    if re.search(rf"{re.escape(name)}了?(?:哪些|哪几)", asked):
+        return True
     return any(name in span and len(span) - span.rindex(name) - len(name) <= 2
                for span in _ASKED_SPAN.findall(asked))
 
