@@ -267,3 +267,10 @@ def test_a_documents_record_and_its_page_fields_in_one_answer(qa: QAService) -> 
     assert "鄂政发〔2021〕24号" in answer.answer and "效力状态：有效" in answer.answer, answer.answer
     answer = qa.ask("湖北省数字经济发展“十四五”规划是由哪些机关发布的？")
     assert "发文机关" in answer.answer and "湖北省人民政府" in answer.answer, answer.answer
+
+
+def test_two_documents_named_by_their_titles_compared_by_date(qa: QAService) -> None:
+    answer = qa.ask("湖北省数字经济发展“十四五”规划和武汉市加快推进数字经济高质量发展实施方案，哪份印发得更晚？")
+    assert answer.answer.startswith("较新的是《武汉市加快推进数字经济高质量发展实施方案"), answer.answer
+    assert "2021年10月17日" in answer.answer and len(answer.citations) == 2, answer.answer
+    assert_numbers_cited(answer)

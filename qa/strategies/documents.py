@@ -41,6 +41,9 @@ _NOT_FIELD = re.compile(r"文号|发文字号|字号|编号|发文日期|印发�
                         r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
 _EARLIEST = re.compile(r"最早|最先|最老")
+# Two named documents compared by date: 「哪个更新」「哪份先发布」「谁出台得更早」.
+_NEWER = re.compile(r"更新|较新|更晚|较晚|后发布|后印发|后出台|更早|较早|先发布|先印发|先出台|谁先|哪[个份部]先|在前|在后")
+_EARLIER = re.compile(r"更早|较早|先发布|先印发|先出台|谁先|哪[个份部]先|在前")
 _FIELDS = (
     ("doc_number", re.compile(r"文号|发文字号|字号|编号")),
     ("issued", re.compile(r"发文日期|印发日期|发布日期|成文日期|签发日期|落款|哪天|何时(?:印发|发布|出台|签发)|"
@@ -60,6 +63,10 @@ def answer_document(ctx: Context) -> Draft | None:
         return _cites(ctx, docs, singular=bool(_SINGULAR.search(focus)))
     if _MENTIONS.search(focus):
         return _mentions(ctx)
+    if _NEWER.search(focus):
+        compared = _compared_docs(ctx)
+        if len(compared) >= 2:
+            return _newer(ctx, compared, earlier=bool(_EARLIER.search(focus)))
     if _NEWEST.search(focus) and re.search(r"规划|文件|方案|政策", focus):
         return _newest(ctx, earliest=bool(_EARLIEST.search(focus)))
     fields = [name for name, pattern in _FIELDS if pattern.search(focus)]
@@ -218,6 +225,41 @@ def _mentions(ctx: Context) -> Draft | None:
     if not points:
         return None
     return Draft.of(points, intro=f"提到“{names[0]}”的文件：")
+
+
+def _compared_docs(ctx: Context) -> list[str]:
+    """The documents a question sets side by side: those it names, and for each region it
+    names, that region's plan — its only one, or the one whose title the question's
+    words fit (「苏州市和辽宁省的…实施方案」)."""
+    docs = list(ctx.linked.doc_ids)
+    asked = re.sub(r"\s", "", ctx.linked.raw or ctx.question)
+    # Each side named by its title's words: 「吕梁市氢能产业中长期发展规划和吕梁市综合能源站专项规划」.
+    for side in re.split(r"[和与及、，,]", re.split(r"[？?]|哪[一个份部]", asked)[0]):
+        one = _titled_by_words(ctx, side) if len(side) >= 6 else []
+        if len(one) == 1 and one[0] not in docs:
+            docs.append(one[0])
+    titled = set(_titled_by_words(ctx, asked))
+    for region in ctx.linked.regions:
+        own = ctx.region_docs.get(region, [])
+        fitting = [d for d in own if d in titled] if len(own) > 1 else own
+        if len(fitting) == 1 and fitting[0] not in docs and not any(
+                ctx.corpus.docs[d].region == region for d in docs):
+            docs.append(fitting[0])
+    return docs
+
+
+def _newer(ctx: Context, doc_ids: list[str], earlier: bool) -> Draft | None:
+    """「A和B哪个更新？」: each named document's date, cited where printed, and which is the
+    later (or earlier) one — by the dates, so no number is stated beyond them."""
+    docs = [ctx.corpus.docs[d] for d in doc_ids if ctx.corpus.docs[d].issued]
+    if len(docs) < 2:
+        return None
+    docs.sort(key=lambda d: d.issued or "", reverse=not earlier)
+    if docs[0].issued == docs[1].issued:
+        return None
+    points = [_metadata(ctx, d, ["issued"]) for d in docs]
+    word = "较早" if earlier else "较新"
+    return Draft.of(points, intro=f"{word}的是《{docs[0].title}》。")
 
 
 def _newest(ctx: Context, earliest: bool) -> Draft | None:
