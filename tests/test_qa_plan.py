@@ -285,3 +285,18 @@ def test_each_side_of_a_comparison_may_ask_its_own_thing() -> None:
     from qa.link import detect_intents
     assert "comparison" in detect_intents("甲省打的是什么品牌，乙市建的又是什么平台？", 2)
     assert "comparison" not in detect_intents("甲省的品牌是什么？", 1)
+
+
+@pytest.mark.parametrize(("question", "compares"), [
+    ("吕梁市氢能产业中长期发展规划和吕梁市综合能源站专项规划，哪一份印发得更晚？", True),
+    ("这两份文件哪个更新？", True),
+    ("哪份文件发布的时间更早？", True),
+    ("苏州和辽宁谁先印发？", True),
+    # 「设备更新」 is a topic, not a date.
+    ("湖北和武汉哪个设备更新补贴更高？", False),
+    ("苏州和辽宁的设备更新目标分别是多少？", False),
+])
+def test_two_documents_compared_by_date_only_when_asked_which_is_newer(question: str, compares: bool) -> None:
+    from qa.strategies.documents import _NEWER
+
+    assert bool(_NEWER.search(question)) is compares

@@ -41,9 +41,12 @@ _NOT_FIELD = re.compile(r"文号|发文字号|字号|编号|发文日期|印发�
                         r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
 _EARLIEST = re.compile(r"最早|最先|最老")
-# Two named documents compared by date: 「哪个更新」「哪份先发布」「谁出台得更早」.
-_NEWER = re.compile(r"更新|较新|更晚|较晚|后发布|后印发|后出台|更早|较早|先发布|先印发|先出台|谁先|哪[个份部]先|在前|在后")
-_EARLIER = re.compile(r"更早|较早|先发布|先印发|先出台|谁先|哪[个份部]先|在前")
+# Two named documents compared by date: 「哪个更新」「哪份先发布」「谁出台得更早」. The
+# interrogative must lead: 「设备更新」 alone is a topic, not a date.
+_ISSUING = r"(?:发布|印发|出台|制定|签发|成文)"
+_NEWER = re.compile(rf"(?:哪[一个份部]{{1,2}}|谁)(?:[^？?，,。]{{0,6}}?{_ISSUING}(?:得|的时间)?)?(?:更|较)(?:新|晚|早)|"
+                    rf"(?:哪[一个份部]{{1,2}}|谁)(?:先|后){_ISSUING}")
+_EARLIER = re.compile(r"更早|较早|先")
 _FIELDS = (
     ("doc_number", re.compile(r"文号|发文字号|字号|编号")),
     ("issued", re.compile(r"发文日期|印发日期|发布日期|成文日期|签发日期|落款|哪天|何时(?:印发|发布|出台|签发)|"

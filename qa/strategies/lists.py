@@ -87,7 +87,9 @@ def _cases(ctx: Context) -> Draft | None:
     if len(points) < 2:
         return None
     points.sort(key=lambda p: (p.clause.doc_id, p.clause.ordinal))
-    return Draft.of(points[:_CASES_MAX])
+    # No count in the text: every number an answer states must be in a clause it cites.
+    more = "（部分）" if len(points) > _CASES_MAX else ""
+    return Draft.of(points[:_CASES_MAX], intro=f"规划文件写明“{said}”的情形{more}：")
 
 
 def find_list(ctx: Context, key: str, count: int) -> Found | None:
