@@ -84,9 +84,7 @@ class TokenMemo:
                 key = str(saved["key"]) if "key" in saved.files else ""
         except (OSError, EOFError, KeyError, ValueError):
             return set()
-        self._vocab, self._flat, self._ends = vocab, flat, ends
-        self._starts = np.concatenate([[0], ends[:-1]]).astype(np.int64) if len(ends) else ends
-        self._rows = {k: i for i, k in enumerate(keys)}
+        self._hold(vocab, flat, ends, keys)
         self.key = key
         return words
 
@@ -99,12 +97,16 @@ class TokenMemo:
         atomic_savez(self.path, version=np.array(VERSION), vocab=strings(vocab), flat=flat,
                       ends=ends, digests=strings(tokens), words=strings(self.words), key=np.array(key))
         # What was saved is what this memo now holds: the next fill under this key is free.
-        self._vocab, self._flat, self._ends = list(vocab), flat, ends
-        self._starts = np.concatenate([[0], ends[:-1]]).astype(np.int64) if len(ends) else ends
-        self._rows = {k: i for i, k in enumerate(tokens)}
+        self._hold(list(vocab), flat, ends, list(tokens))
         self._fresh = {}
         self._touched = _never
         self.key = key
+
+    def _hold(self, vocab: list[str], flat: np.ndarray, ends: np.ndarray, keys: list[str]) -> None:
+        """Tokens of ``keys[i]``: ``vocab`` at ``flat[ends[i-1]:ends[i]]``."""
+        self._vocab, self._flat, self._ends = vocab, flat, ends
+        self._starts = np.concatenate([[0], ends[:-1]]).astype(np.int64) if len(ends) else ends
+        self._rows = {k: i for i, k in enumerate(keys)}
 
 
 def _never(text: str) -> bool:

@@ -62,18 +62,12 @@ class Refusal:
                 and not any(_says(e.sentence, name) or name in e.clause.heading for e in near):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
         measured = measured_thing(ctx.plan.core) if ctx.plan.asks & {"quantity", "amount"} else None
-        # What a figure counts may be named by the sentence or by the sections it stands in
-        # (「奖励」 in the heading above 「给予50万元」).
-        if measured and not any(_FIGURE.search(e.sentence)
-                                and (measured in e.sentence
-                                     or measured in canonical_text(" ".join([e.sentence, *self._headings(e)])))
-                                for e in near[:8]):
+        if measured and not any(_FIGURE.search(e.sentence) and self._names_measured(e, measured) for e in near[:8]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的数量。{english}"
         # 「工业增加值总量要达到多少亿元」 answered by 「工业增加值年均增长6%以上」: a sum of
         # money asked, and the sentences that speak of the measured thing print none.
         if measured and linked.ask.unit == "元":
-            carrying = [e for e in near[:8] if measured in e.sentence
-                        or measured in canonical_text(" ".join([e.sentence, *self._headings(e)]))]
+            carrying = [e for e in near[:8] if self._names_measured(e, measured)]
             if carrying and not any(linked.ask.prefers(e.sentence) for e in carrying):
                 return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
         # 「一年的运营补贴最多多少」 answered by 「一次性给予补贴」: a yearly sum asked, a one-off
@@ -95,14 +89,14 @@ class Refusal:
         if asked and said and said[0] and all(not s & asked for s in said if s):
             cases = sorted({''.join(o) for s in said for o in s})
             return f"已加载的规划文件只说到{'、'.join(cases)}的情形。{english}"
-        if linked.years and not self._year_supported(ctx, top or evidence[:1]):
+        if linked.years and not self._year_supported(ctx, top or evidence[:1], measured):
             years = "、".join(f"{y}年" for y in linked.years)
             if ctx.plan.asks & {"quantity", "amount"} and ctx.plan.core:
                 return f"已加载的规划文件没有给出{years}“{ctx.plan.core}”的数量。{english}"
             return f"已加载的规划文件没有关于{years}的相应内容。{english}"
         return None
 
-    def _year_supported(self, ctx: Context, evidence: Sequence[Evidence]) -> bool:
+    def _year_supported(self, ctx: Context, evidence: Sequence[Evidence], measured: str | None) -> bool:
         """A year is reached by a sentence that names it (or a range holding it), else by
         the sentences before it in its paragraph, its section headings, or the opening of
         the paragraph before it (「近期目标（2022－2025）：到2025年…」 followed by a paragraph
@@ -110,11 +104,11 @@ class Refusal:
 
         When a figure is asked, only a sentence that gives one can reach the year: a figure
         (not a year) in the asked unit, of the measured thing. 「到2030年累计建成多少个充电桩」
-        is not answered by 「到2030年，基本建成…体系」 beside 「到2025年…建成2000个」."""
+        is not answered by 「到2030年，基本建成…体系」 beside 「到2025年…建成2000个」.
+        ``measured``: what the figure counts (``measured_thing``), as ``reason`` found it."""
         linked = ctx.linked
         evidence = evidence[:8]
         if ctx.plan.asks & {"quantity", "amount"}:
-            measured = measured_thing(ctx.plan.core)
             # With no sentence giving such a figure, which year one belongs to is unknown:
             # every sentence may still reach the year (the other checks judge the figure).
             evidence = [e for e in evidence if self._gives_figure(e, linked, measured)] or evidence
@@ -140,8 +134,12 @@ class Refusal:
             return True  # a row's unit and measured thing may stand in its table's header
         if linked.ask.unit and not linked.ask.prefers(e.sentence):
             return False
-        return not measured or measured in e.sentence \
-            or measured in canonical_text(" ".join([e.sentence, *self._headings(e)]))
+        return not measured or self._names_measured(e, measured)
+
+    def _names_measured(self, e: Evidence, measured: str) -> bool:
+        """What a figure counts may be named by the sentence or by the sections it stands in
+        (「奖励」 in the heading above 「给予50万元」)."""
+        return measured in e.sentence or measured in canonical_text(" ".join([e.sentence, *self._headings(e)]))
 
     @staticmethod
     def _earlier_years(e: Evidence) -> set[int]:
@@ -149,8 +147,8 @@ class Refusal:
         one (「到2025年，…」); a year that dates a fact (「2020年，全市…」) is no goal's."""
         before = e.clause.text.split(e.sentence, 1)[0] if e.sentence in e.clause.text else ""
         for sentence in reversed(re.split(r"(?<=[。；;！!？?])", before)):
-            if _goal_years(sentence):
-                return _goal_years(sentence)
+            if years := _goal_years(sentence):
+                return years
         return set()
 
     def _lead_years(self, e: Evidence) -> set[int]:
