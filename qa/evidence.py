@@ -81,7 +81,8 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
     terms = {}
     for token in canonical(tokenize(linked.text)):
         weight = idf(token)
-        if token in dropped:
+        # A lone Latin letter is an English question's 「Yandu's」 or an initial, not a word.
+        if token in dropped or (len(token) == 1 and token.isascii() and token.isalpha()):
             continue
         if weight <= 0:
             # A thing the user names that no plan mentions (「所得税」) is something the plans

@@ -116,6 +116,7 @@ GLOSSARY: dict[str, str] = {
     "townships": "乡镇", "rural": "农村", "villages": "村", "private investment": "民间投资",
     "procurement": "采购", "advance payment": "预付款", "prepayment": "预付款", "contract": "合同",
     "childcare": "托育", "elderly": "老年", "interest rate": "利率", "term": "期限", "years": "年",
+    "service": "服务", "services": "服务", "management": "管理",
 }
 # Places outside any one corpus, as English questions name them (see qa.link).
 ENGLISH_PLACES = {
@@ -139,6 +140,12 @@ _ORDERED = sorted(GLOSSARY, key=len, reverse=True)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+def _replace_hyphenated(lowered: str, phrase: str) -> str:
+    """``lowered`` with ``phrase`` written with hyphens for spaces taken out."""
+    pattern = r"(?<= )" + r"[ \-]".join(map(re.escape, phrase.split(" "))) + r"(?=[ \-])"
+    return re.sub(pattern, " | ", lowered)
+
+
 def is_english(text: str) -> bool:
     letters = len(_LATIN.findall(text))
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
@@ -154,7 +161,12 @@ def translate_english(text: str) -> str:
     for phrase in _ORDERED:
         marker = f" {phrase} "
         if marker in lowered:
-            terms.append(GLOSSARY[phrase])
             lowered = lowered.replace(marker, " | ")
+        elif marker in lowered.replace("-", " "):
+            # 「elderly-care」 is the glossary's 「elderly care」 (「trade-in」 is listed as written).
+            lowered = _replace_hyphenated(lowered, phrase)
+        else:
+            continue
+        terms.append(GLOSSARY[phrase])
     terms += [zh for en, zh in ENGLISH_PLACES.items() if re.search(rf"\b{re.escape(en)}\b", lowered)]
     return f"{text} {' '.join(dict.fromkeys(terms))}".strip()

@@ -16,6 +16,7 @@ from typing import Any
 
 from qa.asktype import WHICH, AskType, detect
 from qa.glossary import ENGLISH_PLACES, is_english, translate_english
+from qa.placenames import EnglishPlaces
 
 YEAR = re.compile(r"(20\d{2})\s*年?")
 # Major places outside any one corpus: a question naming one the plans never mention is
@@ -172,9 +173,13 @@ class Linker:
         self._region_forms = _Forms(gazetteer.regions)
         self._entity_forms = _Forms(gazetteer.entities)
         self._doc_forms = _Forms(gazetteer.doc_keys)
+        self._english_places = EnglishPlaces(gazetteer.regions, translated=ENGLISH_PLACES)
 
     def link(self, question: str, context: str = "") -> Linked:
         """Link ``question``; ``context`` is the earlier question a follow-up leans on."""
+        if is_english(question):
+            # 「the Lvliang plan … in Xing County」 read as 吕梁 and 兴县: scoped like Chinese.
+            question = self._english_places.annotate(question)
         text = unicodedata.normalize("NFKC", question).strip()
         focus = _QUESTION_PHRASES.sub(" ", translate_english(text))
         searched = searched_text(question, context)

@@ -58,10 +58,19 @@ def test_example_question(qa: QAService, question: str) -> None:
     # an item inside one of them; 「部署了」 is the question's verb, not a refusal anchor.
     ("武汉市加快推进数字经济高质量发展实施方案（2025—2027年）部署了哪几大工程？",
      ["数据要素价值激活工程", "人工智能价值引领工程", "平台经济促进工程"]),
+    # The quoted word is what every item ends with; no sentence names the list.
+    ("湖北要求大数据中心往哪几个“化”的方向建设？", ["规模化", "算力化", "智能化", "协同化", "绿色化"]),
 ])
 def test_a_list_answers_with_its_items(qa: QAService, question: str, items: list[str]) -> None:
     answer = qa.ask(question)
     assert answer.found and all(item in body(answer) for item in items), answer.answer
+
+
+def test_a_quote_asked_for_keeps_the_words_asked_about_not_the_figures(qa: QAService) -> None:
+    """The sentence is long and its first figure (「2020中国5G+…大会」) is no answer to
+    「原文怎么描述的」: the part that prints the quoted name is what is quoted."""
+    answer = qa.ask("湖北规划里要构建的“国家数字经济中部脊梁”，原文怎么描述的？")
+    assert answer.found and "立足中国" in answer.answer and "中部脊梁" in answer.answer, answer.answer
 
 
 def test_a_section_asked_for_without_a_count_answers_with_its_items(qa: QAService) -> None:

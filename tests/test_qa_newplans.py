@@ -101,6 +101,10 @@ def test_sources_are_recorded_for_every_plan() -> None:
     # 「哪几大行动」: the count stands where the plan prints the set (「…标准提升四大行动」),
     # not in the best-ranked sentences, one of which names 「第七大行动」 (one action).
     ("盐都这份以旧换新行动方案一共部署了哪几大行动？", ["设备更新", "消费品以旧换新", "回收循环利用", "标准提升"]),
+    # 「主要任务从哪几个方面」 asks the aspects of a section, not the plan's parts; 「…部分」
+    # names the part of the plan, not the heading.
+    ("天津行动方案的主要任务是从哪几个方面展开的？", ["强化税费政策支持", "强化金融信贷支持", "强化政策协调联动"]),
+    ("天津这份行动方案的组织实施部分提出了哪几项保障要求？", ["加强组织协调", "压实工作责任", "加强运行监测"]),
     # Cases that each end 「…的，不允许贷款」, spread over several sections: every one of them.
     ("在台州申请住房公积金贷款，哪些情形不允许贷款？", ["五级分类为次级、可疑、损失的", "列入黑名单",
                                                    "名下有2套及以上住房"]),
@@ -142,6 +146,17 @@ def test_an_agencys_tasks_keep_to_the_plan_the_question_names(  # type: ignore[n
     answer = qa.ask("在贵州这份民间投资方案里，省大数据局负责哪些任务？")
     assert answer.found and answer.citations, answer.answer
     assert {c.doc_id for c in answer.citations} == {"np27_guizhou_private_investment_plan"}, answer.answer
+
+
+def test_an_english_question_naming_a_county_in_pinyin_is_scoped_to_its_plan(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    """「Yandu」 is in no glossary: it is read from the regions the graph knows, in pinyin
+    (盐都, whose 都 is read dū here), and the answer comes from that district's plan."""
+    answer = build_qa(settings, store).ask(
+        "In Yandu's policy list, what one-off rewards do enterprises get for being named national "
+        "or provincial industrial-internet demonstration enterprises?")
+    assert "100万元" in answer.answer and "30万元" in answer.answer, answer.answer
+    assert {c.doc_id for c in answer.citations} == {"np21_yandu_equipment_renewal_plan"}, answer.answer
 
 
 @pytest.mark.parametrize(("question", "answered"), [

@@ -20,7 +20,7 @@ from qa.plan import count_of
 from qa.strategies.base import Context, Draft
 from qa.textscan import JoinedTexts
 from qa.types import ClauseRecord
-from qa.wording import cut, task_title
+from qa.wording import cut, focus, task_title
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
@@ -39,7 +39,7 @@ class Found:
 
 
 def answer_list(ctx: Context) -> Draft | None:
-    cases = _cases(ctx)
+    cases = _cases(ctx) or _suffixed(ctx)
     if cases is not None:
         return cases
     plan = ctx.plan
@@ -90,6 +90,38 @@ def _cases(ctx: Context) -> Draft | None:
     # No count in the text: every number an answer states must be in a clause it cites.
     more = "（部分）" if len(points) > _CASES_MAX else ""
     return Draft.of(points[:_CASES_MAX], intro=f"规划文件写明“{said}”的情形{more}：")
+
+
+# 「往哪几个“化”的方向建设」: the quoted word is what every item ends with.
+_SUFFIX_ASKED = re.compile(r"哪(?:几|些)[个种类项大]?[“\"‘「](?P<suffix>[\u4e00-\u9fff]{1,2})[”\"’」]")
+_SUFFIX_EVIDENCE = 12
+
+
+def _suffixed(ctx: Context) -> Draft | None:
+    """A list asked by the word its items share (「哪几个“化”」, 「哪些“中心”」): the first
+    enumeration of three or more items ending in that word, in the clauses of the best
+    evidence, quoted with the words around it."""
+    asked = _SUFFIX_ASKED.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question))
+    if not asked:
+        return None
+    suffix = re.escape(asked.group("suffix"))
+    item = rf"[\u4e00-\u9fffA-Za-z0-9]{{1,8}}?{suffix}"
+    sep = r"(?:[、，,]?(?:和|及|以及|与)|[、，,])"
+    run = re.compile(rf"{item}(?:{sep}{item}){{2,}}")
+    seen: set[str] = set()
+    for evidence in ctx.evidence[:_SUFFIX_EVIDENCE]:
+        clause = evidence.clause
+        if clause.clause_id in seen:
+            continue
+        seen.add(clause.clause_id)
+        for sentence in re.split(r"(?<=[。；;])", clause.text):
+            match = run.search(_plain(sentence))
+            if match is None:
+                continue
+            items = re.split(sep, match.group())
+            if len(items) >= 3:
+                return Draft.of([Point(clause, focus(sentence.strip(), [items[1]], limit=120))])
+    return None
 
 
 def find_list(ctx: Context, key: str, count: int) -> Found | None:

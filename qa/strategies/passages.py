@@ -51,12 +51,14 @@ class Passages:
         self.corpus = corpus
         self.cal = calibration
         self.terms = list(terms)  # the question's content words, to cut long sentences around
+        self.figure = True  # whether the question asks for a figure; set per answer
 
     def answer(self, ctx: Context, evidence: Sequence[Evidence],
                agencies: dict[str, list[str]]) -> tuple[list[Point], list[str]]:
         """The answer lines, and notes for asked parts no sentence states."""
         self.missing: list[str] = []
-        points = self._points(ctx.linked, evidence, agencies, figure=asks_figure(ctx))
+        self.figure = asks_figure(ctx)
+        points = self._points(ctx.linked, evidence, agencies, figure=self.figure)
         points = self._complete(ctx, self._with_items(self._lifted(points, evidence)))
         return points, [f"{part}：已加载的规划文件未给出。" for part in self.missing]
 
@@ -133,7 +135,7 @@ class Passages:
                         and any(u in e.clause.text for u in agencies[e.clause.clause_id]):
                     point = self._responsible(e, agencies[e.clause.clause_id])
                     # 「专项资金有多少，由哪个部门牵头？」 asks the figure too.
-                    return [Point(e.clause, render(e, terms=self.terms)), point] if figure else [point]
+                    return [Point(e.clause, render(e, terms=self.terms, figure=figure)), point] if figure else [point]
         if "list" in linked.intents:
             return self._list(linked, evidence)
         if "definition" in linked.intents and not linked.ask.unit:
@@ -244,7 +246,7 @@ class Passages:
             # 「两芯分别重点布局什么」: every numbered item of the clause, each cut to what it says.
             return [Point(best.clause, trim(seg.strip(), must_keep=self.terms, limit=90), "· " if i else "")
                     for i, seg in enumerate(segments[:8])]
-        text = render(best, terms=self.terms)
+        text = render(best, terms=self.terms, figure=self.figure)
         if linked is not None and "incentive" in linked.intents:
             text += _continuation(best)
         points = [Point(best.clause, text)]
@@ -256,7 +258,7 @@ class Passages:
             if other.coverage < self.cal.min_coverage or any(other.sentence in p.text or p.text in other.sentence
                                                               for p in points):
                 continue
-            line = render(other, terms=self.terms)
+            line = render(other, terms=self.terms, figure=self.figure)
             if used + len(line) > QUOTE_BUDGET:
                 break
             points.append(Point(other.clause, line))
@@ -264,15 +266,19 @@ class Passages:
         return points
 
 
-def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = ()) -> str:
+def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = (), figure: bool = True) -> str:
     """The evidence as an answer line: a table row as "metric：value unit", else the sentence
-    cut down to the comma-parts that carry the question's terms (or, failing that, numbers)."""
+    cut down to the comma-parts that carry the question's terms (or, failing that, numbers;
+    a question that asks no figure keeps the parts with its words even when they hold none:
+    the 「2020」 of a conference's name is not what 「原文怎么描述的」 asks for)."""
     if evidence.clause.kind == "table_row":
         return render_row(evidence.clause.text)
     if terms:
         focused = trim(evidence.sentence, must_keep=[*terms, *_MONEY.findall(evidence.sentence)],
                        limit=min(limit, 140))
         if not focused.endswith("…") or re.search(r"\d", focused) or not re.search(r"\d", evidence.sentence):
+            return focused
+        if not figure and any(t in evidence.sentence for t in terms):
             return focused
     numbers = re.findall(r"\d[\d.,]*\s*[%％万亿个家台条]?", evidence.sentence)
     return trim(evidence.sentence, must_keep=numbers, limit=limit)

@@ -27,6 +27,10 @@ _MEMBERS_OF = re.compile(r"(?P<name>[^，,。；;？?]{2,40}?)(?:主要|都|还|
                          r"(?:哪些|哪几[个项类条种方面]*|什么|啥)")
 # 「坚持哪些基本原则」「采取了哪些保障措施」: the noun after 哪些 is the section.
 _WHICH_NOUN = re.compile(r"(?:哪些|哪几[个项类条种]?)(?P<name>[\u4e00-\u9fff]{4,12})")
+# 「主要任务是从哪几个方面展开的」: the section whose sub-sections are the aspects.
+_ASPECTS_OF = re.compile(r"(?P<name>[^，,。；;？?]{2,30}?)(?:是|主要|都|具体)?(?:从|围绕)(?:哪几|哪些)个?方面")
+# 「组织实施部分提出了哪几项要求」: what names the part of the plan, not the part's name.
+_PART_WORD = re.compile(r"(?:这一?)?(?:部分|板块|章节|一章|一节)$")
 _NOT_SECTION = re.compile(r"单位|部门|机构|企业|(?:城市|地区|县|市|区|人)$|奖|补贴|补助|钱|资金|金额")
 _MIN_ITEMS = 2
 _MAX_ITEMS = 15
@@ -49,6 +53,7 @@ def answer_section_list(ctx: Context) -> Draft | None:
 
 
 # 「《X》从哪几个方面提出措施」, 「这份规划分为哪几部分」: the plan's own outline is asked.
+_PLAN_WORD = re.compile(r"(?:规划|方案|措施|意见|计划|办法|细则|纲要|文件)[）)》”\"]*$")
 _OUTLINE = re.compile(r"(?:规划|方案|措施|意见|计划|办法|细则|纲要|文件)[^，,。？?]{0,6}?"
                       r"(?:(?:从|分为?|分成)(?:哪几|哪些|几)个?(?:方面|部分|章|板块|篇)|"
                       r"(?:包括|包含|由)(?:哪几|哪些|几)个?(?:部分|章|板块|篇))")
@@ -57,8 +62,12 @@ _OUTLINE = re.compile(r"(?:规划|方案|措施|意见|计划|办法|细则|纲�
 def answer_outline(ctx: Context) -> Draft | None:
     """The top-level sections of the one plan a question names, when it asks of what parts
     the plan is made (「从哪几个方面提出措施」)."""
-    if len(ctx.scope_docs) != 1 or not _OUTLINE.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question)):
+    text = re.sub(r"\s", "", ctx.linked.raw or ctx.question)
+    if len(ctx.scope_docs) != 1 or not _OUTLINE.search(text):
         return None
+    aspects = _ASPECTS_OF.search(text)
+    if aspects and not _PLAN_WORD.search(aspects.group("name").rsplit("的", 1)[-1]):
+        return None  # 「方案的主要任务从哪几个方面」: a section's aspects, not the plan's parts
     (doc_id,) = ctx.scope_docs
     top = [c for c in ctx.corpus.of_document(doc_id)
            if c.parent_id is None and c.kind == "section" and c.heading]
@@ -75,10 +84,10 @@ def section_names(question: str) -> list[str]:
     the noun after 哪些. Names of agencies, places, people or money are not sections."""
     text = re.sub(r"[\s“”\"《》]", "", question)
     names = []
-    members = _MEMBERS_OF.search(text)
-    if members:
-        name = members.group("name")
-        names += [name, name.rsplit("的", 1)[-1]]
+    for asked in (_MEMBERS_OF.search(text), _ASPECTS_OF.search(text)):
+        if asked:
+            name = _PART_WORD.sub("", asked.group("name"))
+            names += [name, name.rsplit("的", 1)[-1]]
     which = _WHICH_NOUN.search(text)
     if which:
         names.append(which.group("name"))
