@@ -41,6 +41,12 @@ def test_rates_and_ratios_a_policy_sets_are_no_goal():
     assert targets_of(text, MEASURES) == []
 
 
+def test_what_a_rule_allows_and_the_term_of_a_relief_are_no_goal():
+    text = ("二、放宽准入\n3.民营企业股权占比原则上不低于35%，单个项目支持额度不超过项目投资额的15%。"
+            "中小企业社保费缓缴期限继续延长6个月。到2025年，民间投资占比达到60%。")
+    assert values(targets_of(text, MEASURES)) == [(60, "%")]
+
+
 def test_counts_of_a_list_just_printed_or_of_a_cited_texts_articles_are_no_goal():
     text = ("一、稳住市场主体\n2.落实退税政策。将零售业、住宿业和餐饮业等3个行业纳入退税范围。"
             "落实国家稳外贸12条意见。")

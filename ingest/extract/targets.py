@@ -75,6 +75,10 @@ _BREAKDOWN = re.compile(r"^\s*其中")  # 「…布局27个。其中，高速2�
 # the term of a relief or a rule, not a result to reach.
 _POLICY_RATE = re.compile(r"费率|税率|利率|征收率|资费|(?:扣除|首付款?|返还|预付款?|替代|配建|发放|缴存|缴费|"
                           r"贷款|担保)比例|原比例|预留[^，,；;。]{0,16}份额|税前扣除|加计(?:抵减|扣除)|应纳税额|裁员率")
+# A rule's wording (「股权占比原则上不低于35%」, 「单个项目支持额度不超过投资额的15%」) and the
+# term of a relief (「缓缴期限继续延长6个月」): what a policy allows, not a result to reach.
+_RULE_WORDING = re.compile(r"原则上|(?:支持|补助|奖补|补贴|资助|贷款|授信)额度")
+_RELIEF_TERM = re.compile(r"延长|缓缴|延缓|延期|顺延")
 # A number that counts the list printed just before it: 「文化、体育和娱乐业等7个行业」.
 _LISTED = re.compile(r"等\s*$")
 # The articles of a text cited by its short name: 「落实国家推动外贸保稳提质13条意见」.
@@ -331,7 +335,9 @@ def _policy_setting(sentence: str, q: Quantity, chunk: str) -> bool:
     ratio a policy fixes, a count of the list just printed or of a cited text's articles,
     a time limit, who qualifies for a grant the sentence makes, a computation."""
     before, after = sentence[:q.start], sentence[q.end:]
-    if _POLICY_RATE.search(chunk):
+    if _POLICY_RATE.search(chunk) or _RULE_WORDING.search(chunk):
+        return True
+    if per_unit(q.unit)[0] in ("个月", "年", "天", "日") and _RELIEF_TERM.search(chunk):
         return True
     if _LISTED.search(before) and not _GOAL_VERB.search(chunk):
         return True  # 「住宿和餐饮业等7个行业」
