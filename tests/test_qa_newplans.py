@@ -159,6 +159,17 @@ def test_an_english_question_naming_a_county_in_pinyin_is_scoped_to_its_plan(  #
     assert {c.doc_id for c in answer.citations} == {"np21_yandu_equipment_renewal_plan"}, answer.answer
 
 
+@pytest.mark.parametrize(("question", "facts"), [
+    ("台州公积金贷款最长能贷多少年？有什么限制？", ["30年", "50年"]),
+    ("换电示范项目至少要一次性投放多少辆换电车？全区最多认定几个？", ["300辆", "12个"]),
+])
+def test_each_sentence_of_a_question_may_be_answered_by_its_own_sentence(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings, question: str, facts: list[str]) -> None:
+    """No plan sentence holds the words of both: the question is not refused for that."""
+    answer = build_qa(settings, store).ask(question)
+    assert answer.found and all(f in answer.answer for f in facts), answer.answer
+
+
 @pytest.mark.parametrize(("question", "answered"), [
     # The 2030 paragraph sets no count; the count stands in the paragraph after 「近期目标
     # （2022－2025）：到2025年…」, which it continues.

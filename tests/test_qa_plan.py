@@ -104,6 +104,8 @@ def test_further_questions_ask_their_own_subject() -> None:
     assert further_questions("，每年推广多少北斗农机？农机数字化年作业面积要超过多少？") == [
         "北斗农机", "农机数字化年作业面积"]
     assert further_questions("首次进入全国软件百强能拿多少奖励？谁出钱？") == []  # same subject
+    # The measure word after 多少 (辆, 名, 套…) is not part of what is counted.
+    assert further_questions("示范项目至少要投放多少辆换电车？全区最多认定几个？") == ["换电车", "全区认定"]
 
 
 def test_core_phrase_drops_question_and_document_words() -> None:

@@ -49,7 +49,10 @@ class Refusal:
         english = f" ({NOT_FOUND_EN})" if linked.english else ""
         if linked.unknown_places:
             return f"已加载的规划文件没有涉及{'、'.join(linked.unknown_places)}的内容，无法回答。{english}"
-        if not evidence or max(e.coverage for e in evidence[:3]) < self.cal.min_coverage:
+        # 「…最长能贷多少年？有什么限制？」: each sentence of a question may be answered by its
+        # own sentence of the plan; the whole question's words are in none of them.
+        alone = self._a_sentence_answered(ctx, evidence)
+        if not evidence or (max(e.coverage for e in evidence[:3]) < self.cal.min_coverage and not alone):
             return NOT_FOUND_EN if linked.english else NOT_FOUND
         top = [e for e in evidence[:10] if e.coverage >= self.cal.min_coverage]
         name = None if linked.english else anchor(ctx.terms, linked)
@@ -62,6 +65,10 @@ class Refusal:
                 and not any(_says(e.sentence, name) or name in e.clause.heading for e in near):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
         measured = measured_thing(ctx.plan.core) if ctx.plan.asks & {"quantity", "amount"} else None
+        if alone:
+            # What one sentence of the question asks that the plans do not give is said of
+            # that part (「纳入门槛：…未给出」), not of the whole question.
+            measured = None
         if measured and not any(_FIGURE.search(e.sentence) and self._names_measured(e, measured) for e in near[:8]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的数量。{english}"
         # 「工业增加值总量要达到多少亿元」 answered by 「工业增加值年均增长6%以上」: a sum of
@@ -77,9 +84,9 @@ class Refusal:
             return f"已加载的规划文件只给出一次性的金额，没有按年给出。{english}"
         # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
         # answer would come from.
-        if "amount" in ctx.plan.asks and near and not any(_SUM.search(e.clause.text) for e in near[:5]):
+        if "amount" in ctx.plan.asks and near and not alone and not any(_SUM.search(e.clause.text) for e in near[:5]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
-        if linked.ask.unit and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
+        if linked.ask.unit and not alone and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
             return f"已加载的规划文件没有给出所问的数量（以“{linked.ask.unit}”计）。{english}"
         asked = _ordinals(linked.raw)
         kinds = {kind for _, kind in asked}
@@ -95,6 +102,25 @@ class Refusal:
                 return f"已加载的规划文件没有给出{years}“{ctx.plan.core}”的数量。{english}"
             return f"已加载的规划文件没有关于{years}的相应内容。{english}"
         return None
+
+    def _a_sentence_answered(self, ctx: Context, evidence: Sequence[Evidence]) -> bool:
+        """A question of two or more sentences one of which a plan sentence covers by itself:
+        its own words, weighted as in the whole question, mostly in that sentence, its
+        heading or its document's title. A sentence naming what no plan mentions is not."""
+        asked = [s for s in re.split(r"[？?；;！!。]", ctx.linked.raw or "") if s.strip()]
+        if len(asked) < 2 or ctx.linked.english:
+            return False
+        for sentence in asked:
+            own = {t: w for t, w in ctx.terms.items() if t in sentence}
+            if len(own) < 2 or ABSENT_WEIGHT in own.values():
+                continue
+            total = sum(own.values())
+            for e in evidence[:10]:
+                doc = self.corpus.docs.get(e.clause.doc_id)
+                text = f"{e.sentence}{e.clause.heading}{doc.title if doc else ''}"
+                if sum(w for t, w in own.items() if t in text) >= self.cal.min_coverage * total:
+                    return True
+        return False
 
     def _year_supported(self, ctx: Context, evidence: Sequence[Evidence], measured: str | None) -> bool:
         """A year is reached by a sentence that names it (or a range holding it), else by
