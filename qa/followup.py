@@ -132,10 +132,9 @@ def _swap_counterpart(previous: str, subject: str) -> str | None:
         found = {t for t in _LATIN.findall(previous)
                  if t.lower() != subject.lower() and t[-2:].lower() == subject[-2:].lower()}
     elif len(subject) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", subject):
-        # Words of the subject's length that end where the subject ends (「…家庭」).
-        ends = [m.end() for m in re.finditer(re.escape(subject[-2:]), previous)]
-        found = {previous[end - len(subject): end] for end in ends if end >= len(subject)}
-        found = {f for f in found if f != subject and re.fullmatch(r"[\u4e00-\u9fff]+", f)}
+        # Words of the subject's length that end where the subject ends (「…家庭」), else in
+        # its last character (软件层 → 安全层).
+        found = _same_ending(previous, subject, 2) or _same_ending(previous, subject, 1)
     else:
         return None
     if len(found) != 1:
@@ -147,6 +146,12 @@ def _swap_counterpart(previous: str, subject: str) -> str | None:
         name = re.split(r"[的和与及、]", glossed.group(1))[-1]
         return previous.replace(name + glossed.group(2), subject)
     return previous.replace(old, subject)
+
+
+def _same_ending(previous: str, subject: str, shared: int) -> set[str]:
+    ends = [m.end() for m in re.finditer(re.escape(subject[-shared:]), previous)]
+    found = {previous[end - len(subject): end] for end in ends if end >= len(subject)}
+    return {f for f in found if f != subject and re.fullmatch(r"[\u4e00-\u9fff]+", f)}
 
 
 def _asks_without_subject(current: Linked) -> bool:

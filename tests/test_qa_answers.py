@@ -155,6 +155,15 @@ def test_follow_up_swaps_the_counterpart_it_names(qa: QAService) -> None:
     assert "工业云软件" in body(answer) and "工业云平台" not in body(answer), answer.answer
 
 
+def test_follow_up_swaps_a_counterpart_sharing_only_its_last_character(qa: QAService) -> None:
+    """软件层 → 安全层: the previous question asked of the new layer, not the old one kept as
+    context (whose words would rank the sentence naming every layer first)."""
+    first = "经开区5G+工业互联网的软件层重点发展什么？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": qa.ask(first).answer}]
+    answer = qa.ask("安全层呢？", history)
+    assert "工控安全芯片" in body(answer), answer.answer
+
+
 def test_a_responsibility_question_naming_its_tasks_gets_no_false_not_given_notes(qa: QAService) -> None:
     answer = qa.ask("首次进百强、获批双跨平台这些一次性奖励，由哪些单位负责落实？")
     assert "市经信局" in body(answer) and "未给出" not in answer.answer, answer.answer
