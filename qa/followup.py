@@ -132,9 +132,11 @@ def _swap_counterpart(previous: str, subject: str) -> str | None:
         found = {t for t in _LATIN.findall(previous)
                  if t.lower() != subject.lower() and t[-2:].lower() == subject[-2:].lower()}
     elif len(subject) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", subject):
-        # Words of the subject's length that end where the subject ends (「…家庭」), else in
-        # its last character (软件层 → 安全层).
-        found = _same_ending(previous, subject, 2) or _same_ending(previous, subject, 1)
+        # Words of the subject's length that end where the subject ends (「…家庭」), else — a
+        # three-character name — in its last character (软件层 → 安全层).
+        found = _same_ending(previous, subject, 2)
+        if not found and len(subject) == 3 and subject[-1] not in _FUNCTION_CHARS:
+            found = _same_ending(previous, subject, 1)
     else:
         return None
     if len(found) != 1:
@@ -146,6 +148,9 @@ def _swap_counterpart(previous: str, subject: str) -> str | None:
         name = re.split(r"[的和与及、]", glossed.group(1))[-1]
         return previous.replace(name + glossed.group(2), subject)
     return previous.replace(old, subject)
+
+
+_FUNCTION_CHARS = set("的了呢吗和与及之等们")
 
 
 def _same_ending(previous: str, subject: str, shared: int) -> set[str]:

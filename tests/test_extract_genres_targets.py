@@ -47,6 +47,13 @@ def test_what_a_rule_allows_and_the_term_of_a_relief_are_no_goal():
     assert values(targets_of(text, MEASURES)) == [(60, "%")]
 
 
+def test_support_ratios_and_who_qualifies_for_support_are_no_goal():
+    text = ("三、支持方向\n1.单体项目总投资不低于2000万元，支持比例不超过核定总投资的15%，"
+            "省级资金额外再给予不超过5%的配套支持。用能设备更新改造项目年节能量须不低于50万千瓦时。"
+            "到2027年，全省规模以上工业企业设备更新改造投资增长25%。")
+    assert values(targets_of(text, MEASURES)) == [(25, "%")]
+
+
 def test_counts_of_a_list_just_printed_or_of_a_cited_texts_articles_are_no_goal():
     text = ("一、稳住市场主体\n2.落实退税政策。将零售业、住宿业和餐饮业等3个行业纳入退税范围。"
             "落实国家稳外贸12条意见。")

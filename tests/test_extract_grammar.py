@@ -114,6 +114,19 @@ def test_terms_read_the_giving_part_only():
     assert (t.amount_wan, t.ratio, t.cost_sharing) == (200, None, "由市区两级各承担50%")
 
 
+@pytest.mark.parametrize(("offer", "amount", "cap", "ratio"), [
+    ("只报废老旧船舶的，按1000元/总吨予以补贴", 0.1, None, None),  # a rate per unit is paid at 按
+    ("单台最高报废补贴额1500元", None, 0.15, None),                # 最高…补贴额: a ceiling
+    ("单体项目总投资不低于2000万元，支持额度不超过2亿元", None, 20000, None),  # who qualifies
+    ("按市级补贴金额，给予不超过1:0.5的一次性区级资金匹配，最高不超过300万元", None, 300, 0.5),
+    ("市区按1:1比例承担", None, None, None),                      # a cost share, not a match
+])
+def test_rates_ceilings_floors_and_matched_proportions(offer: str, amount: float | None,
+                                                       cap: float | None, ratio: float | None) -> None:
+    t = read_terms(offer)
+    assert (t.amount_wan, t.cap_wan, t.ratio) == (amount, cap, ratio)
+
+
 def test_an_enumeration_grants_one_instrument_per_kind():
     assert [i.kind for i in granted_instruments("给予补贴、积分奖励或贴息支持")] == [
         "subsidy", "reward"]

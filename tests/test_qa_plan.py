@@ -63,6 +63,9 @@ def test_a_follow_up_swaps_the_word_standing_where_its_subject_would() -> None:
         "经开区云计算产业的SaaS重点发展哪些？"
     assert _swap_counterpart("一孩家庭购房有什么补贴？", "二孩家庭") == "二孩家庭购房有什么补贴？"
     assert _swap_counterpart("汽车以旧换新活动安排了多少财政补贴资金？", "家电") is None
+    # A three-character name sharing only its last character; not a longer phrase ending in 的.
+    assert _swap_counterpart("经开区工业互联网的软件层重点发展什么？", "安全层") == "经开区工业互联网的安全层重点发展什么？"
+    assert _swap_counterpart("企业获批省五星级“上云”企业能拿到多少奖励？", "四星级和三星级的") is None
 
 
 def test_which_ones_is_no_count() -> None:

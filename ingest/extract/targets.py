@@ -75,9 +75,12 @@ _BREAKDOWN = re.compile(r"^\s*其中")  # 「…布局27个。其中，高速2�
 # the term of a relief or a rule, not a result to reach.
 _POLICY_RATE = re.compile(r"费率|税率|利率|征收率|资费|(?:扣除|首付款?|返还|预付款?|替代|配建|发放|缴存|缴费|"
                           r"贷款|担保)比例|原比例|预留[^，,；;。]{0,16}份额|税前扣除|加计(?:抵减|扣除)|应纳税额|裁员率")
-# A rule's wording (「股权占比原则上不低于35%」, 「单个项目支持额度不超过投资额的15%」) and the
-# term of a relief (「缓缴期限继续延长6个月」): what a policy allows, not a result to reach.
-_RULE_WORDING = re.compile(r"原则上|(?:支持|补助|奖补|补贴|资助|贷款|授信)额度")
+# A rule's wording (「股权占比原则上不低于35%」, 「单个项目支持额度不超过投资额的15%」, 「支持比例
+# 不超过核定总投资的15%」), who qualifies (「单体项目总投资不低于2000万元」, 「年节能量须不低于…」)
+# and the term of a relief (「缓缴期限继续延长6个月」): what a policy allows, not a result to reach.
+_RULE_WORDING = re.compile(r"原则上|(?:支持|补助|奖补|补贴|资助|贷款|授信)(?:额度|比例|标准)|配套支持|资金匹配|"
+                           r"项目(?:总|固定资产)?投资(?:额)?(?:须|需|应)?(?:不低于|不少于|达到|在)|"
+                           r"(?:须|需|应当?)(?:不低于|不少于|达到)")
 _RELIEF_TERM = re.compile(r"延长|缓缴|延缓|延期|顺延")
 # A number that counts the list printed just before it: 「文化、体育和娱乐业等7个行业」.
 _LISTED = re.compile(r"等\s*$")

@@ -40,8 +40,12 @@ _INSTRUMENT = r"奖励|奖补|补贴|补助|资助|贴息|津贴|配套|加计�
 # 「按每10人1万元的标准给予一次性奖补」, 「500元的标准，给予人才招引工作补贴」.
 _STANDARD = re.compile(rf"(?:按(?:照)?[^，,。；;]{{0,16}}?)?(?<![\d.]){NUM}\s*(?:万亿|亿|千万|万)?元"
                        rf"[^，,。；;]{{0,10}}?的?标准")
-# Money that says which cases a rule is for: 「单户担保金额500万元及以下」.
+# A rate per unit a grant is paid at: 「按1000元/总吨予以补贴」.
+_RATE_BY = re.compile(rf"按(?:照)?\s*(?<![\d.]){NUM}\s*(?:万)?元\s*[/／]")
+# Money that says which cases a rule is for: 「单户担保金额500万元及以下」, 「单体项目总投资不低于
+# 2000万元」.
 _SCOPE_BEFORE = re.compile(r"(?:金额|额度|投资额|销售额|营业收入|营收|规模)\s*$")
+_FLOOR_BEFORE = re.compile(r"(?:投资|投资额|金额|销售额|营业收入|营收|规模|产值)(?:须|需|应)?(?P<verb>不低于|不少于|达到|超过|在)?\s*$")
 _OWN_VERB = re.compile(rf"(?:{_INSTRUMENT})\s*(?={NUM})")  # 奖励200万元: the word gives
 _RATIO_BY = re.compile(rf"按(?:照)?(?:不超过|不高于)?(?P<base>[^，,。；;]{{0,40}}?)的?\s*"
                        rf"(?:不超过|不高于|最高)?\s*(?P<r>{NUM})\s*(?P<unit>%|‰)"
@@ -61,9 +65,12 @@ _RATIO_BEFORE = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,12}}?)(?P<r>{NUM})\s*(
 # 「补助额度原则上为项目投资额的5%」.
 _RATIO_LIMIT = re.compile(rf"(?:原则上)?(?:不超过|不高于|最高为?|为)(?P<base>[^，,。；;%‰\d]{{2,16}}?)的\s*"
                           rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
+# A share matched to another grant, written as a proportion: 「给予不超过1:0.5的一次性区级资金匹配」.
+_RATIO_MATCHED = re.compile(rf"(?:不超过|按(?:照)?)?\s*1\s*[:：比]\s*(?P<r>{NUM})(?:的比例)?的?[^，,。；;]{{0,12}}?(?:匹配|配套)")
 _CAP_BEFORE = re.compile(
     r"(?:最高|最多|上限|封顶|不超过|不高于|累计不超过)(?:为|可|不超过|可达|达到|达)?"
-    r"(?:给予|奖励|奖补|补助|补贴|资助|支持|获得|可获得)?(?:金额|总额|资金)?(?:为|可达|达)?\s*$")
+    r"(?:给予|奖励|奖补|补助|补贴|资助|支持|获得|可获得)?(?:金额|总额|资金)?(?:为|可达|达)?\s*$|"
+    r"最高[\u4e00-\u9fff]{0,6}?(?:奖励|奖补|补助|补贴|资助)(?:额|金额|标准)?(?:为|可达|达)?\s*$")  # 最高报废补贴额1500元
 _CAP_AFTER = re.compile(r"^\s*(?:封顶|以内|为限)")
 _PER_YEAR = re.compile(r"每年|年度|每一年|一年内|年均")
 _INSTALMENTS = re.compile(
@@ -100,6 +107,9 @@ def read_terms(offer: str, quantities: list[Quantity] | None = None) -> Terms:
             continue
         if _SCOPE_BEFORE.search(offer, 0, q.start) and re.match(r"\s*及?以[上下]", offer[q.end:]):
             continue  # 「单户担保金额500万元及以下」: the cases it covers
+        floor = _FLOOR_BEFORE.search(offer, 0, q.start)
+        if floor and (floor.group("verb") or q.comparator == ">="):
+            continue  # 「单体项目总投资不低于2000万元」: which projects qualify
         wan = to_wan(q.value, q.unit)
         if q.value_max is not None:  # 「补贴1000-12000元」: up to the upper bound, no fixed sum
             wan = to_wan(q.value_max, q.unit)
@@ -118,7 +128,8 @@ def grant_start(offer: str) -> int:
     """Where the giving begins: money before it is a condition of the offer."""
     starts = [m.start() for m in (GRANT_VERB.search(offer), _OWN_VERB.search(offer),
                                   _RATIO_BY.search(offer), _RATIO_NAMED.search(offer),
-                                  _RELIEF.search(offer), _STANDARD.search(offer)) if m]
+                                  _RELIEF.search(offer), _STANDARD.search(offer),
+                                  _RATE_BY.search(offer)) if m]
     return min(starts) if starts else 0
 
 
@@ -139,6 +150,9 @@ def read_ratio(offer: str) -> tuple[float | None, str | None]:
                 continue
             scale = 1000 if m.group("unit") == "‰" else 100
             return round(float(m.group("r")) / scale, 8), _clean_base(m.groupdict().get("base"))
+    matched = _RATIO_MATCHED.search(offer)
+    if matched and not _is_share(offer, matched.start(), matched.end()):
+        return float(matched.group("r")), None  # 1:0.5 of the grant it matches
     return None, None
 
 
