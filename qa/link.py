@@ -185,7 +185,8 @@ class Linker:
         searched = searched_text(question, context)
         squashed = re.sub(r"[\s“”\"'《》]", "", searched)
         squashed = re.sub(r"(20\d\d)年?[-–~至到](20\d\d)", r"\1—\2", squashed)  # periods as titles print them
-        region_hits = _longest_matches(squashed, self._region_forms)
+        region_hits = [(form, region) for form, region in _longest_matches(squashed, self._region_forms)
+                       if not _names_an_honour(squashed, form)]
         entities = [v for _, v in _longest_matches(squashed, self._entity_forms)]
         doc_hits = [(form, doc) for form, doc in _longest_matches(squashed, self._doc_forms)
                     if form not in self.g.title_word_keys or _names_document_after(squashed, form)]
@@ -360,6 +361,19 @@ class _Forms:
             ranks.update(self._by_start.get(text[i:i + 2], ()))
             ranks.update(self._by_start.get(text[i], ()))  # one-character forms
         return [self.forms[r] for r in sorted(ranks)]
+
+
+# 「获评上海市零碳示范单位」「创建…和上海市绿色餐厅示范单位」: the place is part of the title an
+# award confers, not a place the question is about.
+_HONOUR_VERB = re.compile(r"(?:获评|评为|评定为|认定为|命名为|入选|创建|争创|荣获|获得)[^，,。；;？?]{0,16}$")
+_HONOUR_NAME = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:示范|标杆|称号|先进|名单|奖)")
+
+
+def _names_an_honour(text: str, form: str) -> bool:
+    """Every mention of ``form`` in ``text`` opens the name of an award or title."""
+    starts = [m.start() for m in re.finditer(re.escape(form), text)]
+    return bool(starts) and all(_HONOUR_VERB.search(text[:at]) and _HONOUR_NAME.match(text[at + len(form):])
+                                for at in starts)
 
 
 def _longest_matches(text: str, forms: _Forms) -> list[tuple[str, Any]]:

@@ -53,7 +53,7 @@ _ENUM_SEP = re.compile(r"、|以及|及|和|与|跟|或")
 _SPAN = re.compile(r"[^，,。；;？?！!：:\s]+")
 # Words around an enumerated item that belong to the question, not to the item.
 _LEAD = re.compile(r"^(?:用\d+年(?:时间)?|如果|假如|若|力争|争取|预计|请问|请|比较|对比|那么|那|对于|关于|对|在|把|将|让|使|计划|打算|要求|规划里|规划中|方案里|方案中|文件里|"
-                   r"文件中|里|中|说|提到|提出)+")
+                   r"文件中|里|中|说|提到|提出|创建|争创|获评|评为|入选|获得)+")
 # Where the asked thing ends and the question begins. Only unambiguous sequences: a
 # single 能/要/将 would cut 「人工智能」「数据要素」; those count only at the very end.
 _TAIL = re.compile(r"(?:分别|各自|由谁|谁来|谁负责|谁牵头|哪个部门|哪些部门|哪个单位|哪些单位|是多少|多少|几[个家项条台座所类种]?|的目标|目标(?:是|为|值)?|(?:要|能|将|需要|应该|计划)"

@@ -47,6 +47,14 @@ def test_labelled_lists(text: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("支持电力设备更新。（省工业和信息化厅、省国资委分工负责）", [("省工业和信息化厅", None), ("省国资委", None)]),
+    ("文旅设备更新。（省文化和旅游厅、省电影局按职能分别负责）", [("省文化和旅游厅", None), ("省电影局", None)]),
+])
+def test_brackets_of_units_sharing_a_task(text: str, expected: list) -> None:
+    assert duties(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("县商务局负责新建重点产业项目相关工作。", [("县商务局", None)]),
     ("由市发展改革委负责统筹协调，市财政局配合。", [("市发展改革委", None), ("市财政局", "support")]),
     ("由市数据局牵头、各区参与。", [("市数据局", "lead")]),
@@ -56,6 +64,8 @@ def test_labelled_lists(text: str, expected: list) -> None:
     ("市发展改革委：负责综合协调。", [("市发展改革委", None)]),
     ("全省建立省负总责、市县具体负责的工作机制。", [("省", "lead"), ("市县", "support")]),
     ("会同自然资源、住建等部门开展资源勘查。", [("自然资源部门", None), ("住建部门", None)]),
+    # 会同 joins two departments; it is part of neither name.
+    ("区发改委会同区财政局负责专项资金的统筹管理。", [("区发改委", None), ("区财政局", None)]),
 ])
 def test_sentences_that_make_a_unit_responsible(text: str, expected: list) -> None:
     assert duties(text) == expected

@@ -160,6 +160,19 @@ def test_an_english_question_naming_a_county_in_pinyin_is_scoped_to_its_plan(  #
 
 
 @pytest.mark.parametrize(("question", "facts"), [
+    # 「上海市」 opens the name of an award (获评上海市…示范单位), not a second side to compare.
+    ("在浦东新区，获评上海市绿色制造示范单位和上海市零碳示范单位分别能拿多少奖励？", ["30万元", "50万元"]),
+    # 「创建」 is the question's verb, not part of what is asked about (绿色商场).
+    ("在浦东新区创建绿色商场和上海市绿色餐厅示范单位，各能拿多少一次性奖励？", ["20万元", "10万元"]),
+])
+def test_award_names_and_their_verbs_are_not_sides_or_parts(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings, question: str, facts: list[str]) -> None:
+    answer = build_qa(settings, store).ask(question)
+    assert answer.found and all(f in answer.answer for f in facts), answer.answer
+    assert {c.doc_id for c in answer.citations} == {"np29_pudong_energy_saving_fund_rules"}, answer.answer
+
+
+@pytest.mark.parametrize(("question", "facts"), [
     ("台州公积金贷款最长能贷多少年？有什么限制？", ["30年", "50年"]),
     ("换电示范项目至少要一次性投放多少辆换电车？全区最多认定几个？", ["300辆", "12个"]),
 ])

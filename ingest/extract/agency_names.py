@@ -39,14 +39,15 @@ _SUFFIX = ("委员会办公室|管理委员会|委员会|领导小组|管委会|
 _RELATIVE = re.compile(r"(?:(?<=[由和与及、，,向对报同])|^)(?:(?:(?![由和与及向对报])[\u4e00-\u9fff]){1,8}?所在地|"
                        r"属地|当地|同级|本级)"
                        r"[\u4e00-\u9fff]{0,8}?主管部门")
-_CORE = r"(?:(?![的了在为是将对以等及或由把从向于其并与])[\u4e00-\u9fff]){0,10}"
+# 「区发改委会同区财政局」 is two departments: 会同 joins names, it is in none.
+_CORE = r"(?:(?![的了在为是将对以等及或由把从向于其并与]|会同)[\u4e00-\u9fff]){0,10}"
 # A suffix character that starts a longer ordinary word: 部门, 部署, 局面, 委员, 办理 …
 _NOT_AFTER_SUFFIX = {"部": "门署分件位长队", "局": "面势长", "委": "员托", "办": "理法成好",
                      "厅": "长"}
 _NOT_NAME_END = ("格局", "布局", "全局", "大局", "结局", "开局", "内部", "全部", "外部", "东部",
                  "西部", "中部", "南部", "北部", "总部", "局部", "举办", "主办", "承办", "创办",
                  "开办", "兴办", "督办", "代办", "干部", "本部", "头部", "顶部", "底部")
-_BEFORE_BARE_PREFIX = set("由在设的和与及对向从于为是经等、，,：:（(“条")  # 条: 「第六条　市房产主管部门…」
+_BEFORE_BARE_PREFIX = set("由在设的和与及对向从于为是经等同、，,：:（(“条")  # 条: 「第六条　市房产主管部门…」
 # A 领导小组 needs no administrative prefix (数字湖北建设领导小组); its name starts after the
 # verb that introduces it.
 _GROUP = re.compile(r"(?:发挥|成立|设立|组建|建立|健全|由|在)([\u4e00-\u9fff]{2,14}?领导小组)")

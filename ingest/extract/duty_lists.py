@@ -32,12 +32,14 @@ LABEL = re.compile(
     r"(?:[（(][^（）()：:]{1,6}[）)])?\s*[：:]|(?P<subject>责任主体)\s*[：:]")
 _CELL_KEY = re.compile(r"[；;][^；;：:（）()]{1,12}[：:]")
 _GROUP_ROLE = re.compile(rf"(?:[（(](?P<p>{LEAD_WORDS}|{SUPPORT_WORDS})[）)]|(?P<w>{LEAD_WORDS}|{SUPPORT_WORDS}))$")
-_ITEM_TAIL = re.compile(r"(?:按职责分工|按照职责分工|分别|按职责|共同|具体)?(?:负责|落实|推进|实施)?$")
+# 「按职责分工」「分工」「按职能分别」: how the units share the task, before its verb.
+_DIVIDED = r"(?:按照?(?:职责|职能)(?:分工)?|分工|分别|共同|具体)*"
+_ITEM_TAIL = re.compile(rf"{_DIVIDED}(?:负责|落实|推进|实施)?$")
 # 「A、B等（有关部门）」: the 等 closes the list, it is not part of the last unit.
 _OTHERS = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 _NOT_UNIT = re.compile(r"^(?:无|—+|-+|/|\d+|相关|有关)$")
 _BRACKET = re.compile(r"[（(](?P<body>[^（）()]{2,200}?(?:[（(][^（）()]{1,8}[）)][^（）()]{0,120}?)*)[）)]")
-_BRACKET_VERB = re.compile(rf"(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|{LEAD_WORDS}|{SUPPORT_WORDS})$"
+_BRACKET_VERB = re.compile(rf"{_DIVIDED}(?:负责|{LEAD_WORDS}|{SUPPORT_WORDS})$"
                            rf"|(?:{LEAD_WORDS}|负责)[，,；;]")
 UNIT_END = re.compile(r"(?:局|委|厅|办|部|署|府|会|联|协|行|社|院|室|处|组|中心|集团|公司|队|所|站|馆|团|机构|海关|"
                       r"部门|单位|区|县|市|州|镇|乡|街道)$")
