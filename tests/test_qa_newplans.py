@@ -148,6 +148,26 @@ def test_an_agencys_tasks_keep_to_the_plan_the_question_names(  # type: ignore[n
     assert {c.doc_id for c in answer.citations} == {"np27_guizhou_private_investment_plan"}, answer.answer
 
 
+def test_cases_printed_in_one_form_are_answered_all_for_a_respectively_question(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    """Three sentences end 「平均每辆车补贴N万元」: 分别 asks for all three, not the best two."""
+    answer = build_qa(settings, store).ask(
+        "青海省加力推动设备更新实施方案对报废并更新、只更新、只提前报废老旧营运柴油货车分别补贴多少？")
+    assert all(f in answer.answer for f in ("8万元", "3.5万元", "3万元")), answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("《浦东新区节能低碳专项资金管理办法》的文号是什么？哪天起施行？", "自2025年3月1日起施行"),
+    ("台州的公积金贷款实施细则从什么时候开始施行？", "自2022年3月25日起开始实施"),
+])
+def test_when_a_text_takes_effect_is_quoted_from_the_clause_that_says_it(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings, question: str, said: str) -> None:
+    answer = build_qa(settings, store).ask(question)
+    assert said in answer.answer, answer.answer
+    assert any(said in store.read("MATCH (c:Clause {clause_id: $id}) RETURN c.text AS t", id=c.clause_id)[0]["t"]
+               .replace(" ", "") for c in answer.citations), answer.citations
+
+
 def test_an_english_question_naming_a_county_in_pinyin_is_scoped_to_its_plan(  # type: ignore[no-untyped-def]
         plans_ingested, store, settings) -> None:
     """「Yandu」 is in no glossary: it is read from the regions the graph knows, in pinyin

@@ -37,7 +37,7 @@ _NOT_FIELD = re.compile(r"文号|发文字号|字号|编号|发文日期|印发�
                         r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|覆盖|时期|一段|哪段|有效期|哪天|何时|什么时候|哪一?年|哪几年|几年|"
                         r"印发|发布|出台|签发|发的|"
                         r"制定|哪个|哪些|单位|部门|机关|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
-                        r"现在|目前|还|仍|是否|有效性|有效|效力|失效|废止|"
+                        r"现在|目前|还|仍|是否|有效性|有效|效力|失效|废止|施行|生效|起|开始|实施|"
                         r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
 _EARLIEST = re.compile(r"最早|最先|最老")
@@ -54,7 +54,11 @@ _FIELDS = (
     ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关)(?:的名义)?(?:印发|发布|制定|出台|发)|"
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
     ("period", re.compile(r"规划期|实施期|期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围|有效期")),
+    ("effective", re.compile(r"施行|生效|起实施|开始实施|实施日期|何时实施|哪天实施|有效期")),
 )
+# 「本办法自2025年3月1日起施行，有效期至2027年12月31日」: when a text takes effect and lapses.
+_EFFECTIVE = re.compile(r"(?:本[\u4e00-\u9fff]{1,8}?)?自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:印发|发布|公布)之日)"
+                        r"\s*起?\s*(?:开始)?(?:施行|实施|执行|生效)[^。；;]{0,40}|有效期(?:至|到|为)[^。；;]{2,40}")
 
 
 def answer_document(ctx: Context) -> Draft | None:
@@ -77,7 +81,10 @@ def answer_document(ctx: Context) -> Draft | None:
         docs = _titled_by_words(ctx, focus) or ([] if _asks_more(ctx) else _of_genre(ctx, focus))
     if fields and docs and not _asks_more(ctx, docs):
         printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
-        points = [_metadata(ctx, ctx.corpus.docs[d], fields, printed_on) for d in docs[:3]]
+        recorded = [f for f in fields if f != "effective"]
+        points = [_metadata(ctx, ctx.corpus.docs[d], recorded, printed_on) for d in docs[:3] if recorded]
+        if "effective" in fields:  # printed in the text, not recorded: its own clause is cited
+            points += [_effective(ctx, ctx.corpus.docs[d]) for d in docs[:3]]
         # 「文号是什么？现在还有效吗？」: a page field asked beside the record's fields.
         more = _page_field_points(ctx, docs, focus, page_only=True) if _PAGE_FIELD_ASKED.search(focus) else []
         return Draft.of(points + more)
@@ -301,6 +308,16 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
         printed_in = printed_in or masthead or _printing(clauses, value)
     source = "" if printed_in else "（据文件信息）"
     return Point(printed_in or clauses[0], f"《{doc.title}》{'，'.join(said)}{source}")
+
+
+def _effective(ctx: Context, doc: DocInfo) -> Point:
+    """When a text takes effect (and until when), quoted from the clause that says so."""
+    clauses = _clauses_of(ctx, doc.doc_id)
+    for clause in clauses:
+        match = _EFFECTIVE.search(re.sub(r"\s", "", clause.text))
+        if match:
+            return Point(clause, f"《{doc.title}》施行：{match.group().strip('，,')}")
+    return Point(clauses[0], f"《{doc.title}》未载明施行日期")
 
 
 def _printing(clauses: list[ClauseRecord], value: str) -> ClauseRecord | None:

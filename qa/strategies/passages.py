@@ -246,6 +246,12 @@ class Passages:
             # 「两芯分别重点布局什么」: every numbered item of the clause, each cut to what it says.
             return [Point(best.clause, trim(seg.strip(), must_keep=self.terms, limit=90), "· " if i else "")
                     for i, seg in enumerate(segments[:8])]
+        if linked is not None and re.search(r"分别|各(?:能|可|自|是|为|要)", linked.raw):
+            run = parallel_run(best)
+            if run:
+                # 「报废并更新、只更新、只提前报废…分别补贴多少」: every case the plan prints
+                # in the same form, in its order — not the best one and one more.
+                return [Point(best.clause, line, "· " if i else "") for i, line in enumerate(run)]
         text = render(best, terms=self.terms, figure=self.figure)
         if linked is not None and "incentive" in linked.intents:
             text += _continuation(best)
@@ -340,18 +346,55 @@ def circled_segments(text: str) -> list[str]:
     return [p for p in re.split(r"(?=[①②③④⑤⑥⑦⑧⑨⑩])", text)[1:] if p.strip()]
 
 
+_TIERS_MAX = 3
+_RUN_MAX = 6
+
+
+def parallel_run(evidence: Evidence) -> list[str]:
+    """The sentences of ``evidence``'s clause that state a figure in the same form as it
+    (「…，平均每辆车补贴8万元；…，平均每辆车补贴3.5万元；…，平均每辆车补贴3万元。」): the form
+    is the last comma-part with its figures blanked. Empty unless three or more share it."""
+    parts = sentences(evidence.clause.text)
+    if evidence.sentence not in parts:
+        return []
+    form = _figure_form(evidence.sentence)
+    if not form:
+        return []
+    at = parts.index(evidence.sentence)
+    start = at
+    while start > 0 and _figure_form(parts[start - 1]) == form:
+        start -= 1
+    end = at + 1
+    while end < len(parts) and _figure_form(parts[end]) == form:
+        end += 1
+    run = [re.sub(r"[（(][^（）()]*(?:牵头|负责|单位)[^（）()]*[）)]\s*$", "", p).strip() for p in parts[start:end]]
+    return run[:_RUN_MAX] if len(run) >= 3 else []
+
+
+def _figure_form(sentence: str) -> str:
+    """「平均每辆车补贴#万元」: the closing comma-part of a sentence with its figures blanked,
+    when it holds one."""
+    body = re.sub(r"[（(][^（）()]*[）)]\s*$", "", sentence.strip()).rstrip("。；;，, ")
+    last = re.split(r"[，,：:]", body)[-1]
+    if not re.search(r"\d", last):
+        return ""
+    return re.sub(r"\d[\d.,]*", "#", last)
+
+
 def _continuation(evidence: Evidence) -> str:
-    """The sentence after an offer when it goes on with the next tier or the cap
-    (「…5000万元以上的，按5%给予奖补；1亿元以上的，按10%…」)."""
+    """The sentences after an offer while they go on with its next tiers or its cap
+    (「…5000万元以上的，按5%给予奖补；1亿元以上的，按10%…；…」), up to three."""
     parts = sentences(evidence.clause.text)
     if evidence.sentence not in parts:
         return ""
     at = parts.index(evidence.sentence)
-    following = parts[at + 1] if at + 1 < len(parts) else ""
-    if following and _MONEY_OR_SHARE.search(following) and len(following) <= 120 \
-            and (_GOES_ON.match(following) or _same_subject(evidence.sentence, following)):
-        return following
-    return ""
+    text, previous = "", evidence.sentence
+    for following in parts[at + 1: at + 1 + _TIERS_MAX]:
+        if not (_MONEY_OR_SHARE.search(following) and len(following) <= 120
+                and (_GOES_ON.match(following) or _same_subject(previous, following))):
+            break
+        text, previous = text + following, following
+    return text
 
 
 def _same_subject(sentence: str, following: str) -> bool:
