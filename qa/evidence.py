@@ -274,19 +274,30 @@ def _figure_follows(sentence: str, words: Sequence[str]) -> bool:
     return False
 
 
-def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET) -> str:
-    """Shorten a long sentence to the comma-separated parts that carry the answer."""
+def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET,
+         first: Sequence[str] = ()) -> str:
+    """Shorten a long sentence to the comma-separated parts that carry the answer; the parts
+    holding one of ``first`` (the sums an incentive question asks for) are kept before the
+    others, which fill what room is left, in the sentence's order."""
     if len(sentence) <= limit:
         return sentence
     parts = re.split(r"(?<=[，,：:])", sentence)
-    keep = [i for i, p in enumerate(parts) if any(k and k in p for k in must_keep)]
+    keep = [i for i, p in enumerate(parts) if any(k and k in p for k in [*must_keep, *first])]
     if not keep:
         return sentence[:limit] + "…"
     chosen = sorted({0, *keep}) if re.match(r"^(到|力争|至)\s*20\d\d", parts[0]) else keep
-    text, last = "", -1
-    for i in chosen:
-        if len(text) + len(parts[i]) > limit and text:
+    ahead = [i for i in chosen if any(k and k in parts[i] for k in first)]
+    taken: set[int] = set()
+    size = 0
+    for i in [*ahead, *(i for i in chosen if i not in ahead)]:
+        if size + len(parts[i]) > limit and taken:
+            if i in ahead:
+                continue
             break
+        taken.add(i)
+        size += len(parts[i])
+    text, last = "", -1
+    for i in sorted(taken):
         text += ("…" if last >= 0 and i != last + 1 else "") + parts[i]
         last = i
     return text.rstrip("，,") + ("" if text.endswith(("。", "；")) else "…")

@@ -104,7 +104,9 @@ def make_plan(linked: Linked, known: Callable[[str], bool]) -> Plan:
     asked = linked.raw or linked.focus
     asks = frozenset(name for name, pattern in _ASKS.items() if pattern.search(asked))
     count, key = list_count(asked)
-    parts = [] if linked.english else enumerated_parts(text, known)
+    # 「（如钙钛矿光伏、可再生能源制氢、新型储能）」 gives examples of what is asked, not parts.
+    examples = re.sub(r"[（(](?:如|例如|比如|包括)[^）)]*[）)]", "", text)
+    parts = [] if linked.english else enumerated_parts(examples, known)
     if asks == {"when"} and not _EACH.search(asked):
         parts = []  # 「A、B和C的补贴最晚何时申报」: one deadline for them all, unless asked 分别
     return Plan(tuple(Part(p) for p in dict.fromkeys(parts)), asks, count, key, core_phrase(text))

@@ -148,6 +148,14 @@ def test_an_agencys_tasks_keep_to_the_plan_the_question_names(  # type: ignore[n
     assert {c.doc_id for c in answer.citations} == {"np27_guizhou_private_investment_plan"}, answer.answer
 
 
+def test_an_offer_in_a_long_sentence_is_quoted_with_its_sums_and_examples_are_no_parts(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    answer = build_qa(settings, store).ask(
+        "按《浦东新区节能低碳专项资金管理办法》，新型能源技术开发示范项目（如钙钛矿光伏、可再生能源制氢、新型储能）能拿多少补贴？")
+    assert "30%" in answer.answer and "500万元" in answer.answer, answer.answer
+    assert "未给出" not in answer.answer, answer.answer  # 「可再生能源制氢」 is an example, not a part
+
+
 def test_cases_printed_in_one_form_are_answered_all_for_a_respectively_question(  # type: ignore[no-untyped-def]
         plans_ingested, store, settings) -> None:
     """Three sentences end 「平均每辆车补贴N万元」: 分别 asks for all three, not the best two."""

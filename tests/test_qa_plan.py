@@ -305,3 +305,14 @@ def test_two_documents_compared_by_date_only_when_asked_which_is_newer(question:
     from qa.strategies.documents import _NEWER
 
     assert bool(_NEWER.search(question)) is compares
+
+
+def test_trim_keeps_the_asked_sums_before_the_words_that_fill_the_room() -> None:
+    from qa.evidence import trim
+
+    sentence = ("鼓励在本区域范围内开展的各类新型能源项目，包括钙钛矿等新型光伏组件利用项目、可再生能源制氢项目，"
+                "采用液流、钠电池等技术且具有一定产业带动性的新型储能项目，装机规模不低于500千瓦，"
+                "按照项目固定资产投资额给予不超过30%的一次性补贴，单个项目补贴金额最高不超过500万元。")
+    cut = trim(sentence, must_keep=["新型", "项目"], limit=100, first=["30%", "500万元"])
+    assert "30%" in cut and "500万元" in cut and len(cut) <= 110, cut
+    assert "30%" not in trim(sentence, must_keep=["新型", "项目"], limit=100)  # in order, the room runs out

@@ -32,6 +32,7 @@ _MONEY_OR_SHARE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*[%％
 # Amounts and shares: what an incentive answer must keep even when the question's words
 # ("谁出钱", "怎么分担") are not in the sentence.
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|各承担\s*\d+\s*%|封顶[^，。；]*")
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
 
 # Words naming the stages or parts of a plan, whose headings often go on after them.
 _STAGE_WORDS = ("阶段", "方面", "领域", "环节", "步骤", "层级", "类别", "板块", "片区", "区域", "工程", "行动", "任务")
@@ -280,8 +281,10 @@ def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = (), figu
     if evidence.clause.kind == "table_row":
         return render_row(evidence.clause.text)
     if terms:
-        focused = trim(evidence.sentence, must_keep=[*terms, *_MONEY.findall(evidence.sentence)],
-                       limit=min(limit, 140))
+        sums = _MONEY.findall(evidence.sentence)
+        # What a figure question asks for goes in first: the sums and shares an offer pays.
+        asked = [*sums, *_SHARE.findall(evidence.sentence)] if figure else []
+        focused = trim(evidence.sentence, must_keep=[*terms, *sums], limit=min(limit, 140), first=asked)
         if not focused.endswith("…") or re.search(r"\d", focused) or not re.search(r"\d", evidence.sentence):
             return focused
         if not figure and any(t in evidence.sentence for t in terms):
