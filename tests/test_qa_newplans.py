@@ -105,6 +105,9 @@ def test_sources_are_recorded_for_every_plan() -> None:
     # names the part of the plan, not the heading.
     ("天津行动方案的主要任务是从哪几个方面展开的？", ["强化税费政策支持", "强化金融信贷支持", "强化政策协调联动"]),
     ("天津这份行动方案的组织实施部分提出了哪几项保障要求？", ["加强组织协调", "压实工作责任", "加强运行监测"]),
+    # Two quoted lists in one question, each answered; 「围绕“两区”、“三中心”等」 names the
+    # lists, it is not the items of one.
+    ("湖南规划时重点围绕的“两区”“三中心”分别指什么？", ["居住区", "办公区", "商业中心", "工业中心", "休闲中心"]),
     # Cases that each end 「…的，不允许贷款」, spread over several sections: every one of them.
     ("在台州申请住房公积金贷款，哪些情形不允许贷款？", ["五级分类为次级、可疑、损失的", "列入黑名单",
                                                    "名下有2套及以上住房"]),

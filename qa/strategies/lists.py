@@ -42,6 +42,9 @@ def answer_list(ctx: Context) -> Draft | None:
     cases = _cases(ctx) or _suffixed(ctx)
     if cases is not None:
         return cases
+    several = _several_lists(ctx)
+    if several is not None:
+        return several
     plan = ctx.plan
     key, count = plan.list_key, plan.count
     if count is None and "list" in ctx.linked.intents:
@@ -124,6 +127,27 @@ def _suffixed(ctx: Context) -> Draft | None:
     return None
 
 
+# The count a list's name opens with: 「两区」, 「三中心」, 「一核两芯七园」's 一.
+_NAME_COUNT = re.compile(r"^(\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])[\u4e00-\u9fff]")
+
+
+def _several_lists(ctx: Context) -> Draft | None:
+    """「“两区”“三中心”分别指什么」: each quoted counted name is a list of its own; every
+    one is answered, or the question is left to the other strategies."""
+    text = re.sub(r"\s", "", ctx.linked.raw or ctx.question)
+    quoted = [(q, _NAME_COUNT.match(q)) for q in dict.fromkeys(re.findall(r"[“\"]([^”\"]{2,12})[”\"]", text))]
+    keys = [(q, count_of(m.group(1))) for q, m in quoted if m]
+    if len(keys) < 2:
+        return None
+    points = []
+    for key, count in keys:
+        found = find_list(ctx, key, count) if count else None
+        if found is None or found.children:
+            return None
+        points.append(Point(found.clause, f"{key}：{'、'.join(found.items)}"))
+    return Draft.of(points)
+
+
 def find_list(ctx: Context, key: str, count: int) -> Found | None:
     """The enumeration of ``count`` items the plans give for ``key``: first under a section
     whose heading is the list's name (its sub-sections are the items), then where the
@@ -146,7 +170,8 @@ def find_list(ctx: Context, key: str, count: int) -> Found | None:
                                 ranked.get(c.clause_id, 10_000), c.doc_id, c.ordinal))
     for clause in clauses[:40]:
         for found in _enumerations(ctx, clause, pattern):
-            if len(found.items) == count:
+            # 「围绕“两区”、“三中心”等区域」 lists the names, not the items of one.
+            if len(found.items) == count and not any(exact in _plain(i) for i in found.items):
                 return found
     return _counted_in_evidence(ctx, count)
 
