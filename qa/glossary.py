@@ -117,6 +117,19 @@ GLOSSARY: dict[str, str] = {
     "procurement": "采购", "advance payment": "预付款", "prepayment": "预付款", "contract": "合同",
     "childcare": "托育", "elderly": "老年", "interest rate": "利率", "term": "期限", "years": "年",
     "service": "服务", "services": "服务", "management": "管理",
+    # Equipment renewal, trade-ins, energy saving: the vocabulary of a genre many plans share.
+    "e-bike": "电动自行车", "e-bikes": "电动自行车", "electric bicycle": "电动自行车",
+    "electric bicycles": "电动自行车", "green electricity": "绿色电力", "green power": "绿色电力",
+    "green building": "绿色建筑", "green buildings": "绿色建筑", "energy saving": "节能",
+    "energy-saving": "节能", "low-carbon": "低碳", "low carbon": "低碳", "carbon peak": "碳达峰",
+    "carbon neutrality": "碳中和", "recycling": "回收", "home appliances": "家电", "appliances": "家电",
+    "scrapping": "报废", "scrappage": "报废", "scrap": "报废", "scrapped": "报废", "used car": "二手车",
+    "used cars": "二手车", "elevator": "电梯", "elevators": "电梯", "renovation": "改造",
+    "renovate": "改造", "retrofit": "改造", "upgrade": "升级", "pipelines": "管网", "pipeline": "管网",
+    "gas": "燃气", "heating": "供热", "water supply": "供水", "sewage": "污水", "universities": "高校",
+    "university": "高校", "schools": "学校", "hospitals": "医院", "medical equipment": "医疗设备",
+    "agricultural machinery": "农机", "ships": "船舶", "vessels": "船舶", "diesel": "柴油",
+    "percentage": "比例", "purchase price": "购买价格", "price": "价格", "households": "户",
 }
 # Places outside any one corpus, as English questions name them (see qa.link).
 ENGLISH_PLACES = {

@@ -192,7 +192,8 @@ class Linker:
                     if form not in self.g.title_word_keys or _names_document_after(squashed, form)]
         named = [v for _, v in region_hits]
         regions = [r for form, v in region_hits for r in self.g.shared.get(form, [v])]
-        docs = [v for _, v in doc_hits] or self._titled(squashed)
+        # An English question's Chinese is a bag of glossary terms, not a title's words in order.
+        docs = [v for _, v in doc_hits] or ([] if is_english(question) else self._titled(squashed))
         years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(searched)))
         return Linked(
             text=searched,

@@ -40,3 +40,8 @@ def test_glossary_phrases_match_when_written_with_hyphens() -> None:
     translated = translate_english("Who leads the provincial elderly-care service platform?")
     assert "养老" in translated and "服务" in translated
     assert "以旧换新" in translate_english("What trade-in subsidies are there?")
+
+
+def test_the_glossary_knows_the_words_of_equipment_renewal_and_energy_saving() -> None:
+    translated = translate_english("How much for trading in an old e-bike, or for using green electricity?")
+    assert "电动自行车" in translated and "绿色电力" in translated

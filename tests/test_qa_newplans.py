@@ -214,6 +214,17 @@ def test_each_sentence_of_a_question_may_be_answered_by_its_own_sentence(  # typ
     assert answer.found and all(f in answer.answer for f in facts), answer.answer
 
 
+def test_an_english_questions_translated_terms_do_not_name_a_document_by_title_words(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    """「e-bike … plan」 translates to 电动自行车 … 规划, which shares two words with the title of
+    吉林's 电动汽车 plan: not a reference to it."""
+    answer = build_qa(settings, store).ask(
+        "Under Qinghai's 2024 plan for equipment renewal and consumer trade-ins, what percentage of the purchase "
+        "price is subsidised when a consumer trades in an old e-bike for a new one?")
+    assert answer.found and "30%" in answer.answer, answer.answer
+    assert {c.doc_id for c in answer.citations} == {"np32_qinghai_equipment_renewal_plan"}, answer.answer
+
+
 @pytest.mark.parametrize(("question", "answered"), [
     # The 2030 paragraph sets no count; the count stands in the paragraph after 「近期目标
     # （2022－2025）：到2025年…」, which it continues.
