@@ -78,6 +78,10 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
     for form in linked.scope_surfaces:
         dropped |= set(tokenize(form))
     own = set(canonical(tokenize(linked.focus or linked.text)))
+    # An English question's own words match a Chinese plan only where it prints English
+    # (「Integrated Energy Stations」); its glossary terms carry it. Acronyms (GDP, PUE) stay.
+    english_words = ({w.lower() for w in re.findall(r"\b[a-z][a-z-]{2,}\b", linked.raw or "")}
+                     if linked.english else set())
     terms = {}
     for token in canonical(tokenize(linked.text)):
         weight = idf(token)
@@ -93,7 +97,7 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
                 terms[token] = ABSENT_WEIGHT
             continue
         weight = max(weight, 0.5)
-        if token in _QUESTION_WORDS:
+        if token in _QUESTION_WORDS or (english_words and token in english_words):
             weight *= 0.2
         if token not in own:
             weight *= 0.35

@@ -214,6 +214,16 @@ def test_each_sentence_of_a_question_may_be_answered_by_its_own_sentence(  # typ
     assert answer.found and all(f in answer.answer for f in facts), answer.answer
 
 
+def test_an_english_questions_own_words_weigh_less_than_their_translations(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    """「hydrogen」「energy」「stations」 match only the one plan that prints 「Integrated Energy
+    Stations」; the glossary's 氢能, 产值, 加氢 find the goals."""
+    answer = build_qa(settings, store).ask(
+        "What total output value does Lüliang target for its hydrogen industry by 2035, and how many "
+        "energy stations with hydrogen refuelling should it have by then?")
+    assert "3000亿元" in answer.answer and "200座" in answer.answer, answer.answer
+
+
 def test_an_english_questions_translated_terms_do_not_name_a_document_by_title_words(  # type: ignore[no-untyped-def]
         plans_ingested, store, settings) -> None:
     """「e-bike … plan」 translates to 电动自行车 … 规划, which shares two words with the title of
