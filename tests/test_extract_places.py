@@ -100,6 +100,9 @@ def test_firms(text: str, firms: list[str]) -> None:
     ("武昌做强软件服务，江汉重点布局", ["武昌区", "江汉区"]),
     # A function word before the 市 of the next noun is no city (「其中市三院」 is 其中 + 市三院).
     ("改造病房276间，其中市三院188间；宜都市、枝江市同步推进", ["宜都市", "枝江市"]),
+    # A verb addressing 市县 names no place (「鼓励市州出台…」); an item number is no part of a name.
+    ("，鼓励市州出台支持政策，组织市县开展评估；宜都市、枝江市同步推进", ["宜都市", "枝江市"]),
+    ("2）云岭高新区", ["云岭高新区"]),
 ])
 def test_regions(text: str, regions: list[str]) -> None:
     assert _names(text, "Region") == regions

@@ -28,7 +28,15 @@ _CLUSTER = re.compile(r"城市圈|城市群|都市圈|经济圈")
 # Two characters and 市/县 right after a list separator; not 市场, 市民, 全市, 城市 …
 _CITY = re.compile(r"(?:(?<=[、，,：:（(“])|^)([\u4e00-\u9fff]{2}[市县])(?![场民政值级直辖容区内域])")
 # Nor a function word before a 市 that opens the next noun (「，其中市三院…」, 「对各市」).
-_NOT_CITY = re.compile(r"[全各本我该城超都省县区市州乡镇村门级其此另每等与或对在及]")
+_NOT_CITY = re.compile(r"[全各本我该城超都省县区市州乡镇村门级其此另每等与或对在及即]")
+# A verb before 市县 that addresses them (「，鼓励市州出台…」, 「组织市县…」, 「配合县里…」), or an
+# adjective (自治县): no place is named.
+_NOT_CITY_STEM = {"鼓励", "支持", "推动", "推进", "加强", "加快", "组织", "配合", "加入", "引导", "督促", "指导",
+                  "要求", "实施", "落实", "开展", "建立", "完善", "自治", "带动", "协调", "统筹", "依托", "围绕",
+                  "联合", "会同", "牵头", "相关", "有关", "重点", "部分", "压实", "明确", "参照", "根据", "按照",
+                  "依据", "对照", "通过", "经过"}
+# An item number a list printed before a zone's name (「2）涪陵高新区」).
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)、.．]")
 _SCHOOL = re.compile(r"大学|学院|职业技术学校|学校|科学院")
 
 
@@ -55,7 +63,7 @@ def learn_cities(texts: list[str], gaz: Gazetteer) -> list[Name]:
     for text in texts:
         for m in _CITY.finditer(text):
             name = m.group(1)
-            if not gaz.knows(name) and not _NOT_CITY.search(name[:2]):
+            if not gaz.knows(name) and not _NOT_CITY.search(name[:2]) and name[:2] not in _NOT_CITY_STEM:
                 found[name] = "city" if name.endswith("市") else "district"
     return [Name(Entry("Region", name, level)) for name, level in found.items()]
 
@@ -88,6 +96,7 @@ def _zones(text: str, gaz: Gazetteer, protected: Protected) -> Iterator[str]:
         stem = text[start:m.start()]
         places = [h for h in gaz.scan(stem) if h.entry.label == "Region"]
         if places:  # 促进武汉经济技术开发区: the zone's name starts at its place
-            yield stem[places[-1].start:] + m.group()
-        elif 2 <= len(stem) <= 4 and m.group() in _SHORT_ZONE and not _GENERIC_STEM.search(stem):
-            yield stem + m.group()
+            yield _ITEM_NUMBER.sub("", stem[places[-1].start:]) + m.group()
+        elif 2 <= len(bare := _ITEM_NUMBER.sub("", stem)) <= 4 and m.group() in _SHORT_ZONE \
+                and not _GENERIC_STEM.search(bare):
+            yield bare + m.group()
