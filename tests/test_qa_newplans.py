@@ -159,6 +159,13 @@ def test_an_offer_in_a_long_sentence_is_quoted_with_its_sums_and_examples_are_no
     assert "未给出" not in answer.answer, answer.answer  # 「可再生能源制氢」 is an example, not a part
 
 
+def test_a_figure_asked_with_a_counting_word_comes_from_a_goal_that_counts_so(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    """「计划新建多少充电桩」: the 7000 piles to build, not the 1万 there will be in 2025."""
+    answer = build_qa(settings, store).ask("吉林省“十四五”期间计划新建多少充电桩、换电站和充电站？")
+    assert all(f in answer.answer for f in ("7000个", "120座", "70座")), answer.answer
+
+
 def test_cases_printed_in_one_form_are_answered_all_for_a_respectively_question(  # type: ignore[no-untyped-def]
         plans_ingested, store, settings) -> None:
     """Three sentences end 「平均每辆车补贴N万元」: 分别 asks for all three, not the best two."""

@@ -115,9 +115,19 @@ def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: 
     return None
 
 
+# Words that change what a figure counts (「新建」 7000 piles, not the 1万 there will be).
+_QUALIFIERS = ("新建", "新增", "累计", "每年", "年均")
+
+
 def best_target(ctx: Context, text: str) -> TargetRow | None:
     rows = [r for r in matching_targets(ctx, text, ctx.linked.years) if in_question_scope(ctx, r)]
-    return rows[0] if rows and rows[0].similarity >= STRONG_TARGET else None
+    if not rows or rows[0].similarity < STRONG_TARGET:
+        return None
+    asked = [q for q in _QUALIFIERS if q in (ctx.linked.raw or "")]
+    qualified = [r for r in rows if any(q in r.metric for q in asked)]
+    if asked and qualified and not any(q in rows[0].metric for q in asked):
+        return qualified[0]
+    return rows[0]
 
 
 def in_question_scope(ctx: Context, row: TargetRow) -> bool:
