@@ -278,6 +278,10 @@ def _figure_follows(sentence: str, words: Sequence[str]) -> bool:
     return False
 
 
+# Where a comma-part ends: not inside a ratio (「车桩增量比力争达到2:1」).
+_PART_END = re.compile(r"(?<=[，,：])|(?<=\D:)")
+
+
 def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET,
          first: Sequence[str] = ()) -> str:
     """Shorten a long sentence to the comma-separated parts that carry the answer; the parts
@@ -285,7 +289,7 @@ def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET
     others, which fill what room is left, in the sentence's order."""
     if len(sentence) <= limit:
         return sentence
-    parts = re.split(r"(?<=[，,：:])", sentence)
+    parts = re.split(_PART_END, sentence)
     keep = [i for i, p in enumerate(parts) if any(k and k in p for k in [*must_keep, *first])]
     if not keep:
         return sentence[:limit] + "…"

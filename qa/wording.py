@@ -16,7 +16,7 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 # PDF text loses superscripts: 「7.2×1018次」 is 7.2×10¹⁸. A power of ten written after a
 # mantissa with a decimal point is always an exponent in plan prose.
 _LOST_POWER = re.compile(r"(\d\.\d+\s*[×xX]\s*10)(-?\d{1,2})(?![\d.])")
-_CHUNK = re.compile(r"(?<=[，,；;：:。])")
+_CHUNK = re.compile(r"(?<=[，,；;：。])|(?<=\D:)")  # not inside a ratio: 2:1
 _YEAR_LEAD = re.compile(r"^\s*(?:到|至|力争到?|预计到?|截至)\s*20\d\d\s*年")
 _ROW_PAIR = re.compile(r"([^｜；：]+)：([^；]*)")
 NUMBER = re.compile(r"\d[\d.,]*\s*(?:[%％‰]|万亿|亿|万|千|百)?\s*(?:[\u4e00-\u9fff]{0,2}|[A-Za-z]{1,6})")

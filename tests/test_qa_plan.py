@@ -316,3 +316,13 @@ def test_trim_keeps_the_asked_sums_before_the_words_that_fill_the_room() -> None
     cut = trim(sentence, must_keep=["新型", "项目"], limit=100, first=["30%", "500万元"])
     assert "30%" in cut and "500万元" in cut and len(cut) <= 110, cut
     assert "30%" not in trim(sentence, must_keep=["新型", "项目"], limit=100)  # in order, the room runs out
+
+
+def test_a_ratio_is_not_cut_at_its_colon() -> None:
+    from qa.evidence import trim
+    from qa.wording import chunks
+
+    assert chunks("车桩增量比力争达到2:1，全省建成充电桩40万个：其中") == [
+        "车桩增量比力争达到2:1，", "全省建成充电桩40万个：", "其中"]
+    assert "2:1" in trim("到2025年，" + "城市公共充电服务网络功能完善，" * 6 + "车桩增量比力争达到2:1。",
+                         must_keep=["车桩"], limit=40)
