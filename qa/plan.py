@@ -53,7 +53,8 @@ _ENUM_SEP = re.compile(r"、|以及|及|和|与|跟|或")
 _SPAN = re.compile(r"[^，,。；;？?！!：:\s]+")
 # Words around an enumerated item that belong to the question, not to the item.
 _LEAD = re.compile(r"^(?:用\d+年(?:时间)?|如果|假如|若|力争|争取|预计|请问|请|比较|对比|那么|那|对于|关于|对|在|把|将|让|使|计划|打算|要求|规划里|规划中|方案里|方案中|文件里|"
-                   r"文件中|里|中|说|提到|提出|创建|争创|获评|评为|入选|获得)+")
+                   r"文件中|里|中|说|提到|提出|创建|争创|获评|评为|入选|获得|获批了?|"
+                   r"我们公司|我公司|我司|我们企业|我们|本公司|本企业|今年|去年|明年|刚刚|已经)+")
 # Where the asked thing ends and the question begins. Only unambiguous sequences: a
 # single 能/要/将 would cut 「人工智能」「数据要素」; those count only at the very end.
 _TAIL = re.compile(r"(?:分别|各自|由谁|谁来|谁负责|谁牵头|哪个部门|哪些部门|哪个单位|哪些单位|是多少|多少|几[个家项条台座所类种]?|的目标|目标(?:是|为|值)?|(?:要|能|将|需要|应该|计划)"
@@ -65,14 +66,16 @@ _ASKED_NOUN = re.compile(r"(?:多少|几)(?:[个家项条台座所类种辆艘�
 _UNIT = re.compile(r"[万亿千百十]*(?:元|千瓦时?|兆瓦|吉瓦|瓦|吨|平方米|立方米|平方公里|公里|千米|米|辆|台|座|"
                    r"个?百分点|人次|人|户|家|件|亩|公顷|标准箱|小时|天|年|个|项|倍)")
 # 「湖北十四五规划对…」「新方案里…」: the document a question reads, not what it asks about.
-_DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)")
+_DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)|"
+                       r"^(?:按照?|根据|依照)[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|细则|文件|计划|纲要)")
 # 「（不只是核心产业）」: what the question rules out is not what it asks about.
 _RULED_OUT = re.compile(r"[（(]?(?:不只是|不仅是|不是|不含|不包括|而非)[^）)，,。？?]{1,12}[）)]?")
 _ASKING = re.compile(r"多少|几|什么|哪|谁|怎么|如何|是否|吗|呢")
 # A stretch that says only how a figure stands (「2024年实际完成了多少家」), not of what.
 _HOLLOW = re.compile(r"(?:实际|已经|已|目前|现在|当前|累计|一共|总共|共|真正)*(?:完成|实现|达到|做到|建成|建设|新增|有|做)?了?")
 _DOC_REFERENCE = re.compile(r"(?:规划|方案|意见|措施|办法|通知|文件|细则|纲要)(?:里|中)?$")
-_TOPIC = re.compile(r"(?:方面|领域|这一块|这块|板块|工作)$|^(?:的)?(?:规划|方案|文件|政策|意见|措施)$")
+_TOPIC = re.compile(r"(?:方面|领域|这一块|这块|板块|工作)$|^(?:的)?(?:规划|方案|文件|政策|意见|措施)$|"
+                    r"^[\u4e00-\u9fff]{2,12}(?:方案|规划|纲要|细则|办法)$")  # 「按突破性方案」: the document read
 _QUESTION_WORDS = re.compile(r"多少|几|是什么|有哪些|哪些|什么|如何|怎么|怎样|吗|呢|分别|要|能|可以|请问|了")
 _YEAR_PHRASE = re.compile(r"(?:到|至|截至|截止|在|于)?\s*20\d\d\s*年(?:底|末|前|以前|之前)?(?:时|的)?")
 

@@ -73,6 +73,14 @@ def test_a_quote_asked_for_keeps_the_words_asked_about_not_the_figures(qa: QASer
     assert answer.found and "立足中国" in answer.answer and "中部脊梁" in answer.answer, answer.answer
 
 
+def test_an_investor_naming_two_honours_gets_each_reward_once(qa: QAService) -> None:
+    answer = qa.ask("我们公司今年获批了国家“双跨”工业互联网平台，又第一次进了全国互联网百强，"
+                    "按武汉突破性方案能拿哪些奖励？钱谁出？")
+    text = body(answer)
+    assert "500" in text and "200" in text and "各承担" in text, answer.answer
+    assert text.count("全国互联网百强") == 1 and "未给出" not in text, answer.answer
+
+
 def test_a_section_asked_for_without_a_count_answers_with_its_items(qa: QAService) -> None:
     answer = qa.ask("湖北省数字经济规划的保障措施有哪些？")
     items = ["强化统筹领导和组织保障", "建立第三方评估督导模式", "畅通数字经济投融资渠道",

@@ -326,3 +326,10 @@ def test_a_ratio_is_not_cut_at_its_colon() -> None:
         "车桩增量比力争达到2:1，", "全省建成充电桩40万个：", "其中"]
     assert "2:1" in trim("到2025年，" + "城市公共充电服务网络功能完善，" * 6 + "车桩增量比力争达到2:1。",
                          must_keep=["车桩"], limit=40)
+
+
+def test_parts_drop_the_asker_and_the_document_read() -> None:
+    # 「我们公司今年获批了」 is who asks and when, 「按武汉突破性方案」 the document read.
+    assert further_questions("我们公司今年获批了国家双跨工业互联网平台，按突破性方案能拿哪些奖励？钱谁出？") == []
+    assert further_questions("我们公司今年获批了国家双跨工业互联网平台，又进了全国互联网百强，能拿哪些奖励？谁出钱？") == [
+        "国家双跨工业互联网平台", "又进了全国互联网百强"]

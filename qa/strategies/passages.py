@@ -88,7 +88,7 @@ class Passages:
             if responsibility and names_metric("".join(p.clause.text for p in points), part, share=0.5):
                 continue
             point = resolve_part(ctx, part, figure, lead=f"{part}：", prefer=prefer)
-            if point is not None and all(point.text != p.text for p in points):
+            if point is not None and not any(_repeats(point.text, p.text) for p in points):
                 points.append(point)
             elif point is None:
                 missing.append(part)
@@ -271,6 +271,13 @@ class Passages:
             points.append(Point(other.clause, line))
             used += len(line)
         return points
+
+
+def _repeats(line: str, said: str) -> bool:
+    """A part's line that quotes what an earlier line quotes (the same sentence, cut
+    otherwise): 「首次进入…百强的企业，一次性奖励200万元」 once, not for each way it is asked."""
+    pieces = [p for p in re.split(r"…|[，,。；;]", line) if len(p) >= 8]
+    return line == said or bool(pieces) and all(p in said for p in pieces)
 
 
 def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = (), figure: bool = True) -> str:
