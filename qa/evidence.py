@@ -68,6 +68,10 @@ ABSENT_WEIGHT = 2.0
 _QUESTION_WORDS = {w for words in INTENT_WORDS.values() for w in words} | QUESTION_FILLERS
 
 
+_WHICH_COUNTED = re.compile(r"哪(?P<count>[一二两三四五六七八九十\d]{1,2}[个类项大家条种])"
+                            r"(?P<kind>[\u4e00-\u9fff]{2}(?=的|[？?，,。]|$))?")
+
+
 def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, float]:
     """Content terms of the question with their weights: rare terms weigh more; the words
     that make it a question (目标, 多少, 哪些) weigh little, since an answer need not repeat
@@ -82,11 +86,16 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
     # (「Integrated Energy Stations」); its glossary terms carry it. Acronyms (GDP, PUE) stay.
     english_words = ({w.lower() for w in re.findall(r"\b[a-z][a-z-]{2,}\b", linked.raw or "")}
                      if linked.english else set())
+    # 「哪四个层面的企业」: the count asked for is no word of the answer, and the kind of item
+    # (层面) is the question's word for what the plan lists without it.
+    which = _WHICH_COUNTED.search(re.sub(r"\s", "", linked.raw or ""))
+    counted = {which.group("count")} if which else set()
+    kind = {which.group("kind")} if which and which.group("kind") else set()
     terms = {}
     for token in canonical(tokenize(linked.text)):
         weight = idf(token)
         # A lone Latin letter is an English question's 「Yandu's」 or an initial, not a word.
-        if token in dropped or (len(token) == 1 and token.isascii() and token.isalpha()):
+        if token in dropped or token in counted or (len(token) == 1 and token.isascii() and token.isalpha()):
             continue
         if weight <= 0:
             # A thing the user names that no plan mentions (「所得税」) is something the plans
@@ -97,7 +106,7 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
                 terms[token] = ABSENT_WEIGHT
             continue
         weight = max(weight, 0.5)
-        if token in _QUESTION_WORDS or (english_words and token in english_words):
+        if token in _QUESTION_WORDS or token in kind or (english_words and token in english_words):
             weight *= 0.2
         if token not in own:
             weight *= 0.35

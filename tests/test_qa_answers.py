@@ -60,6 +60,8 @@ def test_example_question(qa: QAService, question: str) -> None:
      ["数据要素价值激活工程", "人工智能价值引领工程", "平台经济促进工程"]),
     # The quoted word is what every item ends with; no sentence names the list.
     ("湖北要求大数据中心往哪几个“化”的方向建设？", ["规模化", "算力化", "智能化", "协同化", "绿色化"]),
+    # 「哪四个层面」: the count and the kind are the question's words, not the plan's.
+    ("经开区5G+工业互联网重点引进哪四个层面的企业？", ["平台层", "软件层", "应用层", "安全层"]),
 ])
 def test_a_list_answers_with_its_items(qa: QAService, question: str, items: list[str]) -> None:
     answer = qa.ask(question)
