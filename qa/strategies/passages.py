@@ -277,7 +277,7 @@ def _repeats(line: str, said: str) -> bool:
     """A part's line that quotes what an earlier line quotes (the same sentence, cut
     otherwise): 「首次进入…百强的企业，一次性奖励200万元」 once, not for each way it is asked."""
     pieces = [p for p in re.split(r"…|[，,。；;]", line) if len(p) >= 8]
-    return line == said or bool(pieces) and all(p in said for p in pieces)
+    return line == said or (bool(pieces) and all(p in said for p in pieces))
 
 
 def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = (), figure: bool = True) -> str:
