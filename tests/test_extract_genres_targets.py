@@ -50,8 +50,8 @@ def test_what_a_rule_allows_and_the_term_of_a_relief_are_no_goal():
 def test_support_ratios_and_who_qualifies_for_support_are_no_goal():
     text = ("三、支持方向\n1.单体项目总投资不低于2000万元，支持比例不超过核定总投资的15%，"
             "省级资金额外再给予不超过5%的配套支持。用能设备更新改造项目年节能量须不低于50万千瓦时。"
-            "到2027年，全省规模以上工业企业设备更新改造投资增长25%。")
-    assert values(targets_of(text, MEASURES)) == [(25, "%")]
+            "到2027年，全省规模以上工业企业设备更新改造投资增长25%，绿色工厂占比应达到40%。")
+    assert values(targets_of(text, MEASURES)) == [(25, "%"), (40, "%")]  # 「应达到」 states a goal
 
 
 def test_counts_of_a_list_just_printed_or_of_a_cited_texts_articles_are_no_goal():

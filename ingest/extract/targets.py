@@ -80,7 +80,7 @@ _POLICY_RATE = re.compile(r"费率|税率|利率|征收率|资费|(?:扣除|首�
 # and the term of a relief (「缓缴期限继续延长6个月」): what a policy allows, not a result to reach.
 _RULE_WORDING = re.compile(r"原则上|(?:支持|补助|奖补|补贴|资助|贷款|授信)(?:额度|比例|标准)|配套支持|资金匹配|"
                            r"项目(?:总|固定资产)?投资(?:额)?(?:须|需|应)?(?:不低于|不少于|达到|在)|"
-                           r"(?:须|需|应当?)(?:不低于|不少于|达到)")
+                           r"(?:须|需|应当)(?:不低于|不少于|达到)")  # 「应达到」 may state a goal
 _RELIEF_TERM = re.compile(r"延长|缓缴|延缓|延期|顺延")
 # A number that counts the list printed just before it: 「文化、体育和娱乐业等7个行业」.
 _LISTED = re.compile(r"等\s*$")
