@@ -28,7 +28,8 @@ _AFTER = re.compile(r"^[）)]?\s*(?:[：:]|[，,（(]?\s*(?:即|包括|包含|�
 _ITEM_MAX = 24
 # 「哪几个阶段」「哪些方面」: the noun whose items are asked for.
 _ASKED_NOUN = re.compile(r"哪(?:几|些)(?P<measure>[个项类条种大]?)(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=[？?，,。]|$)")
-_COUNTED = re.compile(r"(\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])\s*([个类项大家条种])")
+_NUMERAL = r"(\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])"
+_COUNTED = re.compile(_NUMERAL + r"\s*([个类项大家条种])")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _suffixed(ctx: Context) -> Draft | None:
 
 
 # The count a list's name opens with: 「两区」, 「三中心」, 「一核两芯七园」's 一.
-_NAME_COUNT = re.compile(r"^(\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])[\u4e00-\u9fff]")
+_NAME_COUNT = re.compile("^" + _NUMERAL + r"[\u4e00-\u9fff]")
 
 
 def _several_lists(ctx: Context) -> Draft | None:
