@@ -142,3 +142,21 @@ def test_a_range_pays_up_to_its_upper_bound_and_a_list_may_repeat_the_instrument
 def test_an_instrument_in_the_condition_of_a_grant_is_not_what_is_granted():
     (reward,) = incentives_of("五、促消费\n8.开展促销。对发放消费券的企业给予不超过100万元的资金奖励。")
     assert money(reward) == ("reward", None, 100, None)
+
+
+def test_a_support_share_named_by_its_ratio_word_is_a_subsidy():
+    found = incentives_of(
+        "二、设备更新\n3.电网改造。设备更新项目应为存量项目，单体项目总投资不低于2000万元，支持比例不超过核定总投资的15%。"
+        "对购买新车的个人消费者，根据实际购买价格的30%进行补贴，单台补贴不超过1000元。"
+        "支持老旧农机报废更新，单台最高报废补贴额1500元。")
+    assert [money(i) for i in found] == [("subsidy", None, None, 0.15), ("subsidy", None, 0.1, 0.3),
+                                         ("subsidy", None, 0.15, None)]
+
+
+def test_paying_in_full_and_interest_points_are_shares_and_a_cap_sentence_caps_the_one_before():
+    found = incentives_of(
+        "四、回收利用\n1.设施改造。甲市、乙市资金支持比例不超过项目核定总投资的70%，其余各县原则上全额补助。"
+        "单体项目支持资金原则上不超过1亿元。"
+        "对纳入清单的项目，财政贴息1.5个百分点，贴息期限2年。公益性项目可按照核定总投资予以全额支持。")
+    assert [money(i) for i in found] == [("subsidy", None, 10000, 0.7), ("subsidy", None, 10000, 1.0),
+                                         ("subsidy", None, None, 0.015), ("subsidy", None, None, 1.0)]

@@ -40,7 +40,7 @@ from ingest.extract.instruments import (
 )
 from ingest.extract.offers import Offer, split_offers
 from ingest.extract.targets import plan_clauses, sentence_spans
-from ingest.extract.terms import read_terms
+from ingest.extract.terms import is_cap, read_terms
 from kg.types import Clause, Incentive, ParsedDocument
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ _HEADING = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）.
 _CONDITION = re.compile(r"对(?:于)?(?P<c>[^。；;]+?)[，,]?\s*(?:每家|每个|一次性|按|给予|予以|奖励|补贴|分别)")
 _BENEFICIARY = re.compile(r"(企业或项目|企业|项目|单位|联合体|人才|平台|团队|机构|园区)的?$")
 _CHUNK = re.compile(r"[，,；;。：:！!？?]")
+_CLAIMABLE = ("reward", "subsidy", "matching")
 _NO_MORE = re.compile(r"不再(?!增收|收取)")
 _FUND_RULE = re.compile(r"[^，,。；;]{0,8}?(?:制度|清理|监管|管理办法)")
 
@@ -86,12 +87,30 @@ def extract_incentives(doc: ParsedDocument) -> list[Incentive]:
 def _clause_incentives(clause: Clause) -> list[Incentive]:
     text = _RESPONSIBLE.sub("", normalize(clause.text))
     found: list[Incentive] = []
+    before: list[Incentive] = []  # the previous sentence's incentives
     for k, (start, end) in enumerate(sentence_spans(text)):
         if k == 0 and _HEADING.match(text[start:end]) and end < len(text.rstrip()):
             continue  # 「（十七）持续开展减税降费。」 names the section; its body says what
-        for offer in split_offers(text[start:end]):
-            found += _incentives(clause, offer)
+        own = [i for offer in split_offers(text[start:end]) for i in _incentives(clause, offer)]
+        cap = None if own else _cap_sentence(text[start:end])
+        if cap is not None:
+            capped = [replace(i, cap_wan=cap) if i.cap_wan is None and i.amount_wan is None
+                      and i.kind in _CLAIMABLE else i for i in before]
+            found = found[:len(found) - len(before)] + capped
+        found += own
+        before = own if own or cap is None else before
     return found
+
+
+def _cap_sentence(sentence: str) -> float | None:
+    """A sentence that only caps the grants of the one before it: 「单体项目支持资金原则上不超过
+    1亿元。」 after 「…支持比例不超过核定总投资的70%，其余六州原则上全额补助。」."""
+    if len(sentence) > 40 or instruments(sentence):
+        return None
+    money = [q for q in find_quantities(sentence) if is_money(q.unit) and not q.quoted]
+    if len(money) != 1 or not is_cap(sentence, money[0]):
+        return None
+    return to_wan(money[0].value, money[0].unit)
 
 
 def _incentives(clause: Clause, offer: Offer) -> list[Incentive]:

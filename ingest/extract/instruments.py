@@ -9,7 +9,8 @@ paid for someone 代缴, relief money 临时救助/救助金, a share paid back 
 优先考虑, 纳入…支持范围, 在…方面提供便利, and public procurement's preferences 价格扣除, 评审优惠, 预留…份额).
 It is **granted** when the text gives it: a grant verb before it in the same phrase (给予, 予以, 实行,
 落实, 发放, 采取, 提供, 享受, 纳入, 通过, 完善, 进行, 启动, 领取 …), a sum
-right after it (奖励200万元), or when the word is itself the giving (免收…电费, 减按0.5%征收,
+right after it (奖励200万元, 支持比例不超过…15%, 报废补贴额1500元), paid in full (全额补助,
+予以全额支持), or when the word is itself the giving (免收…电费, 减按0.5%征收,
 优先支持…). 重点支持 alone is a focus, not a grant; what a plan merely asks a bank, a lender or an
 insurer to give (引导国有银行…给予优惠利率, 鼓励小额贷款公司…减免利息) is not the plan's grant, nor is
 what falls outside a policy (不在政策支持范围内).
@@ -32,7 +33,7 @@ _WORDS = (
     ("reward", r"(?:积分)?奖励(?!试点|机制|办法|名额)|奖补|奖金|以奖代补"),
     ("matching", r"(?:资金)?配套(?:资金|奖励|补助|支持)|(?<=给予)配套|(?<=予以)配套|(?<=%)配套"),
     ("subsidy", r"(?:补贴|补助|津贴|资助|贴息)(?!比例|标准|额度|上限|资金管理|收入)|资金扶持|资金支持|"
-                r"(?:补贴|补助|资助|支持)(?=(?:额度|上限|金额)[^，,。；;]{0,16}?\d)|"
+                r"(?:补贴|补助|资助|支持)(?=(?:额度|上限|金额|比例)[^，,。；;]{0,16}?\d)|(?<=全额)支持|"
                 r"(?<!政策)扶持资金|"
                 r"减免|免收|免征|减征|减按|减半征收|免于收取|免予收取|不再(?:增收|收取)|"
                 r"加计扣除|加计抵减|免税|税收优惠|税费?减免|税收政策|税[^，,。；;、]{0,10}?优惠政策|"
@@ -68,7 +69,10 @@ _MONEY_WORDS = re.compile(r"财政|资金|租金|费用|[水电网房]费|经费
 _SUM_IN = re.compile(r"\d\s*(?:万亿|亿|千万|万)?元")
 # 「培训补贴向产教融合项目倾斜」: steering existing money is a priority, not a new subsidy.
 STEERED = re.compile(r"向[^，,。；;]{1,24}倾斜")
-_AMOUNT_AFTER = re.compile(r"^\s*\d|^(?:额度|上限|金额)")  # 补助上限为1000万元: the size of a grant
+# 补助上限为1000万元, 支持比例不超过总投资的15%, 报废补贴额1500元: the size of a grant.
+_AMOUNT_AFTER = re.compile(r"^\s*\d|^(?:额度|上限|金额|额\s*\d)|^比例[^，,。；;]{0,16}?\d")
+# 「其余六州原则上全额补助」: the whole cost paid is the grant.
+_IN_FULL = re.compile(r"全额\s*$")
 # A share of a base gives what it pays: 「按上年度实际缴纳失业保险费的40%返还」,
 # 「岗位补贴按上年度最低工资标准的20%执行」, 「补贴总价的2%」.
 _RATIO_GIVES = re.compile(r"\d\s*[%‰]\s*的?\s*$")
@@ -116,7 +120,7 @@ def is_granted(text: str, inst: Instrument) -> bool:
     if _CONDITION_OPEN.search(before) and _CONDITION_CLOSE.match(text, inst.end):
         return False  # 「对发放消费券的企业给予…奖励」: what the firm did, not what it gets
     return bool(GRANT.search(before) or _AMOUNT_AFTER.match(text[inst.end:])
-                or _SELF_GRANTING.match(inst.word) or _RATIO_GIVES.search(before)
+                or _SELF_GRANTING.match(inst.word) or _RATIO_GIVES.search(before) or _IN_FULL.search(before)
                 or _RATIO_AFTER.match(text, inst.end))
 
 

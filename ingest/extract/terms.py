@@ -13,7 +13,8 @@ normalized text, positions relative to it:
   before 封顶/以内; a range's upper bound (补贴1000-12000元).
 - **ratio**: the share of a base paid, as a fraction (0.1 for 10 %): 按(照)<base>的 10 %,
   给予<base> 10 % 的补助, 补助比例(不超过) 30 %, and after the grant 原则上不超过<base>的 30 %
-  — a cost share (各承担 50 %) is not one.
+  — a cost share (各承担 50 %) is not one; 支持比例不超过<base>的 15 % and 根据<base>的 30 % 进行补贴
+  too; 全额补助 is 1.0, and 贴息 1.5 个百分点 0.015 (points of the loan's rate).
   ``base`` is what the share is of, as printed (项目设备购置额, 软件合同金额).
 - **per_year**: the amount or cap is per year (每年最高…, 年度补助金额最高…, 2000元/人/年).
 - **instalments**: staged payment as printed (分三年拨付, 分期兑现, 按进度拨付).
@@ -47,7 +48,7 @@ _RATE_BY = re.compile(rf"按(?:照)?\s*(?<![\d.]){NUM}\s*(?:万)?元\s*[/／]")
 _SCOPE_BEFORE = re.compile(r"(?:金额|额度|投资额|销售额|营业收入|营收|规模)\s*$")
 _FLOOR_BEFORE = re.compile(r"(?:投资|投资额|金额|销售额|营业收入|营收|规模|产值)(?:须|需|应)?(?P<verb>不低于|不少于|达到|超过|在)?\s*$")
 _OWN_VERB = re.compile(rf"(?:{_INSTRUMENT})\s*(?={NUM})")  # 奖励200万元: the word gives
-_RATIO_BY = re.compile(rf"按(?:照)?(?:不超过|不高于)?(?P<base>[^，,。；;]{{0,40}}?)的?\s*"
+_RATIO_BY = re.compile(rf"(?:按(?:照)?|根据|依据)(?:不超过|不高于)?(?P<base>[^，,。；;]{{0,40}}?)的?\s*"
                        rf"(?:不超过|不高于|最高)?\s*(?P<r>{NUM})\s*(?P<unit>%|‰)"
                        rf"(?=(?:的比例[，,]?)?[^，,。；;]{{0,20}}?(?:给予|予以|{_INSTRUMENT}|支持))")
 # The share printed after the instrument it pays: 「岗位补贴按上年度全市最低工资标准的30%执行」,
@@ -56,7 +57,7 @@ _RATIO_AFTER = re.compile(rf"(?:{_INSTRUMENT})(?:资金)?(?:按(?:照)?)?(?P<bas
                           rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
 _RATIO_GIVEN = re.compile(rf"(?:给予|予以)(?:其)?(?P<base>[^，,。；;%]{{0,24}}?)(?P<r>{NUM})\s*(?P<unit>%|‰)\s*的?"
                           rf"[^，,。；;]{{0,8}}?(?:{_INSTRUMENT})")
-_RATIO_NAMED = re.compile(rf"(?:{_INSTRUMENT})(?:资金)?比例[^，,。；;%‰\d]{{0,16}}?"
+_RATIO_NAMED = re.compile(rf"(?:{_INSTRUMENT}|支持)(?:资金)?比例[^，,。；;%‰\d]{{0,16}}?"
                           rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
 # 「贷款实际利率50%的财政贴息」: the share printed before the instrument it pays.
 _RATIO_BEFORE = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,12}}?)(?P<r>{NUM})\s*(?P<unit>%|‰)的"
@@ -65,6 +66,10 @@ _RATIO_BEFORE = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,12}}?)(?P<r>{NUM})\s*(
 # 「补助额度原则上为项目投资额的5%」.
 _RATIO_LIMIT = re.compile(rf"(?:原则上)?(?:不超过|不高于|最高为?|为)(?P<base>[^，,。；;%‰\d]{{2,16}}?)的\s*"
                           rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
+# The whole cost paid (「其余六州原则上全额补助」, 「予以全额支持」) and an interest subsidy in
+# percentage points of the loan (「中央财政贴息1.5个百分点」): shares without a % sign.
+_RATIO_FULL = re.compile(rf"全额(?:{_INSTRUMENT}|支持)")
+_RATIO_POINTS = re.compile(rf"贴息\s*(?P<r>{NUM})\s*个百分点")
 # A share matched to another grant, written as a proportion: 「给予不超过1:0.5的一次性区级资金匹配」.
 _RATIO_MATCHED = re.compile(rf"(?:不超过|按(?:照)?)?\s*1\s*[:：比]\s*(?P<r>{NUM})(?:的比例)?的?[^，,。；;]{{0,12}}?(?:匹配|配套)")
 _CAP_BEFORE = re.compile(
@@ -150,6 +155,11 @@ def read_ratio(offer: str) -> tuple[float | None, str | None]:
                 continue
             scale = 1000 if m.group("unit") == "‰" else 100
             return round(float(m.group("r")) / scale, 8), _clean_base(m.groupdict().get("base"))
+    points = _RATIO_POINTS.search(offer)
+    if points:
+        return round(float(points.group("r")) / 100, 8), None
+    if _RATIO_FULL.search(offer):
+        return 1.0, None
     matched = _RATIO_MATCHED.search(offer)
     if matched and not _is_share(offer, matched.start(), matched.end()):
         return float(matched.group("r")), None  # 1:0.5 of the grant it matches
