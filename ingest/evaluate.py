@@ -166,7 +166,7 @@ def _score_targets(store: GraphStore, gold: dict[str, Any], docs: set[str]) -> S
                 and _metric_like(g["metric"], p["metric"]))
 
     def show(t: dict[str, Any]) -> str:
-        return f"{t['doc_id'][:3]} {t['metric']} {t.get('comparator', '')}{t.get('value')}{t.get('unit')} ({t.get('year')})"
+        return f"{t['doc_id'].split('_')[0]} {t['metric']} {t.get('comparator', '')}{t.get('value')}{t.get('unit')} ({t.get('year')})"
 
     return _match("Target", gold.get("Target", []), predicted, same, show)
 

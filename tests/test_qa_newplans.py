@@ -88,6 +88,9 @@ def test_sources_are_recorded_for_every_plan() -> None:
     ("吕梁把氢能产业发展目标分成了哪几个阶段？", ["试点示范阶段", "产业链完善阶段", "商业化应用阶段"]),
     # A section asked for by its heading: its sub-sections are the items.
     ("苏州设备更新方案的保障措施有哪些？", ["加强组织领导", "优化金融支持", "加大宣传引导"]),
+    # The heading asked for in other words (举措 for 措施, its two words apart) in a named plan.
+    ("吉林省电动汽车充换电基础设施发展规划要靠哪些举措来保障实施？",
+     ["加强组织领导", "简化办电程序", "强化安全管理"]),
     ("方案提出的服务业数字化转型重点工程是哪两个？", ["平台支撑工程", "新业态新模式培育工程"]),
     # No count, no enumeration: sibling sections whose headings end with the asked noun.
     ("吕梁综合能源站布局要坚持哪些原则？", ["统筹协调原则", "超前布局原则", "利益互补原则", "高标准建设原则"]),

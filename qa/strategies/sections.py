@@ -104,7 +104,11 @@ def _best_section(ctx: Context, names: list[str]) -> tuple[ClauseRecord, list[Cl
     headed = _headings(ctx.corpus)
     # A heading fits only if it holds a name: look at those that do.
     rows = sorted({i for n in names for i in headed.texts.rows_holding(n).tolist()})
-    for clause, heading in (headed.rows[i] for i in rows):
+    candidates = [headed.rows[i] for i in rows]
+    # A named plan's short headings may fit by their words (「保障措施」 for 「举措来保障实施」).
+    candidates += [(c, plain) for d in ctx.scope_docs for c in ctx.corpus.of_document(d)
+                   for plain in (re.sub(r"[\s“”\"。.：:]", "", c.heading),) if len(plain) == 4]
+    for clause, heading in candidates:
         if not ctx.in_scope(clause.doc_id):
             continue
         fit = _heading_fit(heading, names)
@@ -137,11 +141,22 @@ def _headings(corpus: ClauseCorpus) -> _Headings:
     return _Headings(rows, JoinedTexts([heading for _, heading in rows]))
 
 
+# Words a question may use for a heading's word: 「靠哪些举措来保障实施」 asks for 保障措施.
+_SAME_WORD = (("举措", "措施"), ("方面", "领域"))
+
+
 def _heading_fit(plain: str, names: list[str]) -> int | None:
     """0: the heading is a name; 1: it holds a name of four or more characters (「大力推进
-    设备更新行动」 for 「设备更新行动」); None: neither."""
+    设备更新行动」 for 「设备更新行动」); 2: a four-character heading both of whose words
+    a name holds, in any order (「保障措施」 for 「举措来保障实施」); None: none of these."""
     if plain in names:
         return 0
     if any(len(n) >= 4 and n in plain and len(plain) <= len(n) + 6 for n in names):
         return 1
+    if len(plain) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", plain):
+        for name in names:
+            for asked, printed in _SAME_WORD:
+                name = name.replace(asked, printed)
+            if plain[:2] in name and plain[2:] in name and name.find(plain[:2]) != name.find(plain[2:]):
+                return 2
     return None
