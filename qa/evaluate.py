@@ -96,8 +96,8 @@ class GoldSet:
 
 
 def gold_sets(data: Path) -> list[GoldSet]:
-    """The question sets of ``tests/data``: the dev set, the second to fourth seeds sets and
-    the lists-and-documents set, each split by a list of frozen ids, and the new plans,
+    """The question sets of ``tests/data``: the dev set, the second to fourth seeds sets, the
+    lists-and-documents set and the documents set, each split by a list of frozen ids, and the new plans,
     split by frozen documents."""
     sets = []
     for name, file, ids in (("dev", "qa_dev.jsonl", "qa_dev_frozen_ids.txt"),
@@ -106,7 +106,10 @@ def gold_sets(data: Path) -> list[GoldSet]:
                             ("seeds-4", "qa_seeds4.jsonl", "qa_seeds4_frozen_ids.txt"),
                             # Lists and questions about documents, over the seeds and the
                             # new plans' tuning documents: needs the new plans ingested.
-                            ("lists-docs", "qa_listsdocs.jsonl", "qa_listsdocs_frozen_ids.txt")):
+                            ("lists-docs", "qa_listsdocs.jsonl", "qa_listsdocs_frozen_ids.txt"),
+                            # Questions about documents only (metadata, mentions, citations,
+                            # newer/older), over the same documents.
+                            ("docs-2", "qa_docs2.jsonl", "qa_docs2_frozen_ids.txt")):
         if (data / file).exists():
             sets.append(GoldSet(name, tuple(load_gold(data / file)), frozenset(_listed(data / ids))))
     plans = sorted((data / "qa_newplans").glob("*.jsonl")) if (data / "qa_newplans").is_dir() else []
