@@ -306,10 +306,22 @@ def expand_issuer(issuer: str | None, region: str | None) -> str | None:
     return issuer
 
 
+# 「加快构建福建省高质量充电基础设施体系实施方案」: a title may open with what is done before the place.
+_TITLE_VERBS = re.compile(r"^(?:关于)?(?:(?:加快|推动|推进|促进|进一步|全面|深入|加力|支持|构建|建设|打造|做好)(?=.{2}))+")
+
+
 def infer_region(title: str | None, issuer: str | None) -> str | None:
-    for text in (title, issuer):
+    """The place a document is of: its title's opening place, else its issuer's; a title
+    opening with a verb (「加快构建福建省…」) is read after the verb, its issuer first."""
+    if title and _TITLE_VERBS.match(title):
+        return _opening_place(issuer) or _opening_place(_TITLE_VERBS.sub("", title))
+    return _opening_place(title) or _opening_place(issuer)
+
+
+def _opening_place(text: str | None) -> str | None:
+    if text:
         # 「中共黑龙江省委」: the party committee of a place names the place after 中共.
-        text = _PARTY.sub("", text or "")
+        text = _PARTY.sub("", text)
         m = _CITY_DISTRICT.match(text)
         if m and not m.group(1).endswith(_NOT_DISTRICT):
             return m.group(1)

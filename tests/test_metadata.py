@@ -94,6 +94,8 @@ def test_period_region_and_level():
     assert infer_region("武汉市加快推进数字经济高质量发展实施方案", None) == "武汉市"
     assert infer_region("武汉经济技术开发区数字经济产业发展规划", None) == "武汉经济技术开发区"
     assert infer_region("数字经济规划", "武汉市人民政府") == "武汉市"
+    # A title opening with what is done names its place after it, not with it.
+    assert infer_region("加快构建某某省高质量充电基础设施体系实施方案", None) == "某某省"
     # A district or county named after its city is the region; a 社区 or 城区 is not one.
     assert infer_region("某州市云阳区进一步稳住经济增长若干政策措施", None) == "某州市云阳区"
     assert infer_region("关于印发方案的通知", "某州市云阳县人民政府") == "某州市云阳县"

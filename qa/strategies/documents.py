@@ -2,9 +2,12 @@
 the titles the plans print in 《…》.
 
 - which documents a plan cites (「…引用了哪些文件？」) and which plans cite one;
-- which plans mention something (「哪些规划提到了算力券？」);
-- the newest / earliest plan, the plans covering a year;
-- a plan's 文号, issue date, issuer, period.
+- which plans mention something (「哪些规划提到了算力券？」, 「哪几份材料涉及碳普惠」);
+- which loaded plans are on a topic, by their titles (「专门讲充电基础设施的规划有哪些」);
+- the newest / earliest plan, the plans covering a year, several named plans by date;
+- a plan's 文号, issue date, issuer, period (as printed), when it takes effect, whom its
+  notice is sent to (主送). A field the text does not print is said to be missing, and
+  the answer is then not found.
 
 Each fact cites the clause where it is printed: a cited title's own clause, the clause
 holding the 文号 or the date when the text carries one (else the document's opening
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from qa.compose import Point
 from qa.corpus import DocInfo
@@ -33,7 +37,7 @@ _MENTIONS = re.compile(_WHICH + r"(?:份|几份)?(?:规划|文件|方案|政策|
 _GENRE = re.compile(r"实施方案|行动方案|工作方案|若干措施|政策措施|实施细则|管理办法|实施意见|指导意见|规划|方案|措施|意见|办法|细则")
 _BASIS = re.compile(r"依据|根据|按照|贯彻|落实|制定本|编制本|衔接")
 _SINGULAR = re.compile(r"哪[个份部一]|什么(?:上位)?(?:规划|文件)")
-_NOT_FIELD = re.compile(r"文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
+_NOT_FIELD = re.compile(r"(?:省|市|区|县|州|自治区)?(?:人民)?政府(?:办公厅|办公室)?|它|自己|那个|那份|通知|主送|发给|发往|下发|送达|给|有|文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
                         r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|覆盖|时期|一段|哪段|有效期|哪天|何时|什么时候|哪一?年|哪几年|几年|"
                         r"印发|发布|出台|签发|发的|"
                         r"制定|哪个|哪些|单位|部门|机关|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
@@ -55,7 +59,10 @@ _FIELDS = (
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
     ("period", re.compile(r"规划期|实施期|期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围|有效期")),
     ("effective", re.compile(r"施行|生效|起实施|开始实施|实施日期|何时实施|哪天实施|有效期")),
+    ("addressee", re.compile(r"主送|发给(?:了)?(?:哪些|哪几|哪个|谁)|发往(?:哪|何)|下发(?:给|到)(?:哪|谁)|印发给(?:哪|谁)|送达(?:哪|谁)")),
 )
+# The cover's addressee line: 「各市、州、县人民政府，省政府各部门：」.
+_ADDRESSEES = re.compile(r"^[^。：:]{2,160}(?:人民政府|部门|单位|委员会|管委会|机构|局|厅|委|办|中心|公司)\s*[：:]$")
 # 「本办法自2025年3月1日起施行，有效期至2027年12月31日」: when a text takes effect and lapses.
 _EFFECTIVE = re.compile(r"(?:本[\u4e00-\u9fff]{1,8}?)?自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:印发|发布|公布)之日)"
                         r"\s*起?\s*(?:开始)?(?:施行|实施|执行|生效)[^。；;]{0,40}|有效期(?:至|到|为)[^。；;]{2,40}")
@@ -74,23 +81,42 @@ def answer_document(ctx: Context) -> Draft | None:
         compared = _compared_docs(ctx)
         if len(compared) >= 2:
             return _newer(ctx, compared, earlier=bool(_EARLIER.search(focus)))
-    if _NEWEST.search(focus) and re.search(r"规划|文件|方案|政策", focus):
+    if _NEWEST.search(focus) and re.search(r"规划|文件|方案|政策|哪份|哪个", focus):
+        compared = _compared_docs(ctx)
+        if len(compared) >= 2:  # 「苏州、盐都、辽宁、青海这几份方案，哪份最早出、哪份最晚」
+            return _ordered(ctx, compared)
         return _newest(ctx, earliest=bool(_EARLIEST.search(focus)))
+    topic = _ABOUT.search(focus)
+    if topic and not docs:
+        about = _titled_about(ctx, topic.group("topic"))
+        if about:
+            return about
     fields = [name for name, pattern in _FIELDS if pattern.search(focus)]
     if fields and not docs:
         docs = _titled_by_words(ctx, focus) or ([] if _asks_more(ctx) else _of_genre(ctx, focus))
     if fields and docs and not _asks_more(ctx, docs):
         printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
-        recorded = [f for f in fields if f != "effective"]
+        recorded = [f for f in fields if f not in ("effective", "addressee")]
         points = [_metadata(ctx, ctx.corpus.docs[d], recorded, printed_on) for d in docs[:3] if recorded]
         if "effective" in fields:  # printed in the text, not recorded: its own clause is cited
-            points += [_effective(ctx, ctx.corpus.docs[d]) for d in docs[:3]]
+            points += [p for d in docs[:3] for p in _effective(ctx, ctx.corpus.docs[d])]
+        if "addressee" in fields:
+            points += [_addressees(ctx, ctx.corpus.docs[d]) for d in docs[:3]]
         # 「文号是什么？现在还有效吗？」: a page field asked beside the record's fields.
         more = _page_field_points(ctx, docs, focus, page_only=True) if _PAGE_FIELD_ASKED.search(focus) else []
-        return Draft.of(points + more)
+        draft = Draft.of(points + more)
+        # Nothing asked is printed (「…的文号」 of a text without one): the plans do not say.
+        said = [p for p in points + more if not _says_nothing(p.text)]
+        return draft if said else replace(draft, found=False)
     if not fields and _PAGE_FIELD_ASKED.search(focus):
         return _page_field(ctx, docs or _titled_by_words(ctx, focus), focus)
     return None
+
+
+def _says_nothing(point: str) -> bool:
+    """「《X》未载明文号（据文件信息）」: every field of the point is missing."""
+    fields = re.sub(r"^《[^》]*》|（据文件信息）$", "", point).split("，")
+    return all(f.startswith("未载明") for f in fields)
 
 
 # How a question asks for a page field the record has no column for.
@@ -152,12 +178,13 @@ def _titled_by_words(ctx: Context, focus: str) -> list[str]:
 def _asks_more(ctx: Context, docs: list[str] | None = None) -> bool:
     """Whether the question asks something besides metadata (「规划期和规划范围」): then
     the text answers it, not the record."""
-    rest = ctx.linked.raw or ctx.linked.focus
+    rest = _NOT_FIELD.sub("", _TITLE.sub("", ctx.linked.raw or ctx.linked.focus))
     titles = [ctx.corpus.docs[d].title for d in (docs if docs is not None else _named_docs(ctx))]
     for surface in sorted([*ctx.linked.surfaces, *_title_words(titles)], key=len, reverse=True):
         rest = rest.replace(surface, "")
-    rest = _NOT_FIELD.sub("", _TITLE.sub("", rest))
-    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+    # A title's leftovers (the 站 of 综合能源站) name the document, not something more.
+    in_titles = set("".join(titles))
+    return len([c for c in re.findall(r"[\u4e00-\u9fff]", _NOT_FIELD.sub("", rest)) if c not in in_titles]) >= 2
 
 
 def _title_words(titles: list[str]) -> list[str]:
@@ -219,7 +246,7 @@ def _cited_by(ctx: Context, title: str) -> Draft | None:
 def _mentions(ctx: Context) -> Draft | None:
     # What the question quotes is what it looks for (「哪些提到了“揭榜挂帅”」), else what it names.
     quoted = re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", ctx.question)
-    names = quoted or [name for _, name in ctx.linked.entities] or (
+    names = quoted or _mentioned(ctx.question) or [name for _, name in ctx.linked.entities] or (
         [ctx.plan.core] if len(ctx.plan.core) >= 2 else [])
     if not names:
         return None
@@ -235,6 +262,19 @@ def _mentions(ctx: Context) -> Draft | None:
     if not points:
         return None
     return Draft.of(points, intro=f"提到“{names[0]}”的文件：")
+
+
+# What is looked for, unquoted: after the verb (「哪几份材料涉及碳普惠」) or before 在
+# (「加氢站在哪些文件里出现过」).
+_MENTIONED_AFTER = re.compile(r"(?:提到|提及|涉及|谈到|讲到|写到|包含|出现)(?:了|过)?(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)"
+                              r"(?:这个词|这一|的内容|相关内容|内容|的事|吗|呢|的)?[？?。，,]*$")
+_MENTIONED_BEFORE = re.compile(r"^(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:这个词|一词)?(?:在|出现在)" + _WHICH)
+
+
+def _mentioned(question: str) -> list[str]:
+    text = re.sub(r"\s", "", question)
+    found = _MENTIONED_AFTER.search(text) or _MENTIONED_BEFORE.search(text)
+    return [found.group("x")] if found else []
 
 
 def _compared_docs(ctx: Context) -> list[str]:
@@ -272,6 +312,44 @@ def _newer(ctx: Context, doc_ids: list[str], earlier: bool) -> Draft | None:
     return Draft.of(points, intro=f"{word}的是《{docs[0].title}》。")
 
 
+def _ordered(ctx: Context, doc_ids: list[str]) -> Draft | None:
+    """Several named documents by date, earliest first, each date cited where printed."""
+    docs = sorted((ctx.corpus.docs[d] for d in doc_ids if ctx.corpus.docs[d].issued), key=lambda d: d.issued or "")
+    if len(docs) < 2:
+        return None
+    points = [_metadata(ctx, d, ["issued"]) for d in docs]
+    undated = [f"《{ctx.corpus.docs[d].title}》未载明发文日期。" for d in doc_ids if not ctx.corpus.docs[d].issued]
+    intro = f"最早的是《{docs[0].title}》，最晚的是《{docs[-1].title}》（按发文日期）："
+    return Draft.of([Point(p.clause, p.text, "· " if i else "") for i, p in enumerate(points)], undated, intro=intro)
+
+
+# 「专门讲充电基础设施建设的规划或意见有哪些」「推动设备更新和以旧换新的方案，库里一共有几份」: the
+# loaded documents on a topic, by their titles.
+_DOC_NOUN = r"(?:规划|方案|文件|意见|措施|政策|办法|细则|计划|材料)"
+_ABOUT = re.compile(rf"(?:专门|主要)?(?:讲|关于|有关|针对|涉及)?(?P<topic>[\u4e00-\u9fff]{{4,30}}?)的{_DOC_NOUN}"
+                    rf"(?:或{_DOC_NOUN})?[^？?]{{0,8}}?(?:有哪些|有哪几份|是哪几份|有几份|哪几份|都有哪些)")
+_TOPIC_FILLER = re.compile(r"[的和及与或、]|库里|一共|加快|推动|推进|进一步|大规模|建设")
+
+
+def _titled_about(ctx: Context, topic: str) -> Draft | None:
+    """The documents whose titles hold the topic: at least three in four of its
+    characters (filler words aside), so 充换电基础设施 is found for 充电基础设施建设."""
+    wanted = set(_TOPIC_FILLER.sub("", topic))
+    if len(wanted) < 3:
+        return None
+    fits = [info for info in ctx.corpus.docs.values()
+            if len(wanted & set(info.title)) >= 0.75 * len(wanted)]
+    if not fits or len(fits) > 12:
+        return None
+    fits.sort(key=lambda d: (d.issued or "", d.title))
+    points = []
+    for i, doc in enumerate(fits):
+        clauses = _clauses_of(ctx, doc.doc_id)
+        where = f"（{doc.region}）" if doc.region and doc.region not in doc.title else ""
+        points.append(Point(clauses[0], f"《{doc.title}》{where}", "· " if i else ""))
+    return Draft.of(points, intro=f"库中题名涉及“{topic}”的文件：")
+
+
 def _newest(ctx: Context, earliest: bool) -> Draft | None:
     dated = [d for d in ctx.corpus.docs.values() if d.issued]
     if not dated:
@@ -300,8 +378,10 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
         if not value:
             said.append(f"未载明{words[field]}")
             continue
-        if field == "period" and _printing(clauses, f"{value}年"):
-            value = f"{value}年"  # as the plan prints it: 「2021—2025年」
+        if field == "period":
+            printed = _printed_period(clauses, value)
+            if printed:  # as the plan prints it: 「规划期限：2025-2030年」, 「2021—2025年」
+                value, printed_in = printed[0], printed_in or printed[1]
         said.append(f"{words[field]}：{value}")
         # An issuer is printed most plainly on the masthead (「武汉市人民政府办公厅文件」).
         masthead = _printing(clauses, f"{value}文件") if field == "issuer" else None
@@ -310,14 +390,31 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
     return Point(printed_in or clauses[0], f"《{doc.title}》{'，'.join(said)}{source}")
 
 
-def _effective(ctx: Context, doc: DocInfo) -> Point:
-    """When a text takes effect (and until when), quoted from the clause that says so."""
+def _effective(ctx: Context, doc: DocInfo) -> list[Point]:
+    """When a text takes effect (and until when), quoted from the clause that says so; 「自
+    公布之日起施行」 with the date it was published, where that is printed."""
     clauses = _clauses_of(ctx, doc.doc_id)
     for clause in clauses:
         match = _EFFECTIVE.search(re.sub(r"\s", "", clause.text))
         if match:
-            return Point(clause, f"《{doc.title}》施行：{match.group().strip('，,')}")
-    return Point(clauses[0], f"《{doc.title}》未载明施行日期")
+            said = [Point(clause, f"《{doc.title}》施行：{match.group().strip('，,')}")]
+            if re.search(r"(?:公布|印发|发布)之日", match.group()) and doc.issued:
+                date = chinese_date(doc.issued)
+                printed = _printing(clauses, date)
+                if printed is not None:
+                    said.append(Point(printed, f"发布日期：{date}", "· "))
+            return said
+    return [Point(clauses[0], f"《{doc.title}》未载明施行日期")]
+
+
+def _addressees(ctx: Context, doc: DocInfo) -> Point:
+    """Whom the notice issuing a text is sent to, as its cover's addressee line prints it."""
+    clauses = _clauses_of(ctx, doc.doc_id)
+    for clause in [c for c in clauses if c.kind == "header"] + clauses[:3]:
+        for line in clause.text.splitlines():
+            if _ADDRESSEES.match(line.strip()):
+                return Point(clause, f"《{doc.title}》主送：{line.strip().rstrip('：:')}")
+    return Point(clauses[0], f"《{doc.title}》未载明主送单位")
 
 
 def _printing(clauses: list[ClauseRecord], value: str) -> ClauseRecord | None:
@@ -328,6 +425,27 @@ def _printing(clauses: list[ClauseRecord], value: str) -> ClauseRecord | None:
         y, m, d = date.groups()
         forms |= {f"{y}年{int(m):02d}月{int(d):02d}日", f"{y}-{int(m):02d}-{int(d):02d}"}
     return next((c for c in clauses if any(f in re.sub(r"\s", "", c.text) for f in forms)), None)
+
+
+_PERIOD_SAID = re.compile(r"(?:规划|实施|执行|行动)?(?:期限|年限|期)(?:为|是|：|:)\s*(?P<p>\d{4}\s*年?\s*[-—–－~～至到]\s*\d{4}\s*年?)")
+
+
+def _printed_period(clauses: list[ClauseRecord], period: str) -> tuple[str, ClauseRecord] | None:
+    """The period as a clause prints it — 「规划期限：2025-2030年」 first, else the years
+    with any dash — and that clause."""
+    years = re.findall(r"\d{4}", period)
+    if len(years) != 2:
+        return None
+    for clause in clauses:
+        said = _PERIOD_SAID.search(re.sub(r"\s", "", clause.text))
+        if said and re.findall(r"\d{4}", said.group("p")) == years:
+            return said.group("p"), clause
+    dash = re.compile(rf"{years[0]}\s*年?\s*[-—–－~～至到]\s*{years[1]}\s*年?")
+    for clause in clauses:
+        found = dash.search(re.sub(r"\s", "", clause.text))
+        if found:
+            return found.group(), clause
+    return None
 
 
 def _printed_on(clauses: list[ClauseRecord]) -> str | None:
