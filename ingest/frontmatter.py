@@ -29,7 +29,7 @@ _CITED_NOTICE = re.compile(r"《[^《》]{0,200}?的通知[^《》]{0,20}》")  
 _ANNEX = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：.．、]?\s*(?=\S{4})")
 _SUFFIX = re.compile(r"[（(](?:试行|暂行|修订|修订稿|征求意见稿|送审稿|草案)[）)]$")  # "…办法（试行）"
 _PERIOD = re.compile(r"[（(]\d{4}[^（()）]{0,10}[）)]")  # "（2021—2023年）" after a title
-_FOOTER = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[：:]")
+_FOOTER = re.compile(r"^\s*\|?\s*(?:抄送|抄报|主送)\s*[：:]")  # 「| 抄送：… |」: a footer set as a table row
 _PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发")
 _PUBLIC = re.compile(r"^\s*[（(]此件.{0,12}[）)]\s*$")
 _DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"

@@ -121,3 +121,15 @@ def test_merged_cells_of_an_html_table_fill_every_row() -> None:
     lines = [line for line in text.splitlines() if line]
     assert lines[0] == "考核细则"
     assert "| 组织 | 巡河制度 | 10 |" in lines
+
+
+def test_a_title_blocks_issuers_and_date_and_a_footer_set_as_a_table_row_are_the_header() -> None:
+    text = ("中共某某省委 某某省人民政府\n\n关于加快建设幸福某某的意见\n\n（2024年7月17日）\n\n"
+            "为民造福是本质要求，现提出如下意见。\n\n一、总体要求\n\n到2027年，建成示范县10个。\n\n"
+            "二、保障措施\n\n加强组织领导，压实工作责任。\n\n"
+            "| 抄送：区委办公室，区人大常委会办公室。 |  |\n| 某某区人民政府办公室 | 2024年5月28日印发 |\n")
+    doc = parse_fragment(text)
+    head = header(doc).text
+    assert all(line in head for line in ("中共某某省委 某某省人民政府", "关于加快建设幸福某某的意见", "（2024年7月17日）")), head
+    assert "抄送：区委办公室" in head and "2024年5月28日印发" in head, head
+    assert not [c for c in body(doc) if "抄送" in c.text]

@@ -156,6 +156,14 @@ DOCUMENT_QUESTIONS = [
     ("沈阳物业信用信息管理办法什么时候生效？", ["自公布之日起施行", "2025年12月2日"], True),
     # The issuing government named beside the date asked is no further question.
     ("云南2024年进一步推动经济稳进提质的政策措施，省政府是哪天发的？", ["2024年2月18日"], True),
+    # Every body that co-signed above the date, not only the first.
+    ("河南新能源和可再生能源十四五规划是哪些单位发的", ["河南省发展和改革委员会", "河南省财政厅", "河南省林业局"], True),
+    # Who 印发 and when, from the 「…办公室 2024年5月28日印发」 line, as printed.
+    ("盐都区推动设备更新和以旧换新的行动方案由哪个部门印发、哪天印发？", ["盐城市盐都区人民政府办公室", "2024年5月28日印发"],
+     True),
+    # The issuers as the title block prints them; an English question about the record.
+    ("《关于坚持以人民为中心的发展思想加快建设幸福龙江的意见》是由哪些机关发布的？", ["中共黑龙江省委 黑龙江省人民政府"], True),
+    ("When was the Heilongjiang opinion on building a happy Longjiang issued?", ["2024年7月17日"], True),
     # A field the text does not print: the plans do not say, so the answer is not found.
     ("山东省服务业数字化转型行动方案（2021—2023）的发文字号是什么？", ["未载明文号"], False),
 ]

@@ -91,26 +91,51 @@ def answer_document(ctx: Context) -> Draft | None:
         about = _titled_about(ctx, topic.group("topic"))
         if about:
             return about
+    if ctx.linked.english:
+        fields = [name for name, pattern in _ENGLISH_FIELDS if pattern.search(ctx.question)]
+        if fields and docs:  # the record answers; the words left are the plan's description
+            return _metadata_draft(ctx, docs, fields, focus)
+        return None
     fields = [name for name, pattern in _FIELDS if pattern.search(focus)]
     if fields and not docs:
         docs = _titled_by_words(ctx, focus) or ([] if _asks_more(ctx) else _of_genre(ctx, focus))
     if fields and docs and not _asks_more(ctx, docs):
-        printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
-        recorded = [f for f in fields if f not in ("effective", "addressee")]
-        points = [_metadata(ctx, ctx.corpus.docs[d], recorded, printed_on) for d in docs[:3] if recorded]
-        if "effective" in fields:  # printed in the text, not recorded: its own clause is cited
-            points += [p for d in docs[:3] for p in _effective(ctx, ctx.corpus.docs[d])]
-        if "addressee" in fields:
-            points += [_addressees(ctx, ctx.corpus.docs[d]) for d in docs[:3]]
-        # 「文号是什么？现在还有效吗？」: a page field asked beside the record's fields.
-        more = _page_field_points(ctx, docs, focus, page_only=True) if _PAGE_FIELD_ASKED.search(focus) else []
-        draft = Draft.of(points + more)
-        # Nothing asked is printed (「…的文号」 of a text without one): the plans do not say.
-        said = [p for p in points + more if not _says_nothing(p.text)]
-        return draft if said else replace(draft, found=False)
+        return _metadata_draft(ctx, docs, fields, focus)
     if not fields and _PAGE_FIELD_ASKED.search(focus):
         return _page_field(ctx, docs or _titled_by_words(ctx, focus), focus)
     return None
+
+
+# An English question about a document's record: 「What is the document number of…」,
+# 「When was … issued?」, 「Who issued …」.
+_ENGLISH_FIELDS = (
+    ("doc_number", re.compile(r"document\s+(?:number|no\.?)|reference\s+number|file\s+number|serial\s+number", re.I)),
+    ("issued", re.compile(r"\bwhen\s+(?:was|were|did)\b[^?]*\b(?:issu|publish|releas|promulgat|sign|adopt)|"
+                          r"\b(?:issue|issuing|publication|release)\s+date|date\s+of\s+(?:issue|publication)", re.I)),
+    ("issuer", re.compile(r"\bwho\s+(?:issued|published|released|signed)|\bwhich\s+(?:department|agency|body|authority|"
+                          r"office|government)s?\s+(?:issued|published|released)|issuing\s+(?:authority|body|"
+                          r"department|agency)", re.I)),
+    ("period", re.compile(r"\bplan(?:ning)?\s+period|which\s+years\s+does[^?]*cover|time\s+frame", re.I)),
+    ("effective", re.compile(r"take[s]?\s+effect|come[s]?\s+into\s+(?:force|effect)|\beffective\b|valid\s+until", re.I)),
+)
+
+
+def _metadata_draft(ctx: Context, docs: list[str], fields: list[str], focus: str) -> Draft:
+    """The asked fields of the named documents: the record's, each cited where printed,
+    and what only the text says (when it takes effect, whom it is sent to)."""
+    printed_on = "印发" in focus and not re.search(r"发文日期|成文日期|落款|签发", focus)
+    recorded = [f for f in fields if f not in ("effective", "addressee")]
+    points = [_metadata(ctx, ctx.corpus.docs[d], recorded, printed_on) for d in docs[:3] if recorded]
+    if "effective" in fields:  # printed in the text, not recorded: its own clause is cited
+        points += [p for d in docs[:3] for p in _effective(ctx, ctx.corpus.docs[d])]
+    if "addressee" in fields:
+        points += [_addressees(ctx, ctx.corpus.docs[d]) for d in docs[:3]]
+    # 「文号是什么？现在还有效吗？」: a page field asked beside the record's fields.
+    more = _page_field_points(ctx, docs, focus, page_only=True) if _PAGE_FIELD_ASKED.search(focus) else []
+    draft = Draft.of(points + more)
+    # Nothing asked is printed (「…的文号」 of a text without one): the plans do not say.
+    said = [p for p in points + more if not _says_nothing(p.text)]
+    return draft if said else replace(draft, found=False)
 
 
 def _says_nothing(point: str) -> bool:
@@ -371,8 +396,12 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
     words = {"doc_number": "文号", "issued": "发文日期", "issuer": "发文机关", "period": "期限"}
     footer = _printed_on(clauses) if printed_on else None
     if footer:
-        values["issued"], words["issued"] = footer, "印发日期"
-    said, printed_in = [], None
+        # The office that printed it (「盐城市盐都区人民政府办公室 2024年5月28日印发」) is who 印发.
+        (office, date), printed_in = footer
+        values["issued"], words["issued"] = f"{date}印发", ""
+        if office:
+            values["issuer"], words["issuer"] = office, "印发机关"
+    said, printed_in = [], (footer[1] if footer else None)
     for field in fields:
         value = values.get(field)
         if not value:
@@ -382,7 +411,11 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
             printed = _printed_period(clauses, value)
             if printed:  # as the plan prints it: 「规划期限：2025-2030年」, 「2021—2025年」
                 value, printed_in = printed[0], printed_in or printed[1]
-        said.append(f"{words[field]}：{value}")
+        if field == "issuer" and not footer:
+            printed = _printed_issuers(clauses, value)
+            if printed:  # as signed: 「中共黑龙江省委 黑龙江省人民政府」, or all who co-signed
+                value, printed_in = printed[0], printed_in or printed[1]
+        said.append(f"{words[field]}：{value}" if words[field] else value)
         # An issuer is printed most plainly on the masthead (「武汉市人民政府办公厅文件」).
         masthead = _printing(clauses, f"{value}文件") if field == "issuer" else None
         printed_in = printed_in or masthead or _printing(clauses, value)
@@ -407,6 +440,34 @@ def _effective(ctx: Context, doc: DocInfo) -> list[Point]:
     return [Point(clauses[0], f"《{doc.title}》未载明施行日期")]
 
 
+_ONE_BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）()\s]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|"
+                       r"省委|市委|区委|县委|州委|管委会|局|厅)$")
+_DATE_ONLY = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
+
+
+def _printed_issuers(clauses: list[ClauseRecord], issuer: str) -> tuple[str, ClauseRecord] | None:
+    """The issuers as the header prints them: the line that is the recorded issuer but for
+    separators, or the run of bodies that signed above the date when the recorded one is
+    among them (a plan issued jointly by eight departments)."""
+    plain = re.sub(r"[\s、，,]", "", issuer)
+    for clause in (c for c in clauses if c.kind == "header"):
+        lines = [line.strip() for line in clause.text.splitlines() if line.strip()]
+        for line in lines:
+            if re.sub(r"[\s、，,]", "", line) == plain and line != issuer:
+                return line, clause
+        for k, line in enumerate(lines):
+            if not _DATE_ONLY.match(re.sub(r"\s", "", line)):
+                continue
+            run = []
+            for before in reversed(lines[:k]):
+                if not _ONE_BODY.match(before):
+                    break
+                run.insert(0, before)
+            if len(run) >= 2 and plain in {re.sub(r"\s", "", r) for r in run}:
+                return "、".join(run), clause
+    return None
+
+
 def _addressees(ctx: Context, doc: DocInfo) -> Point:
     """Whom the notice issuing a text is sent to, as its cover's addressee line prints it."""
     clauses = _clauses_of(ctx, doc.doc_id)
@@ -420,6 +481,8 @@ def _addressees(ctx: Context, doc: DocInfo) -> Point:
 def _printing(clauses: list[ClauseRecord], value: str) -> ClauseRecord | None:
     """The clause printing ``value`` — a date also as 「2023年04月10日」 or 「2023-04-10」."""
     forms = {re.sub(r"\s", "", value)}
+    # The header, where a plan prints what it is, before a body sentence quoting the value.
+    clauses = sorted(clauses, key=lambda c: c.kind != "header")
     date = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", value)
     if date:
         y, m, d = date.groups()
@@ -448,12 +511,17 @@ def _printed_period(clauses: list[ClauseRecord], period: str) -> tuple[str, Clau
     return None
 
 
-def _printed_on(clauses: list[ClauseRecord]) -> str | None:
-    """The date of a 「…2025年3月31日印发」 line, as printed."""
+_PRINTED_ON = re.compile(r"(?P<office>[\u4e00-\u9fff（）()]{2,30}?(?:办公厅|办公室|人民政府|委员会|局|厅))?[|｜\s]*"
+                         r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发")
+
+
+def _printed_on(clauses: list[ClauseRecord]) -> tuple[tuple[str | None, str], ClauseRecord] | None:
+    """The office and date of a 「武汉市人民政府办公厅 2025年3月31日印发」 line, as printed,
+    and the clause printing it."""
     for clause in clauses:
-        match = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)印发", re.sub(r"\s", "", clause.text))
+        match = _PRINTED_ON.search(re.sub(r"\s", "", clause.text))
         if match:
-            return match.group(1)
+            return (match.group("office"), match.group("date")), clause
     return None
 
 
