@@ -60,7 +60,8 @@ QUESTION_FILLERS = frozenset(
 
 # Phrases that only make a question ("多大规模" would match 大规模定制); removed from
 # what is searched, kept for intent detection.
-_QUESTION_PHRASES = re.compile(r"多大规模|多大|什么水平|什么样|哪些方面|是多少|有多少|多少")
+# 「这项任务由哪些单位负责」: 这项任务 points back at the task the question names.
+_QUESTION_PHRASES = re.compile(r"多大规模|多大|什么水平|什么样|哪些方面|是多少|有多少|多少|(?:这|该|此)[项条个](?:任务|工作|措施|事项)")
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,9 @@ class Linker:
         regions = [r for form, v in region_hits for r in self.g.shared.get(form, [v])]
         # An English question's Chinese is a bag of glossary terms, not a title's words in order.
         docs = [v for _, v in doc_hits] or ([] if is_english(question) else self._titled(squashed))
+        # A document named loosely (「深圳氢能行动计划」): the word naming it (行动计划) is scope,
+        # not something asked about.
+        loose = self._genre_words(squashed, docs) if docs and not doc_hits else []
         years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(searched)))
         return Linked(
             text=searched,
@@ -210,12 +214,17 @@ class Linker:
             region_forms=tuple(dict.fromkeys(form for form, _ in region_hits)),
             # A title word (「可再生能源」) names a document but is also what is asked about.
             scope_surfaces=tuple(dict.fromkeys(
-                [form for form, _ in region_hits]
+                [form for form, _ in region_hits] + loose
                 + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10])),
             # What the question asks is in its own words; borrowed context lends only topic.
             intents=detect_intents(re.sub(r"[\s“”\"'《》]", "", translate_english(text)),
                                    len(set(named)) + len(set(docs)), len(years)),
         )
+
+    def _genre_words(self, squashed: str, docs: list[str]) -> list[str]:
+        """The genre words (行动计划, 实施方案) by which the question names ``docs``."""
+        titles = "".join(k for k, v in self.g.doc_keys.items() if v in docs)
+        return [m.group() for m in _DOC_GENRE.finditer(squashed) if m.group() in titles]
 
     def _titled(self, squashed: str) -> list[str]:
         """A document the question names loosely (「广东提振消费措施」 for 「广东省进一步提振和扩大
@@ -309,6 +318,9 @@ def place_names(text: str) -> list[str]:
 
 _WHOLE_NAME = re.compile(r"〔|规划|方案|措施|意见|办法|计划|政策|细则|通知|纲要|\d{4}—\d{4}")
 _NAMES_A_DOCUMENT = re.compile(r"规划|方案|措施|意见|办法|行动计划|细则|通知|纲要|决定|条例")
+# The genre words a title ends with, as a question may use them to name it.
+_DOC_GENRE = re.compile(r"(?:行动|工作|实施|专项|发展)?(?:计划|方案|规划)|若干措施|政策措施|实施意见|指导意见|"
+                        r"管理办法|实施细则|操作规程")
 _LIST_ASK = re.compile(r"哪[几一二三四五六七八九十\d]+[项个类大种条家方面处座所]|[\d一二三四五六七八九十几]+大[\u4e00-\u9fff]{0,8}(是什么|指什么|分别|包括)")
 
 

@@ -88,6 +88,9 @@ def test_sources_are_recorded_for_every_plan() -> None:
     ("吕梁把氢能产业发展目标分成了哪几个阶段？", ["试点示范阶段", "产业链完善阶段", "商业化应用阶段"]),
     # A section asked for by its heading: its sub-sections are the items.
     ("苏州设备更新方案的保障措施有哪些？", ["加强组织领导", "优化金融支持", "加大宣传引导"]),
+    # A counted list that is a section of that many items; 「哪四个」 asks which, not how many, and
+    # the 计划 of 「行动计划」 names the plan, not a goal.
+    ("深圳氢能行动计划的重点任务分为哪四个方面？", ["核心技术策源地", "先进制造集聚地", "多场景应用示范基地", "配套服务体系"]),
     # The heading asked for in other words (举措 for 措施, its two words apart) in a named plan.
     ("吉林省电动汽车充换电基础设施发展规划要靠哪些举措来保障实施？",
      ["加强组织领导", "简化办电程序", "强化安全管理"]),
@@ -164,6 +167,11 @@ DOCUMENT_QUESTIONS = [
     # The issuers as the title block prints them; an English question about the record.
     ("《关于坚持以人民为中心的发展思想加快建设幸福龙江的意见》是由哪些机关发布的？", ["中共黑龙江省委 黑龙江省人民政府"], True),
     ("When was the Heilongjiang opinion on building a happy Longjiang issued?", ["2024年7月17日"], True),
+    # A date only printed as 「成文日期：2026-03-13」 is quoted so.
+    ("《松江区推进能源高质量发展行动方案（2026-2030年）（草案）》由哪个部门发布？成文日期是哪天？", ["2026-03-13"], True),
+    # 有效期 asks when it lapses (printed with 施行), not the plan period.
+    ("《深圳市光明区支持新型储能产业加快发展扶持计划操作规程》的文号是什么？什么时候签发、什么时候起施行、有效期到哪天？",
+     ["深光发改规〔2025〕1号", "2025年2月25日", "2027年9月12日"], True),
     # A field the text does not print: the plans do not say, so the answer is not found.
     ("山东省服务业数字化转型行动方案（2021—2023）的发文字号是什么？", ["未载明文号"], False),
 ]
@@ -189,6 +197,13 @@ def test_documents_set_stays_at_its_level(plans_ingested, store, settings) -> No
         passed, total = report.rate()
         shown = report.by_kind() if "frozen" in part else [o.gold.id for o in report.outcomes if not o.passed]
         assert passed / total >= DOCS2_FLOORS[part], (part, passed, total, shown)
+
+
+def test_the_genre_word_naming_a_plan_loosely_is_not_asked_about(plans_ingested, store,  # type: ignore[no-untyped-def]
+                                                                   settings) -> None:
+    """「深圳氢能行动计划」 names np34 by 行动计划; 「这项任务」 points back at the task."""
+    answer = build_qa(settings, store).ask("深圳氢能行动计划里建设氢能产业园区这项任务由哪些单位负责？")
+    assert answer.found and "龙华区政府" in answer.answer and "市发展改革委" in answer.answer, answer.answer
 
 
 def test_an_item_of_a_list_its_parent_introduces_is_answered_with_the_whole_list(  # type: ignore[no-untyped-def]

@@ -37,12 +37,12 @@ _MENTIONS = re.compile(_WHICH + r"(?:份|几份)?(?:规划|文件|方案|政策|
 _GENRE = re.compile(r"实施方案|行动方案|工作方案|若干措施|政策措施|实施细则|管理办法|实施意见|指导意见|规划|方案|措施|意见|办法|细则")
 _BASIS = re.compile(r"依据|根据|按照|贯彻|落实|制定本|编制本|衔接")
 _SINGULAR = re.compile(r"哪[个份部一]|什么(?:上位)?(?:规划|文件)")
-_NOT_FIELD = re.compile(r"(?:省|市|区|县|州|自治区)?(?:人民)?政府(?:办公厅|办公室)?|它|自己|那个|那份|通知|主送|发给|发往|下发|送达|给|有|文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
+_NOT_FIELD = re.compile(r"(?:省|市|区|县|州|自治区)?(?:人民)?政府(?:办公厅|办公室)?|它|自己|那个|那份|通知|主送|发给|发往|下发|送达|时候|文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
                         r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|覆盖|时期|一段|哪段|有效期|哪天|何时|什么时候|哪一?年|哪几年|几年|"
                         r"印发|发布|出台|签发|发的|"
                         r"制定|哪个|哪些|单位|部门|机关|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
                         r"现在|目前|还|仍|是否|有效性|有效|效力|失效|废止|施行|生效|起|开始|实施|"
-                        r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]")
+                        r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]|给|有|到")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
 _EARLIEST = re.compile(r"最早|最先|最老")
 # Two named documents compared by date: 「哪个更新」「哪份先发布」「谁出台得更早」. The
@@ -57,7 +57,7 @@ _FIELDS = (
                           r"什么时候(?:印发|发布|出台|签发)|哪一?年(?:印发|发布|出台)|日期")),
     ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关)(?:的名义)?(?:印发|发布|制定|出台|发)|"
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
-    ("period", re.compile(r"规划期|实施期|期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围|有效期")),
+    ("period", re.compile(r"规划期|实施期|(?<!有效)期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围")),
     ("effective", re.compile(r"施行|生效|起实施|开始实施|实施日期|何时实施|哪天实施|有效期")),
     ("addressee", re.compile(r"主送|发给(?:了)?(?:哪些|哪几|哪个|谁)|发往(?:哪|何)|下发(?:给|到)(?:哪|谁)|印发给(?:哪|谁)|送达(?:哪|谁)")),
 )
@@ -411,6 +411,8 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
             printed = _printed_period(clauses, value)
             if printed:  # as the plan prints it: 「规划期限：2025-2030年」, 「2021—2025年」
                 value, printed_in = printed[0], printed_in or printed[1]
+        if field == "issued" and not footer:
+            value = _as_printed(clauses, value)  # 「成文日期：2026-03-13」 when only so printed
         if field == "issuer" and not footer:
             printed = _printed_issuers(clauses, value)
             if printed:  # as signed: 「中共黑龙江省委 黑龙江省人民政府」, or all who co-signed
@@ -476,6 +478,19 @@ def _addressees(ctx: Context, doc: DocInfo) -> Point:
             if _ADDRESSEES.match(line.strip()):
                 return Point(clause, f"《{doc.title}》主送：{line.strip().rstrip('：:')}")
     return Point(clauses[0], f"《{doc.title}》未载明主送单位")
+
+
+def _as_printed(clauses: list[ClauseRecord], date: str) -> str:
+    """A date as the plans print it: as given when some clause prints it so, else the first
+    other form a clause prints (「2023年04月10日」, 「2023-04-10」)."""
+    parts = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", date)
+    if not parts or any(date in re.sub(r"\s", "", c.text) for c in clauses):
+        return date
+    y, m, d = parts.groups()
+    for form in (f"{y}年{int(m):02d}月{int(d):02d}日", f"{y}-{int(m):02d}-{int(d):02d}"):
+        if any(form in re.sub(r"\s", "", c.text) for c in clauses):
+            return form
+    return date
 
 
 def _printing(clauses: list[ClauseRecord], value: str) -> ClauseRecord | None:

@@ -160,6 +160,8 @@ def answer_target(ctx: Context) -> Draft | None:
     if ctx.plan.parts or "incentive" in linked.intents or "comparison" in linked.intents:
         return None
     asked = linked.raw or linked.focus
+    for surface in linked.scope_surfaces:  # 「深圳氢能行动计划」's 计划 names a plan, sets no goal
+        asked = asked.replace(surface, " ")
     if not (_GOAL.search(asked) or linked.ask.future) or _STATUS.search(asked) or len(ctx.plan.core) < 2:
         return None  # a figure asked without asking for a goal may be a status: the text says
     if linked.years and all(_before_plans(ctx, y) for y in linked.years):
@@ -205,7 +207,8 @@ def _set_elsewhere(ctx: Context, rows: list[TargetRow]) -> Draft | None:
     return Draft(draft.text, False, draft.citations)
 
 
-_NUMBER_ASKED = re.compile(r"多少|几[个家项条台座所万亿千百]|多大|多高|多快")
+# 「几个」 asks how many; 「哪几个」 asks which.
+_NUMBER_ASKED = re.compile(r"多少|(?<!哪)几[个家项条台座所万亿千百]|多大|多高|多快")
 _NAME_ASKED = re.compile(WHICH)
 
 

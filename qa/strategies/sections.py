@@ -5,7 +5,8 @@ A question that asks for the members of something without saying how many
 (「重点任务有哪些」「坚持哪些基本原则」「…行动涉及哪些领域」) is often asking for a section of
 the plan: the clause whose heading is that name, and whose sub-clauses are the items. The
 sentence-level answer would quote one sub-clause; this strategy answers with all of them,
-each item citing its own clause. Counted lists (「哪三个」) are ``lists.answer_list``'s.
+each item citing its own clause. A counted list (「哪四个方面」) is a section only when it has
+that many items; others are ``lists.answer_list``'s.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from qa.wording import task_title
 # 「X有哪些」「X主要包括什么」「X涉及哪些领域」「X分为哪几类」: X is the section asked for.
 _MEMBERS_OF = re.compile(r"(?P<name>[^，,。；;？?]{2,40}?)(?:主要|都|还|一共|具体|分别)?"
                          r"(?:有|包括|包含|涉及|分为|分成|覆盖|明确了?|提出了?|部署了?)"
-                         r"(?:哪些|哪几[个项类条种方面]*|什么|啥)")
+                         r"(?:哪些|哪[几一二两三四五六七八九十\d]+[个项类条种大]?(?:方面|部分|板块)?|什么|啥)")
 # 「坚持哪些基本原则」「采取了哪些保障措施」: the noun after 哪些 is the section.
 _WHICH_NOUN = re.compile(r"(?:哪些|哪几[个项类条种]?)(?P<name>[\u4e00-\u9fff]{4,12})")
 # 「主要任务是从哪几个方面展开的」: the section whose sub-sections are the aspects.
@@ -37,7 +38,7 @@ _MAX_ITEMS = 15
 
 
 def answer_section_list(ctx: Context) -> Draft | None:
-    if ctx.plan.count is not None or "list" not in ctx.linked.intents:
+    if "list" not in ctx.linked.intents:
         return None
     names = section_names(ctx.linked.raw or ctx.question)
     if not names:
@@ -46,6 +47,8 @@ def answer_section_list(ctx: Context) -> Draft | None:
     if found is None:
         return None
     section, items = found
+    if ctx.plan.count is not None and len(items) != ctx.plan.count:
+        return None  # 「分为哪四个方面」: a section of four, else ``lists.answer_list``'s count
     shown = items[:_MAX_ITEMS]
     more = f"（共{len(items)}项，列出前{len(shown)}项）" if len(items) > len(shown) else ""
     intro = Point(section, f"{task_title(section)}{more}：")
