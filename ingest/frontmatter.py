@@ -25,6 +25,7 @@ _NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})《?(.{{4,120}}?)》?的通知")
 # Its issuers may be printed with a space between them ("X厅 Y厅关于…").
 _NOTICE_LINE = re.compile(rf"(?:[^\s。，；：:《》]{{2,40}} )?[^\s。，；：:《》]{{0,40}}关于(?:{NOTICE_VERBS})"
                           r"[^。；：:]{4,160}?的通知")
+_CUT_NOTICE = re.compile(rf"(关于(?:{NOTICE_VERBS})[^\n。；：:]{{4,160}}?的)\s*(?:\.{{3,}}|…+)\s*$", re.M)
 _CITED_NOTICE = re.compile(r"《[^《》]{0,200}?的通知[^《》]{0,20}》")  # a notice the text cites
 _ANNEX = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：.．、]?\s*(?=\S{4})")
 _SUFFIX = re.compile(r"[（(](?:试行|暂行|修订|修订稿|征求意见稿|送审稿|草案)[）)]$")  # "…办法（试行）"
@@ -91,6 +92,8 @@ def notice_title(lines: list[str], fields: dict[str, str],
     head = _CITED_NOTICE.sub("", head)
     page_title = re.split(r"\s*[_｜|]\s*", fields.get("网页标题", ""))[0]
     for text in (fields.get("名称", ""), fields.get("标题", ""), page_title, head):
+        # 「关于印发X的 ...」: a notice title a page cut short is still the notice's.
+        text = _CUT_NOTICE.sub(r"\1通知", text)
         m = _NOTICE_LINE.search(text)
         if m:
             return re.sub(r"\s+", "", m.group(0))

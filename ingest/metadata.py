@@ -276,19 +276,31 @@ def infer_issuer(cleaned: CleanText) -> str | None:
         named = _ISSUER_BEFORE_ABOUT.match(re.sub(r"^[#\s]+", "", line))
         if named:
             return "、".join(_ORG_NAME.findall(re.sub(r"\s", "", named.group("orgs"))))
+    front = list(cleaned.front_matter)
+    signed = _signature(front) if cleaned.notice else None
+    if signed:
+        return signed  # the notice issuing the plan signed by its issuer, whoever posted the page
     for key in ("发文机关", "发文机构", "发布机构", "发布部门", "制定机关"):
         if fields.get(key):
             return fields[key].strip()
-    front = list(cleaned.front_matter)
     for line in front[:3]:
         if line.endswith("文件") and _ORG.match(line[:-2]):
             return line[:-2]
-    for i, line in enumerate(front[1:], 1):
-        if _DATE_CN.fullmatch(line.strip()) and _ORG.match(front[i - 1]):
-            return front[i - 1]
+    signed = _signature(front)
+    if signed:
+        return signed
     for line in front:
         if _SIGNED_LINE.fullmatch(line.strip()):
             return _DATE_CN.sub("", line).strip()
+    return None
+
+
+def _signature(front: list[str]) -> str | None:
+    """The one body signed above a date line of the cover (「山西省人民政府办公厅 /
+    2025年12月31日」); several co-signers are left to the fields that sum them up."""
+    for i, line in enumerate(front[1:], 1):
+        if _DATE_CN.fullmatch(line.strip()) and _ORG.match(front[i - 1]):
+            return None if i >= 2 and _ORG.match(front[i - 2]) else front[i - 1]
     return None
 
 

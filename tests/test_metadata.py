@@ -278,3 +278,16 @@ def test_a_page_line_that_issues_a_plan_names_it_as_a_notice_would():
     meta = parse_fragment(page).meta
     assert meta.title == "某省扩大民间投资三年行动方案" and meta.issuer.endswith("省人民政府办公厅")
     assert meta.also_titles == ("省人民政府办公厅印发《某省扩大民间投资三年行动方案》",)
+
+
+def test_a_notice_title_cut_short_still_wraps_its_plan_and_the_notice_signature_is_the_issuer() -> None:
+    page = ("---\ntitle: 关于印发某某省推进数字经济全面发展实施方案（2026—2028年）的 ...\nissuer:\n- 某某省发展和改革委员会\n"
+            "date: '2025-12-31'\n---\n\n# 关于印发某某省推进数字经济全面发展实施方案（2026—2028年）的 ...\n\n"
+            "各市、县人民政府，省人民政府各委、办、厅、局：\n\n"
+            "《某某省推进数字经济全面发展实施方案（2026—2028年）》已经省人民政府同意，现印发给你们，请认真贯彻执行。\n\n"
+            "某某省人民政府办公厅\n\n2025年12月31日\n\n**某某省推进数字经济全面发展实施方案**\n\n**（2026—2028年）**\n\n"
+            "为加快数字经济发展，制定本方案。\n\n一、总体要求\n\n到2028年，数字经济增加值占比达到50%。\n")
+    meta = parse_fragment(page).meta
+    assert meta.title == "某某省推进数字经济全面发展实施方案（2026—2028年）", meta.title
+    # The page lists who posted it; the notice is signed by who issued it.
+    assert meta.issuer == "某某省人民政府办公厅", meta.issuer
