@@ -160,3 +160,12 @@ def test_paying_in_full_and_interest_points_are_shares_and_a_cap_sentence_caps_t
         "对纳入清单的项目，财政贴息1.5个百分点，贴息期限2年。公益性项目可按照核定总投资予以全额支持。")
     assert [money(i) for i in found] == [("subsidy", None, 10000, 0.7), ("subsidy", None, 10000, 1.0),
                                          ("subsidy", None, None, 0.015), ("subsidy", None, None, 1.0)]
+
+
+def test_a_share_chunk_before_its_grant_and_a_ceiling_after_it_are_one_offer():
+    found = incentives_of(
+        "三、创新平台\n1.支持平台建设。对经国家级主管部门认定的创新平台，按获得市级及以上主管部门实际资助金额的50%，给予最高1000万元资助；"
+        "对符合条件的储能电站项目按实际投资的20%，给予最高500万元资助。"
+        "按照平台当年度收取服务费用的10%补贴，给予每年最高100万元资助。")
+    assert [money(i) for i in found] == [("subsidy", None, 1000, 0.5), ("subsidy", None, 500, 0.2),
+                                         ("subsidy", None, 100, 0.1)]

@@ -7,7 +7,11 @@ A sentence is cut at its commas into chunks, and each chunk read as one of
   「按设备购置额的10%给予奖补」, 「每家奖励200万元」, 「落实车辆购置税减免优惠政策」;
 - **term**: it only qualifies the grant before it — a ceiling (「最高500万元」, 「单个企业最高300万元」),
   staged payment (「分三年拨付」) or a cost share (「市区各承担50%」);
-- **condition**: anything else (「对新认定的专精特新企业」).
+- **condition**: anything else (「对新认定的专精特新企业」), and the share a following grant
+  pays (「按获得…实际资助金额的50%」 before 「给予最高1000万元资助」).
+
+A grant that only sets a ceiling (「给予每年最高100万元资助」) right after a grant without one
+is that grant's term.
 
 An offer is a grant chunk with the condition chunks before it and the term chunks after
 it; a condition chunk that follows a grant's terms opens the next offer. So
@@ -84,6 +88,8 @@ def chunk_role(chunk: str, after_grant: bool) -> str:
     quantities = [q for q in find_quantities(body) if not q.quoted]
     if after_grant and (_is_term(body, quantities) or _RATE_CUT.search(body)):
         return "term"
+    if _SHARE_FIRST.search(body):
+        return "condition"  # 「按获得…实际资助金额的50%，给予最高1000万元资助」: the share of the grant after it
     found = instruments(body)
     if found and (any(is_granted(body, i) for i in found) or _AMOUNTED.search(body)
                   or _RATIO.search(body)):
@@ -91,6 +97,20 @@ def chunk_role(chunk: str, after_grant: bool) -> str:
     if FUND.search(body) and any(is_money(q.unit) for q in quantities):
         return "grant"  # 安排4亿元…，安排2亿元…: each sum its own fund
     return "condition"
+
+
+# A chunk that is only the share a following grant pays: 「按获得国家实际资助金额的25%」.
+_SHARE_FIRST = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）.、．]\s*)?(?:[\u4e00-\u9fff]{2,6}[：:])?(?:对[^，,。；;]*?)?"
+                          r"按(?:照)?(?:不超过|不高于)?[^，,。；;]{2,40}?的\s*\d+(?:\.\d+)?\s*%\s*$")
+# A grant that gives only a ceiling: 「给予单家企业每年最高100万元资助」.
+_CAP_GRANT = re.compile(r"^\s*(?:给予|予以)[^，,。；;]{0,12}?(?:最高|不超过|上限)")
+
+
+def _cap_grant(chunk: str) -> bool:
+    body = chunk.rstrip("，,：:；; ")
+    money = [q for q in find_quantities(body) if is_money(q.unit) and not q.quoted]
+    return bool(_CAP_GRANT.match(body)) and bool(money) and all(is_cap(body, q) for q in money) \
+        and not _RATIO.search(body)
 
 
 def _is_term(body: str, quantities: list[Quantity]) -> bool:
@@ -110,6 +130,8 @@ def _by_grants(sentence: str) -> list[str]:
     seen_grant, last = False, "condition"
     for chunk in _chunks(sentence):
         role = chunk_role(chunk, last in ("grant", "term") and seen_grant)
+        if role == "grant" and last == "grant" and _cap_grant(chunk) and not any(_cap_grant(c) for c in current):
+            role = "term"  # 「按…服务费用的10%补贴，给予每年最高100万元资助」: the cap of that grant
         if role == "grant" and seen_grant:
             parts.append("".join(current[:closed]))
             current, closed = current[closed:], 0

@@ -50,7 +50,7 @@ _FLOOR_BEFORE = re.compile(r"(?:投资|投资额|金额|销售额|营业收入|�
 _OWN_VERB = re.compile(rf"(?:{_INSTRUMENT})\s*(?={NUM})")  # 奖励200万元: the word gives
 _RATIO_BY = re.compile(rf"(?:按(?:照)?|根据|依据)(?:不超过|不高于)?(?P<base>[^，,。；;]{{0,40}}?)的?\s*"
                        rf"(?:不超过|不高于|最高)?\s*(?P<r>{NUM})\s*(?P<unit>%|‰)"
-                       rf"(?=(?:的比例[，,]?)?[^，,。；;]{{0,20}}?(?:给予|予以|{_INSTRUMENT}|支持))")
+                       rf"(?=(?:的比例)?[，,]?[^，,。；;]{{0,20}}?(?:给予|予以|{_INSTRUMENT}|支持))")
 # The share printed after the instrument it pays: 「岗位补贴按上年度全市最低工资标准的30%执行」,
 # 「对购买商业用房补贴总价的1.5%」.
 _RATIO_AFTER = re.compile(rf"(?:{_INSTRUMENT})(?:资金)?(?:按(?:照)?)?(?P<base>[^，,。；;%‰\d]{{1,16}}?)的\s*"
