@@ -68,8 +68,15 @@ def parse_table(lines: list[str]) -> Table:
     header: list[str] = []
     named = len(rows) > 1 and separators[1] and not separators[0]
     if named or (len(rows) > 1 and _looks_like_header(rows[0])):
-        header = [re.sub(r"\s+", "", clean_cell(c)) for c in rows[0]]
+        header = [_header_cell(c) for c in rows[0]]
         rows, separators = rows[1:], separators[1:]
+    # An empty header row a converter left above the real one (「|  |  |」, separator, names).
+    if header and not any(header):
+        body = [(row, sep) for row, sep in zip(rows, separators) if not sep]
+        if body and _looks_like_header(body[0][0]):
+            first = rows.index(body[0][0])
+            header = [_header_cell(c) for c in body[0][0]]
+            rows, separators = rows[first + 1:], separators[first + 1:]
     data = [[clean_cell(c) for c in row] for row, sep in zip(rows, separators) if not sep]
     data = [row for row in data if any(row)]
     width = max([len(header)] + [len(row) for row in data] + [1])
@@ -81,12 +88,19 @@ def parse_table(lines: list[str]) -> Table:
     return Table(header=tuple(header), rows=padded)
 
 
+def _header_cell(cell: str) -> str:
+    """A column name: its lines joined (「属性<br>（预期性/约束性）」 is one name), no spaces."""
+    return re.sub(r"\s+", "", "".join(_clean_fragment(part) for part in _BREAK_TAG.split(cell)))
+
+
 def _looks_like_header(row: list[str]) -> bool:
-    """A first row of column names where the separator row was lost: short cells, at
-    least two of them words columns are named by (类别, 指标, 单位, 2025年 …)."""
-    cells = [re.sub(r"\s+", "", clean_cell(c)) for c in row if c.strip()]
-    return (len(cells) >= 2 and all(len(c) <= 10 for c in cells)
-            and sum(1 for c in cells if _HEADER_WORD.search(c)) >= 2)
+    """A first row of column names where the separator row was lost: short cells (a
+    bracketed note aside), at least two of them words columns are named by (类别, 指标,
+    单位, 2025年 …)."""
+    cells = [_header_cell(c) for c in row if c.strip()]
+    bare = [re.sub(r"[（(][^（()）]*[）)]", "", c) for c in cells]
+    return (len(cells) >= 2 and all(len(c) <= 10 for c in bare)
+            and sum(1 for c in bare if _HEADER_WORD.search(c)) >= 2)
 
 
 def merge_tables(first: Table, second: Table) -> Table:

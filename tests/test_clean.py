@@ -355,3 +355,12 @@ def test_a_row_of_page_buttons_after_the_plan_goes_with_what_follows_it():
         assert texts(cleaned)[-1] == "8.推进第8项重点工作，落实各项任务，确保取得实效。", buttons
     kept = clean(f"{body}\n中小企业\n9.支持中小企业发展，落实各项扶持政策，确保取得实效。\n")
     assert texts(kept)[-1].startswith("9.支持中小企业")
+
+
+def test_an_empty_header_row_above_the_real_one_and_a_broken_column_name() -> None:
+    lines = ["|     |     |     |     |", "| --- | --- | --- | --- |",
+             "| **序号** | **指标名称** | **属性**<br>**（预期性** **/约束性）** | **“十五五”目标值** |",
+             "| 1 | 供电可靠率 | 预期性 | 99.999 |"]
+    table = parse_table(lines)
+    assert table.header == ("序号", "指标名称", "属性（预期性/约束性）", "“十五五”目标值"), table.header
+    assert [list(r) for r in table.rows] == [["1", "供电可靠率", "预期性", "99.999"]]

@@ -127,3 +127,12 @@ def test_what_a_scoring_rule_scores_is_no_goal():
 def test_a_goal_reached_with_daoda_names_its_subject():
     text = "一、发展目标\n到2025年，全省将建成充换电站300座，充电桩到达1万个以上。"
     assert [(t.metric, t.value) for t in targets_of(text, LAYOUT)] == [("充换电站", 300), ("充电桩", 1)]
+
+
+def test_an_indicator_table_under_an_empty_header_row_and_a_dash_unit():
+    text = ("一、发展目标\n到2030年，能源保障能力显著增强。\n\n表1 能源核心指标表\n\n"
+            "|     |     |     |     |     |\n| --- | --- | --- | --- | --- |\n"
+            "| **序号** | **指标名称** | **单位** | **属性**<br>**（预期性** **/约束性）** | **“十五五”目标值** |\n"
+            "| 1 | 220千伏容载比 | —— | 预期性 | 1.86 |\n| 2 | 供电可靠率 | % | 预期性 | 99.999 |\n")
+    found = [(t.metric, t.value, t.unit or None, t.year) for t in targets_of(text, LAYOUT)]
+    assert ("220千伏容载比", 1.86, None, 2030) in found and ("供电可靠率", 99.999, "%", 2030) in found, found

@@ -80,6 +80,8 @@ def table_row_targets(clause: Clause, *, region: str | None, end_year: int | Non
     if metric is None or not columns:
         return None
     unit = next((v for k, v in cells.items() if _UNIT_KEY.match(k)), None)
+    if unit is not None and not re.search(r"\w|%|‰", unit):
+        unit = None  # 「——」: a ratio (容载比) that has no unit
     metric, bracketed = _metric_unit(metric)
     targets = []
     for key in columns:
