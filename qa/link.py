@@ -198,7 +198,9 @@ class Linker:
         # A document named loosely (「深圳氢能行动计划」): the word naming it (行动计划) is scope,
         # not something asked about.
         loose = self._genre_words(squashed, docs) if docs and not doc_hits else []
-        years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(searched)))
+        # A period printed in a title the question names (「《…（2026-2030年）》」) dates the
+        # plan, not what is asked.
+        years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(_TITLED.sub(" ", searched))))
         return Linked(
             text=searched,
             focus=focus,
@@ -317,6 +319,7 @@ def place_names(text: str) -> list[str]:
 
 
 _WHOLE_NAME = re.compile(r"〔|规划|方案|措施|意见|办法|计划|政策|细则|通知|纲要|\d{4}—\d{4}")
+_TITLED = re.compile(r"《[^《》]*》")
 _NAMES_A_DOCUMENT = re.compile(r"规划|方案|措施|意见|办法|行动计划|细则|通知|纲要|决定|条例")
 # The genre words a title ends with, as a question may use them to name it.
 _DOC_GENRE = re.compile(r"(?:行动|工作|实施|专项|发展)?(?:计划|方案|规划)|若干措施|政策措施|实施意见|指导意见|"

@@ -333,3 +333,13 @@ def test_parts_drop_the_asker_and_the_document_read() -> None:
     assert further_questions("我们公司今年获批了国家双跨工业互联网平台，按突破性方案能拿哪些奖励？钱谁出？") == []
     assert further_questions("我们公司今年获批了国家双跨工业互联网平台，又进了全国互联网百强，能拿哪些奖励？谁出钱？") == [
         "国家双跨工业互联网平台", "又进了全国互联网百强"]
+
+
+def test_a_period_inside_a_quoted_title_is_no_year_asked() -> None:
+    from qa.link import Gazetteer, Linker
+
+    gaz = Gazetteer(corpus_text="某区能源行动方案")
+    gaz.add_region("某区")
+    linked = Linker(gaz).link("《某区能源行动方案（2026-2030年）》里，供电可靠率的目标值是多少？")
+    assert linked.years == ()
+    assert Linker(gaz).link("某区到2030年供电可靠率要达到多少？").years == (2030,)
