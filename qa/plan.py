@@ -57,7 +57,8 @@ _LEAD = re.compile(r"^(?:用\d+年(?:时间)?|如果|假如|若|力争|争取|�
                    r"我们公司|我公司|我司|我们企业|我们|本公司|本企业|今年|去年|明年|刚刚|已经)+")
 # Where the asked thing ends and the question begins. Only unambiguous sequences: a
 # single 能/要/将 would cut 「人工智能」「数据要素」; those count only at the very end.
-_TAIL = re.compile(r"(?:分别|各自|由谁|谁来|谁负责|谁牵头|哪个部门|哪些部门|哪个单位|哪些单位|是多少|多少|几[个家项条台座所类种]?|的目标|目标(?:是|为|值)?|(?:要|能|将|需要|应该|计划)"
+_TAIL = re.compile(r"(?:分别|各自|由谁|谁来|谁负责|谁牵头|哪个部门|哪些部门|哪个单位|哪些单位|是多少|多少|几[个家项条台座所类种]?|的目标|目标(?:是|为|值)?|"
+                   r"(?:设定|制定|确定|提出|定|设)了?(?:什么|哪些|怎样的)|(?:要|能|将|需要|应该|计划)"
                    r"(?:达到|做到|实现|完成|超过|突破|提高|提升|增加|增长|建成|拿|获得|到)|达到|做到|提到|提高到|提升到|"
                    r"增加到|增长到|要超过|要突破|是?什么|是?哪|有哪些|有什么|是?怎么|是?如何|的规模|规模目标).*$"
                    r"|(?:呢|吗|要|将|能|可以|需要|都|各|(?:要|将)?(?:比|较))$")
@@ -126,12 +127,16 @@ def further_questions(text: str) -> list[str]:
         c for c in map(_clean, _SPAN.findall(sentences[0])) if len(c) >= 2 and not _TOPIC.search(c)]
     found = [p for p in first if p]
     for sentence in sentences[1:]:
-        rest = _clean(sentence)
-        for pattern in _ASKS.values():
-            rest = pattern.sub("", rest)
-        rest = _QUESTION_WORDS.sub("", _YEAR_PHRASE.sub("", rest))
-        if len(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", rest)) >= 2:
-            found.append(rest.strip("，, "))
+        # 「要建几个省级孵化基地，产值要到多少」: each comma part that asks is a question of its own.
+        pieces = [p for p in re.split(r"[，,]", sentence) if p.strip()]
+        asking = [p for p in pieces if _ASKING.search(p)]
+        for piece in (asking if len(asking) >= 2 else [sentence]):
+            rest = _clean(piece)
+            for pattern in _ASKS.values():
+                rest = pattern.sub("", rest)
+            rest = _QUESTION_WORDS.sub("", _YEAR_PHRASE.sub("", rest))
+            if len(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", rest)) >= 2:
+                found.append(rest.strip("，, "))
     return found if len(found) >= 2 else []
 
 

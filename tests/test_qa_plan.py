@@ -109,6 +109,9 @@ def test_further_questions_ask_their_own_subject() -> None:
     assert further_questions("首次进入全国软件百强能拿多少奖励？谁出钱？") == []  # same subject
     # The measure word after 多少 (辆, 名, 套…) is not part of what is counted.
     assert further_questions("示范项目至少要投放多少辆换电车？全区最多认定几个？") == ["换电车", "全区认定"]
+    # A later sentence asking two things at its comma asks each on its own.
+    assert further_questions("，对微短剧产业定了什么目标？要建几个省级孵化基地，产值要到多少？") == [
+        "微短剧产业", "省级孵化基地", "产值"]
 
 
 def test_core_phrase_drops_question_and_document_words() -> None:
@@ -119,6 +122,7 @@ def test_core_phrase_drops_question_and_document_words() -> None:
     assert core_phrase("2025年新型储能装机规模要达到多少万千瓦") == "新型储能装机规模"
     assert core_phrase("氢能产业发展基金的规模是多少亿元") == "氢能产业发展基金"
     assert core_phrase("接入多少市场主体") == "市场主体"
+    assert core_phrase("对微短剧产业定了什么目标") == "微短剧产业"  # 定了 sets, it is not set
 
 
 @pytest.mark.parametrize(("question", "names"), [
