@@ -170,6 +170,9 @@ def test_focus_keeps_the_parts_with_the_asked_words() -> None:
     # The asked phrase printed whole marks its part; its words alone are everywhere.
     long = "本规划基于对发展机遇的把握，积极落实《十四五规划》，明确发展路线，规划期限为2021—2025年，规划范围为全域。"
     assert focus(long, ["规划期", "规划"]) == "规划期限为2021—2025年…"
+    # An item's own number is no figure: the sum asked for follows.
+    item = "2.主导制定或修订新型储能领域国家标准的企业,一次性给予25万元奖励;"
+    assert "25万元" in focus(item, ["国家标准"], figure=True)
 
 
 def test_task_title_expands_a_one_character_heading() -> None:
