@@ -72,12 +72,22 @@ class GraphFacts:
             (not wanted_years or r["target"].get("year") in wanted_years)
             and (not wanted_docs or r["doc_id"] in wanted_docs)))
 
+    def _incentives_table(self) -> _Table:
+        return self._table("incentives", facts.incentives,
+                           lambda r: (r["incentive"].get("condition") or "") + "\n"
+                           + (r["incentive"].get("text") or ""))
+
     def incentives_matching(self, terms: Sequence[str]) -> list[dict[str, Any]]:
         """Incentives whose condition or text holds any of ``terms``."""
-        table = self._table("incentives", facts.incentives,
-                            lambda r: (r["incentive"].get("condition") or "") + "\n"
-                            + (r["incentive"].get("text") or ""))
-        return table.best_matches(terms)
+        return self._incentives_table().best_matches(terms)
+
+    def incentives_with(self, *, ratio: float | None = None, cap_wan: float | None = None,
+                        amount_wan: float | None = None) -> list[dict[str, Any]]:
+        """Incentives whose terms are those given (a ratio as a fraction, sums in 万元)."""
+        wanted = {"ratio": ratio, "cap_wan": cap_wan, "amount_wan": amount_wan}
+        return [r for r in self._incentives_table().rows if all(
+            v is None or (r["incentive"].get(k) is not None and abs(float(r["incentive"][k]) - v) < 1e-6)
+            for k, v in wanted.items())]
 
     def find(self, linked: Linked, region_docs: dict[str, list[str]]) -> GraphFindings:
         found = GraphFindings()

@@ -169,3 +169,9 @@ def test_a_share_chunk_before_its_grant_and_a_ceiling_after_it_are_one_offer():
         "按照平台当年度收取服务费用的10%补贴，给予每年最高100万元资助。")
     assert [money(i) for i in found] == [("subsidy", None, 1000, 0.5), ("subsidy", None, 500, 0.2),
                                          ("subsidy", None, 100, 0.1)]
+
+
+def test_a_share_given_within_a_limit_and_capped_in_the_same_phrase():
+    (grant,) = incentives_of("四、园区\n13.建设园区。支持建设省级园区，对园区实施的公共服务平台等项目给予建设总投入的30%以内、"
+                             "最高不超过1000万元补助。")
+    assert money(grant) == ("subsidy", None, 1000, 0.3)

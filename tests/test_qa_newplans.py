@@ -206,6 +206,14 @@ def test_the_genre_word_naming_a_plan_loosely_is_not_asked_about(plans_ingested,
     assert answer.found and "龙华区政府" in answer.answer and "市发展改革委" in answer.answer, answer.answer
 
 
+def test_which_grants_pay_the_terms_a_question_prints(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+    """The incentives backwards: from a share and a ceiling to what they are paid for."""
+    answer = build_qa(settings, store).ask(
+        "山西数字经济实施方案中，哪些项目可以获得项目建设总投入30%以内、最高不超过1000万元的补助？")
+    assert all(f in answer.answer for f in ("“人工智能+”应用示范项目", "省级数字经济园区", "基层慧治示范场景")), answer.answer
+    assert len(answer.citations) >= 4, answer.answer
+
+
 def test_an_item_of_a_list_its_parent_introduces_is_answered_with_the_whole_list(  # type: ignore[no-untyped-def]
         plans_ingested, store, settings) -> None:
     qa = build_qa(settings, store)

@@ -350,3 +350,11 @@ def test_a_period_inside_a_quoted_title_is_no_year_asked() -> None:
     linked = Linker(gaz).link("《某区能源行动方案（2026-2030年）》里，供电可靠率的目标值是多少？")
     assert linked.years == ()
     assert Linker(gaz).link("某区到2030年供电可靠率要达到多少？").years == (2030,)
+
+
+def test_the_terms_a_question_prints_for_a_grant() -> None:
+    from qa.strategies.eligible import _terms
+
+    assert _terms("哪些项目可以获得项目建设总投入30%以内、最高不超过1000万元的补助") == (0.3, 1000.0, None)
+    assert _terms("哪些企业能拿到最高500万元的资助") == (None, 500.0, None)
+    assert _terms("哪些单位能获得一次性50万元奖励") == (None, None, 50.0)

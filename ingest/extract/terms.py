@@ -56,7 +56,7 @@ _RATIO_BY = re.compile(rf"(?:按(?:照)?|根据|依据)(?:不超过|不高于)?(
 _RATIO_AFTER = re.compile(rf"(?:{_INSTRUMENT})(?:资金)?(?:按(?:照)?)?(?P<base>[^，,。；;%‰\d]{{1,16}}?)的\s*"
                           rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
 _RATIO_GIVEN = re.compile(rf"(?:给予|予以)(?:其)?(?P<base>[^，,。；;%]{{0,24}}?)(?P<r>{NUM})\s*(?P<unit>%|‰)\s*的?"
-                          rf"[^，,。；;]{{0,8}}?(?:{_INSTRUMENT})")
+                          rf"(?:[^，,。；;]{{0,8}}?|(?:以内|以下)[^，,。；;]{{0,20}}?)(?:{_INSTRUMENT})")
 _RATIO_NAMED = re.compile(rf"(?:{_INSTRUMENT}|支持)(?:资金)?比例[^，,。；;%‰\d]{{0,16}}?"
                           rf"(?P<r>{NUM})\s*(?P<unit>%|‰)")
 # 「贷款实际利率50%的财政贴息」: the share printed before the instrument it pays.
