@@ -358,3 +358,11 @@ def test_the_terms_a_question_prints_for_a_grant() -> None:
     assert _terms("哪些项目可以获得项目建设总投入30%以内、最高不超过1000万元的补助") == (0.3, 1000.0, None)
     assert _terms("哪些企业能拿到最高500万元的资助") == (None, 500.0, None)
     assert _terms("哪些单位能获得一次性50万元奖励") == (None, None, 50.0)
+
+
+def test_a_heading_fits_a_name_it_opens_before_的_and_two_words_apart() -> None:
+    from qa.strategies.sections import _heading_fit
+
+    assert _heading_fit("第十八条氢能示范应用奖励的支持对象、方式、标准", ["氢能示范应用奖励"]) == 1
+    assert _heading_fit("保障措施", ["举措来保障实施"]) == 2
+    assert _heading_fit("组织实施", ["举措来保障实施"]) is None

@@ -144,6 +144,7 @@ def _headings(corpus: ClauseCorpus) -> _Headings:
     return _Headings(rows, JoinedTexts([heading for _, heading in rows]))
 
 
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 # Words a question may use for a heading's word: 「靠哪些举措来保障实施」 asks for 保障措施.
 _SAME_WORD = (("举措", "措施"), ("方面", "领域"))
 
@@ -155,6 +156,10 @@ def _heading_fit(plain: str, names: list[str]) -> int | None:
     if plain in names:
         return 0
     if any(len(n) >= 4 and n in plain and len(plain) <= len(n) + 6 for n in names):
+        return 1
+    # An article named by what it rules on: 「第十八条 氢能示范应用奖励的支持对象、方式、标准…」.
+    article = _ARTICLE.sub("", plain)
+    if article != plain and any(len(n) >= 4 and article.startswith(f"{n}的") for n in names):
         return 1
     if len(plain) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", plain):
         for name in names:
