@@ -91,6 +91,9 @@ def test_sources_are_recorded_for_every_plan() -> None:
     # A counted list that is a section of that many items; 「哪四个」 asks which, not how many, and
     # the 计划 of 「行动计划」 names the plan, not a goal.
     ("深圳氢能行动计划的重点任务分为哪四个方面？", ["核心技术策源地", "先进制造集聚地", "多场景应用示范基地", "配套服务体系"]),
+    # What the plan sets after the verb asked with, each time it prints it (依托A…。依托B…。依托C…).
+    ("深圳市氢能产业创新发展行动计划要依托哪几个园区打造市级氢能产业园区？",
+     ["龙华求雨岭氢能产业园", "盐田国际氢能产业园", "龙岗国际低碳城"]),
     # The heading asked for in other words (举措 for 措施, its two words apart) in a named plan.
     ("吉林省电动汽车充换电基础设施发展规划要靠哪些举措来保障实施？",
      ["加强组织领导", "简化办电程序", "强化安全管理"]),

@@ -40,7 +40,7 @@ class Found:
 
 
 def answer_list(ctx: Context) -> Draft | None:
-    cases = _cases(ctx) or _suffixed(ctx)
+    cases = _cases(ctx) or _suffixed(ctx) or _verb_objects(ctx)
     if cases is not None:
         return cases
     several = _several_lists(ctx)
@@ -62,6 +62,25 @@ def answer_list(ctx: Context) -> Draft | None:
         titles = [task_title(c) for c in found.children]
         return Draft.of([intro] + [Point(c, t, "· ") for c, t in zip(found.children, titles)])
     return Draft.of([Point(found.clause, f"{name}：{'、'.join(found.items)}")])
+
+
+# 「要依托哪几个园区打造…」: what a plan sets after the verb the question asks with, each
+# time it prints it (「依托A，…。依托B，…。依托C，…」).
+_VERB_ASKED = re.compile(r"(?P<verb>依托|围绕|聚焦|依靠|借助|面向|立足|联合|携手)(?:哪几个|哪几家|哪些|哪[一二两三四五六七八九十\d]+[个家])")
+_OBJECT_MAX = 20
+
+
+def _verb_objects(ctx: Context) -> Draft | None:
+    asked = _VERB_ASKED.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question))
+    if not asked:
+        return None
+    after = re.compile(asked.group("verb") + r"([^，,。；;：:、]{2,%d})[，,。；;]" % _OBJECT_MAX)
+    for evidence in ctx.evidence[:5]:
+        clause = evidence.clause
+        objects = list(dict.fromkeys(m.group(1) for m in after.finditer(re.sub(r"\s", "", clause.text))))
+        if len(objects) >= 2 and ctx.in_scope(clause.doc_id):
+            return Draft.of([Point(clause, f"{asked.group('verb')}：{'、'.join(objects)}")])
+    return None
 
 
 # 「哪些情形不允许贷款」: the kind of case, then what the plan says of each case.
