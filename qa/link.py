@@ -192,7 +192,12 @@ class Linker:
         doc_hits = [(form, doc) for form, doc in _longest_matches(squashed, self._doc_forms)
                     if form not in self.g.title_word_keys or _names_document_after(squashed, form)]
         named = [v for _, v in region_hits]
-        regions = [r for form, v in region_hits for r in self.g.shared.get(form, [v])]
+        # A short form two levels share (吉林) names only the one the question also spells
+        # out (「Jilin City」 → 吉林市), when it does.
+        spelled_out = {v for form, v in region_hits if form not in self.g.shared}
+        regions = [r for form, v in region_hits
+                   for r in ([x for x in self.g.shared[form] if x in spelled_out] or self.g.shared[form]
+                             if form in self.g.shared else [v])]
         # An English question's Chinese is a bag of glossary terms, not a title's words in order.
         docs = [v for _, v in doc_hits] or ([] if is_english(question) else self._titled(squashed))
         # A document named loosely (「深圳氢能行动计划」): the word naming it (行动计划) is scope,

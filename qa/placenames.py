@@ -47,9 +47,10 @@ class EnglishPlaces:
                     continue
                 spelled = "".join(p for _, p in run)
                 forms = spellings.get(spelled)
-                if not forms or spelled in self._translated:
-                    continue
                 suffix = _SUFFIXES.get(words[i + n][1]) if i + n < len(words) else None
+                # The glossary reads 「Jilin」 as 吉林 (province and city); 「Jilin City」 says which.
+                if not forms or (spelled in self._translated and not suffix):
+                    continue
                 chosen = _choose(forms, suffix)
                 if chosen:
                     found.append(chosen)

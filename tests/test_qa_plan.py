@@ -366,3 +366,13 @@ def test_a_heading_fits_a_name_it_opens_before_的_and_two_words_apart() -> None
     assert _heading_fit("第十八条氢能示范应用奖励的支持对象、方式、标准", ["氢能示范应用奖励"]) == 1
     assert _heading_fit("保障措施", ["举措来保障实施"]) == 2
     assert _heading_fit("组织实施", ["举措来保障实施"]) is None
+
+
+def test_an_english_place_with_its_level_names_that_level_only() -> None:
+    from qa.link import Gazetteer, Linker
+
+    gaz = Gazetteer(corpus_text="吉林省充电规划。吉林市房地产措施。")
+    for name in ("吉林省", "吉林市"):
+        gaz.add_region(name)
+    assert Linker(gaz).link("What is the document number of Jilin City's housing measures?").regions == ("吉林市",)
+    assert set(Linker(gaz).link("How many charging piles will Jilin build?").regions) == {"吉林省", "吉林市"}
