@@ -95,11 +95,11 @@ def _header_cell(cell: str) -> str:
 
 def _looks_like_header(row: list[str]) -> bool:
     """A first row of column names where the separator row was lost: short cells (a
-    bracketed note aside), at least two of them words columns are named by (类别, 指标,
+    bracketed note aside; 「开工时间/计划开工时间」 is two short names), at least two of them words columns are named by (类别, 指标,
     单位, 2025年 …)."""
     cells = [_header_cell(c) for c in row if c.strip()]
     bare = [re.sub(r"[（(][^（()）]*[）)]", "", c) for c in cells]
-    return (len(cells) >= 2 and all(len(c) <= 10 for c in bare)
+    return (len(cells) >= 2 and all(len(part) <= 10 for c in bare for part in re.split(r"[/／]", c))
             and sum(1 for c in bare if _HEADER_WORD.search(c)) >= 2)
 
 

@@ -364,3 +364,10 @@ def test_an_empty_header_row_above_the_real_one_and_a_broken_column_name() -> No
     table = parse_table(lines)
     assert table.header == ("序号", "指标名称", "属性（预期性/约束性）", "“十五五”目标值"), table.header
     assert [list(r) for r in table.rows] == [["1", "供电可靠率", "预期性", "99.999"]]
+
+
+def test_a_header_row_naming_two_things_in_one_column_is_still_a_header() -> None:
+    lines = ["|     |     |     |     |", "| --- | --- | --- | --- |",
+             "| **序号** | **项目名称** | **开工时间** **/计划开工时间** | **备注** |",
+             "| 1 | 某某110kV输变电工程 | 2024年5月 | 续建 |"]
+    assert parse_table(lines).header == ("序号", "项目名称", "开工时间/计划开工时间", "备注")

@@ -376,3 +376,10 @@ def test_an_english_place_with_its_level_names_that_level_only() -> None:
         gaz.add_region(name)
     assert Linker(gaz).link("What is the document number of Jilin City's housing measures?").regions == ("吉林市",)
     assert set(Linker(gaz).link("How many charging piles will Jilin build?").regions) == {"吉林省", "吉林市"}
+
+
+def test_a_list_printed_before_its_name_drops_what_it_centres_on() -> None:
+    from qa.strategies.lists import _enumeration_before
+
+    text = "探索氢能产业发展，形成了以甲省、乙市为中心的珠三角、长三角、京津冀、山东、环武汉等"
+    assert _enumeration_before(text) == ["珠三角", "长三角", "京津冀", "山东", "环武汉"]

@@ -288,6 +288,8 @@ def _enumeration_before(text: str) -> list[str]:
     body = re.split(r"[。；;，,：:]", text)[-1]
     body = re.sub(r"^.{0,4}?(?:打造|建设|形成|实施|构建|培育|发展|推进|推动|聚焦|围绕|包括|开展|落实|创建|争创|申报)(?:以|了)?", "",
                   body, count=1)
+    # 「以广东、上海、北京为中心的珠三角、长三角…」: what the items centre on is not one of them.
+    body = re.sub(r"^以[^的]{2,30}?为(?:中心|核心|重点|主体|引领|龙头|依托|支撑)的", "", body)
     body = re.sub(r"(?:为主的|为重点的|等|的|即|也就是|简称|统称|合称|并称)$", "", body)
     body = re.sub(r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九])[个类项大家条种]$", "", body)
     return _items(body)
