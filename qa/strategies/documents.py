@@ -397,7 +397,7 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
     footer = _printed_on(clauses) if printed_on else None
     if footer:
         # The office that printed it (「盐城市盐都区人民政府办公室 2024年5月28日印发」) is who 印发.
-        (office, date), printed_in = footer
+        (office, date), _ = footer
         values["issued"], words["issued"] = f"{date}印发", ""
         if office:
             values["issuer"], words["issuer"] = office, "印发机关"
@@ -534,9 +534,10 @@ def _printed_on(clauses: list[ClauseRecord]) -> tuple[tuple[str | None, str], Cl
     """The office and date of a 「武汉市人民政府办公厅 2025年3月31日印发」 line, as printed,
     and the clause printing it."""
     for clause in clauses:
-        match = _PRINTED_ON.search(re.sub(r"\s", "", clause.text))
-        if match:
-            return (match.group("office"), match.group("date")), clause
+        for line in clause.text.splitlines():  # the office is on the date's line, not the one above
+            match = _PRINTED_ON.search(re.sub(r"\s", "", line))
+            if match:
+                return (match.group("office"), match.group("date")), clause
     return None
 
 

@@ -43,7 +43,7 @@ def answer_eligible(ctx: Context) -> Draft | None:
 
 def _what_for(clause_text: str, grant: str) -> str:
     """The grant with what it is paid for: the comma-part before it in its sentence
-    (「…打造一批基层慧治示范场景，」) when the grant does not say (「给予…补助」)."""
+    (「…打造一批基层慧治示范场景，」), unless the grant opens with its own 对… condition."""
     text = re.sub(r"\s", "", clause_text)
     plain = re.sub(r"\s", "", grant).rstrip("。；;，,")
     at = text.find(plain)
