@@ -71,12 +71,10 @@ def parse_table(lines: list[str]) -> Table:
         header = [_header_cell(c) for c in rows[0]]
         rows, separators = rows[1:], separators[1:]
     # An empty header row a converter left above the real one (「|  |  |」, separator, names).
-    if header and not any(header):
-        body = [(row, sep) for row, sep in zip(rows, separators) if not sep]
-        if body and _looks_like_header(body[0][0]):
-            first = rows.index(body[0][0])
-            header = [_header_cell(c) for c in body[0][0]]
-            rows, separators = rows[first + 1:], separators[first + 1:]
+    first = next((i for i, sep in enumerate(separators) if not sep), None)
+    if header and not any(header) and first is not None and _looks_like_header(rows[first]):
+        header = [_header_cell(c) for c in rows[first]]
+        rows, separators = rows[first + 1:], separators[first + 1:]
     data = [[clean_cell(c) for c in row] for row, sep in zip(rows, separators) if not sep]
     data = [row for row in data if any(row)]
     width = max([len(header)] + [len(row) for row in data] + [1])
@@ -95,8 +93,8 @@ def _header_cell(cell: str) -> str:
 
 def _looks_like_header(row: list[str]) -> bool:
     """A first row of column names where the separator row was lost: short cells (a
-    bracketed note aside; 「开工时间/计划开工时间」 is two short names), at least two of them words columns are named by (类别, 指标,
-    单位, 2025年 …)."""
+    bracketed note aside; 「开工时间/计划开工时间」 is two short names), at least two of them
+    words columns are named by (类别, 指标, 单位, 2025年 …)."""
     cells = [_header_cell(c) for c in row if c.strip()]
     bare = [re.sub(r"[（(][^（()）]*[）)]", "", c) for c in cells]
     return (len(cells) >= 2 and all(len(part) <= 10 for c in bare for part in re.split(r"[/／]", c))

@@ -86,20 +86,18 @@ def extract_incentives(doc: ParsedDocument) -> list[Incentive]:
 
 def _clause_incentives(clause: Clause) -> list[Incentive]:
     text = _RESPONSIBLE.sub("", normalize(clause.text))
-    found: list[Incentive] = []
-    before: list[Incentive] = []  # the previous sentence's incentives
+    sentences: list[list[Incentive]] = []  # each sentence's incentives
     for k, (start, end) in enumerate(sentence_spans(text)):
         if k == 0 and _HEADING.match(text[start:end]) and end < len(text.rstrip()):
             continue  # 「（十七）持续开展减税降费。」 names the section; its body says what
         own = [i for offer in split_offers(text[start:end]) for i in _incentives(clause, offer)]
         cap = None if own else _cap_sentence(text[start:end])
-        if cap is not None:
-            capped = [replace(i, cap_wan=cap) if i.cap_wan is None and i.amount_wan is None
-                      and i.kind in _CLAIMABLE else i for i in before]
-            found = found[:len(found) - len(before)] + capped
-        found += own
-        before = own if own or cap is None else before
-    return found
+        if cap is None:
+            sentences.append(own)
+        elif sentences:
+            sentences[-1] = [replace(i, cap_wan=cap) if i.cap_wan is None and i.amount_wan is None
+                             and i.kind in _CLAIMABLE else i for i in sentences[-1]]
+    return [i for own in sentences for i in own]
 
 
 def _cap_sentence(sentence: str) -> float | None:
