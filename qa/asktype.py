@@ -32,7 +32,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(r"\d[\d.,]*\s*(万|亿)?\s*(人|名)")),
     ("amount",
      re.compile(r"多少钱|金额|奖金|补贴标准|资助标准|奖励标准|标准是多少|多少万|多少元|总额|资金规模|多少资金|补贴多少|奖励多少|how much money"),
-     re.compile(r"\d[\d.,]*\s*(万|亿)?\s*元|\d+\s*%|国拨资金")),
+     # A table row prints the unit in its column's name: 「总投资（万元）：250000」.
+     re.compile(r"\d[\d.,]*\s*(万|亿)?\s*元|\d+\s*%|国拨资金|[（(]\s*(万|亿)?元\s*[)）]\s*[:：]\s*\d")),
 )
 _FUTURE_ASK = re.compile(r"要达到|目标是|目标为|计划|力争|到\s*20\d\d\s*年|将达到|预计")
 _FUTURE_SAY = re.compile(r"到\s*20\d\d|力争|目标|以上|不少于|不低于|超过|突破|年均|建成|新增|培育|打造|达到")
@@ -72,7 +73,9 @@ class AskType:
         「20余家」, 「30多个」)."""
         if not self.unit:
             return False
-        return bool(re.search(rf"\d[\d.,]*\s*(?:余|多)?\s*[千百万亿]*\s*{re.escape(self.unit)}", sentence))
+        unit = re.escape(self.unit)
+        return bool(re.search(rf"\d[\d.,]*\s*(?:余|多)?\s*[千百万亿]*\s*{unit}|"
+                              rf"[（(]\s*[千百万亿]*{unit}\s*[)）]\s*[:：]\s*\d", sentence))
 
 
 def detect(question: str) -> AskType:

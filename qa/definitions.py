@@ -48,6 +48,8 @@ _ATTRIBUTE = re.compile(r"(?:^|[，,？?的])(?:条件|要求|标准|内容|依�
 
 
 _GLOSS = r"[”\"]?[^，,。；;]{0,8}?[，,（(：:]?\s*(?:即|也就是|是指|指的是|主要指|简称)"
+# A term made of counted parts: 「一主两副」, 「一核两翼」, 「一核两芯七园」.
+_COUNTED_PARTS = re.compile(r"[一二两三四五六七八九十双][\u4e00-\u9fff]")
 _COUNTS = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -84,6 +86,12 @@ class DefinitionIndex:
         found = [cid for cid, text in holding if pattern.search(text)]
         glossed = re.compile(re.escape(squashed) + _GLOSS)
         found += [cid for cid, text in holding if cid not in found and glossed.search(text)]
+        parts = _COUNTED_PARTS.findall(squashed)
+        if len(parts) >= 2 and "".join(parts) == squashed:
+            # 「一主两副」 glossed part by part: 「“一主”即大科学装置集群，“两副”即…」.
+            each = [re.compile(re.escape(p) + r"[”\"]?\s*(?:即|是指|指|为)") for p in parts]
+            found += [cid for cid, text in holding
+                      if cid not in found and all(p.search(text) for p in each)]
         return found[:limit]
 
     def expansions(self, term: str, limit: int = 2) -> list[tuple[str, str]]:

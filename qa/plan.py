@@ -76,7 +76,8 @@ _ASKING = re.compile(r"多少|几|什么|哪|谁|怎么|如何|是否|吗|呢")
 _HOLLOW = re.compile(r"(?:实际|已经|已|目前|现在|当前|累计|一共|总共|共|真正)*(?:完成|实现|达到|做到|建成|建设|新增|有|做)?了?")
 _DOC_REFERENCE = re.compile(r"(?:规划|方案|意见|措施|办法|通知|文件|细则|纲要)(?:里|中)?$")
 _TOPIC = re.compile(r"(?:方面|领域|这一块|这块|板块|工作)$|^(?:的)?(?:规划|方案|文件|政策|意见|措施)$|"
-                    r"^[\u4e00-\u9fff]{2,12}(?:方案|规划|纲要|细则|办法)$")  # 「按突破性方案」: the document read
+                    r"^[\u4e00-\u9fff]{2,12}(?:方案|规划|纲要|细则|办法)$|"  # 「按突破性方案」: the document read
+                    r"^(?:这份|这个|该|本)[\u4e00-\u9fff]{0,12}(?:意见|措施|计划|通知|政策)$")  # 「按这份…实施意见」
 _QUESTION_WORDS = re.compile(r"多少|几|是什么|有哪些|哪些|什么|如何|怎么|怎样|吗|呢|分别|要|能|可以|请问|了")
 _YEAR_PHRASE = re.compile(r"(?:到|至|截至|截止|在|于)?\s*20\d\d\s*年(?:底|末|前|以前|之前)?(?:时|的)?")
 
@@ -121,10 +122,18 @@ def further_questions(text: str) -> list[str]:
     (「…多少个园区？新签约多少企业？」 → 「新签约企业」); a sentence that only asks another thing
     of the same subject (「谁出钱？」「最高多少？」) adds no part."""
     sentences = [s for s in re.split(r"[？?；;！!。]", text) if s.strip()]
+    if len(sentences) == 1:
+        # 「…到2025年要覆盖到什么程度，计划建多少座城际充电站？」: one sentence asking at
+        # each of its commas asks each thing on its own.
+        pieces = [p for p in re.split(r"[，,]", sentences[0]) if p.strip()]
+        if len(pieces) >= 2 and all(_ASKING.search(p) for p in pieces[-2:]):
+            sentences = [",".join(pieces[:-1]), pieces[-1]]
     if len(sentences) < 2:
         return []
-    first = enumerated_parts(sentences[0], lambda _: False) or [
-        c for c in map(_clean, _SPAN.findall(sentences[0])) if len(c) >= 2 and not _TOPIC.search(c)]
+    # 「松江区能源行动方案里的…」: the document read is no part asked.
+    opening = _DOC_LEAD.sub("", sentences[0].lstrip("，, "))
+    first = enumerated_parts(opening, lambda _: False) or [
+        c for c in map(_clean, _SPAN.findall(opening)) if len(c) >= 2 and not _TOPIC.search(c)]
     found = [p for p in first if p]
     for sentence in sentences[1:]:
         # 「要建几个省级孵化基地，产值要到多少」: each comma part that asks is a question of its own.
@@ -165,6 +174,9 @@ def core_phrase(text: str) -> str:
     return max(spans, key=lambda p: (len(p[1]) >= 4 and p[0], len(p[1])))[1]
 
 
+_PARTS_COUNTED = re.compile(r"[一二两三四五六七八九十双][\u4e00-\u9fff]")
+
+
 def list_count(question: str) -> tuple[int | None, str | None]:
     """(expected number of items, the phrase naming the list) of a list question: a quoted
     name holding the count (「“七园”」), else the counted noun (「3大数字新融合」), else the
@@ -182,6 +194,10 @@ def list_count(question: str) -> tuple[int | None, str | None]:
     if n is None:
         return None, None
     quoted = [q for q in re.findall(r"[“\"]([^”\"]{2,12})[”\"]", text) if _COUNT_CHAR.search(q)]
+    if quoted and "哪" not in text and len(_PARTS_COUNTED.findall(quoted[0])) >= 2 \
+            and "".join(_PARTS_COUNTED.findall(quoted[0])) == quoted[0]:
+        # 「“一主两副”指什么」: parts of different kinds, each glossed on its own — no one list.
+        return None, None
     if quoted:
         return n, quoted[0]
     after = _AFTER_WHICH.search(text)
@@ -242,7 +258,8 @@ def _clean(item: str) -> str:
     item = _LEAD.sub("", item)
     tail = _TAIL.search(item)
     if tail:
-        item = item[: tail.start()]
+        # 「车桩增量比力争达到多少」 loses 「达到多少」, then the 「力争」 before it.
+        item = re.sub(r"(?:力争|努力)$", "", item[: tail.start()])
     return item.strip("的“”\"《》（）() ")
 
 

@@ -99,6 +99,23 @@ def _squash(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
+_SERIAL = re.compile(r"序号|编号|No\.?", re.I)
+_EMPTY_CELL = re.compile(r"[/／\-—–]*")
+
+
+def render_record(text: str) -> str:
+    """A row of a wide table (a project list: 项目名称、建设内容、地点、开工时间、总投资…) as
+    "first cell：column：value；…": with this many fields a bare value (「2029年」, 「250000」) says
+    nothing without its column's name (「计划竣工时间」, 「总投资（万元）」). Narrow rows (指标、单位、
+    目标) read as ``render_row``; serial numbers and empty cells are left out."""
+    pairs = [(re.sub(r"\s", "", k), v.strip()) for k, v in _ROW_PAIR.findall(text.split("｜")[-1])]
+    pairs = [(k, v) for k, v in pairs if not _SERIAL.fullmatch(k)]
+    if len([k for k, _ in pairs if k != "单位"]) <= 3:
+        return render_row(text)
+    named = [f"{k}：{v}" for k, v in pairs[1:] if not _EMPTY_CELL.fullmatch(v)]
+    return f"{pairs[0][1]}：{'；'.join(named)}"
+
+
 def render_row(text: str) -> str:
     """'总体｜指标：X；单位：%；目标：≥10' → 'X：≥10%' (column names kept by the parser)."""
     pairs = [(k.strip(), v.strip()) for k, v in _ROW_PAIR.findall(text.split("｜")[-1])]

@@ -159,6 +159,14 @@ def test_press_reports_give_no_targets_unless_a_future_year_is_named():
     assert brief(extract_targets(doc)) == [(200, None, "个", "=", 2027)]
 
 
+def test_a_metric_that_is_only_a_verb_takes_the_thing_after_the_number():
+    # 「完善」 names nothing measured; the 16 count 州、市专区功能.
+    (t,) = targets_of("到2025年，迭代完善融信服平台，完善16个州、市专区功能。")
+    assert t.metric.endswith("专区功能") and t.value == 16
+    # Nothing after the number names a thing either: no target at all.
+    assert targets_of("到2025年，全长5千米。") == []
+
+
 # --- the five seed plans ---------------------------------------------------------------
 
 SEEDS = ("000", "001", "002", "003", "004")

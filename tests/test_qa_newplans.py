@@ -342,3 +342,45 @@ def test_a_sum_asked_in_another_unit_or_period_than_printed_is_not_stated(  # ty
         plans_ingested, store, settings, question: str, said: str) -> None:
     answer = build_qa(settings, store).ask(question)
     assert not answer.found and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The plan's sentences about 装机 give the whole power capacity's growth, not 光伏's.
+    ("松江区能源高质量发展行动方案要求到“十五五”末全区光伏装机规模达到多少万千瓦？", "数量"),
+    # A grant asked; the sentences found speak of a larger loan, not of any grant.
+    ("台州对首次用公积金贷款购房的缴存职工发放多少元购房补贴？", "金额"),
+])
+def test_a_figure_of_another_kind_or_no_grant_is_not_an_answer(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings, question: str, said: str) -> None:
+    answer = build_qa(settings, store).ask(question)
+    assert not answer.found and said in answer.answer, answer.answer
+
+
+def test_each_sentence_of_a_question_gets_the_attribute_it_asks(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    """The second sentence enumerates 「双一流」高校 and 其他学校; the first asks the 支持比例."""
+    answer = build_qa(settings, store).ask(
+        "青海对高校教育设备更新的支持比例是多少？“双一流”高校和其他学校的支持额度上限各是多少？")
+    assert all(f in answer.answer for f in ("80%", "5亿元", "2亿元")), answer.answer
+
+
+def test_a_term_of_counted_parts_is_defined_part_by_part(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+    answer = build_qa(settings, store).ask(
+        "光明区新型储能扶持计划里储能电站项目要求实施地在“一主两副”区域，“一主两副”具体指什么？")
+    assert "大科学装置集群" in answer.answer and "科技创新集群" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    # One sentence asking at its comma: the coverage and the count, both from one sentence.
+    ("吉林高速公路服务区充换电设施到2025年要覆盖到什么程度，计划建多少座城际充电站？", ("100%", "18座")),
+    # 「车桩增量比」 is not said by a sentence holding 车, 桩 and 比 apart; the table row's
+    # 「总投资（万元）：250000」 is a sum in 万元.
+    ("按湖南这份充电基础设施实施意见，到2025年全省要累计建成多少个充电桩？车桩增量比力争达到多少？", ("40万个", "2:1")),
+    ("松江区能源行动方案里的石湖荡重型燃机项目建设多大规模的机组？总投资多少万元？", ("2×450MW", "250000")),
+])
+def test_every_part_asked_is_answered(plans_ingested, store, settings, question: str,  # type: ignore[no-untyped-def]
+                                      facts: tuple[str, ...]) -> None:
+    answer = build_qa(settings, store).ask(question)
+    assert answer.found and all(f in answer.answer for f in facts), answer.answer
+    assert "未给出" not in answer.answer, answer.answer
+

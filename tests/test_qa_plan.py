@@ -9,11 +9,12 @@ import pytest
 from qa.definitions import abbreviation_pattern, asked_term
 from qa.link import Linked
 from qa.plan import core_phrase, enumerated_parts, further_questions, list_count, make_plan
-from qa.strategies.refusal import _ordinals, measured_thing
+from qa.strategies.parts import attribute_said
+from qa.strategies.refusal import _ordinals, measured_kind, measured_thing
 from qa.strategies.sections import section_names
 from qa.strategies.targets import _negated, metric_similarity
 from qa.types import ClauseRecord
-from qa.wording import focus, task_title, typeset
+from qa.wording import focus, render_record, task_title, typeset
 
 PRINTED = "软件和信息技术服务业营业收入；新能源和智能网联汽车"
 
@@ -98,6 +99,8 @@ def test_ordinals_share_their_measure_word() -> None:
     ("“七园”里的智能终端产业园重点布局哪些企业？", (None, None)),  # asks about one of them
     ("“573”工程是什么？", (None, None)),  # a code, not a count
     ("方案提出的数字化转型重点工程是哪两个？", (2, "数字化转型重点工程")),  # nothing after the count
+    # Parts of different kinds, each glossed on its own (「“一主”即…，“两副”即…」): no one list.
+    ("项目实施地要在“一主两副”区域，“一主两副”具体指什么？", (None, None)),
 ])
 def test_list_count(question: str, expected: tuple[int | None, str | None]) -> None:
     assert list_count(question) == expected
@@ -144,6 +147,25 @@ def test_the_thing_a_figure_counts() -> None:
     # A verb right before the measure word names the thing (jieba tags 首付 a verb), not the
     # noun before it: 商业贷款 would demand a sentence about the loan, not the down payment.
     assert measured_thing("二套房的商业贷款最低首付比例") == "首付"
+
+
+def test_the_kind_of_the_measured_thing_asked() -> None:
+    # 「电源总装机容量」 gives another kind's figure than the 光伏 装机 asked.
+    assert measured_kind("到十五五末全区光伏装机规模") == "光伏"
+    assert measured_kind("新型储能装机规模") == "储能"
+    assert measured_kind("全区装机规模") is None  # the plan's own territory is no kind
+    assert measured_kind("基金") is None
+
+
+@pytest.mark.parametrize(("said", "part", "answered"), [
+    ("对“双一流”高校支持额度不超过5亿元，其他学校不超过2亿元。", "高校教育设备更新的支持比例", False),
+    ("支持比例不超过核定总投资的80%。", "高校教育设备更新的支持比例", True),
+    ("按设备购置额的10%给予奖补。", "设备购置的支持比例", True),       # a share printed as a percentage
+    ("单个企业最高不超过300万元。", "单个企业的奖补上限", True),       # a cap printed as 最高
+    ("给予一次性奖励50万元。", "首次入选的奖励", True),                 # no attribute asked
+])
+def test_the_attribute_a_part_asks_must_be_given(said: str, part: str, answered: bool) -> None:
+    assert attribute_said(said, part) is answered
 
 
 def test_metric_similarity_counts_qualifiers() -> None:
@@ -230,6 +252,43 @@ def test_an_approximate_count_answers_a_count_in_its_unit() -> None:
     ask = detect("一共招引了多少家数创企业？")
     assert ask.prefers("招引落户数创企业20余家。") and ask.prefers("引进企业30多家")
     assert not ask.prefers("建成智算中心1个。")
+
+
+_PROJECT_ROW = ("序号：4；项目名称：石湖荡重型燃机项目；主要建设内容：建设2×450MW级机组；建设地点：石湖荡镇；"
+                "计划竣工时间：2029年；总投资（万元）：250000；备注：/")
+
+
+def test_a_table_row_prints_its_unit_in_the_column_name() -> None:
+    """「总投资（万元）：250000」 is a sum in 万元 and a figure next to 总投资."""
+    from qa.asktype import detect
+    from qa.strategies.base import near_number
+
+    ask = detect("石湖荡重型燃机项目总投资多少万元？")
+    assert ask.accepts(_PROJECT_ROW) and ask.prefers(_PROJECT_ROW)
+    assert near_number(_PROJECT_ROW, ["总投资"])
+    assert not ask.accepts("序号：4；项目名称：石湖荡重型燃机项目；建设地点：石湖荡镇")
+
+
+def test_a_wide_rows_values_keep_their_column_names() -> None:
+    assert render_record(_PROJECT_ROW) == ("石湖荡重型燃机项目：主要建设内容：建设2×450MW级机组；建设地点：石湖荡镇；"
+                                           "计划竣工时间：2029年；总投资（万元）：250000")
+    # A narrow indicator row still reads "metric：value unit".
+    assert render_record("指标：数字经济核心产业增加值占GDP比重；单位：%；目标：10") == "数字经济核心产业增加值占GDP比重：10%"
+
+
+def test_one_sentence_asking_at_each_comma_asks_each_thing() -> None:
+    parts = further_questions("，高速公路服务区充换电设施到2025年要覆盖到什么程度，计划建多少座城际充电站？")
+    assert len(parts) == 2 and parts[1] == "城际充电站" and "高速公路服务区充换电设施" in parts[0]
+    # 「力争」 before the asking verb is no part of the thing asked.
+    assert further_questions("，全省要累计建成多少个充电桩？车桩增量比力争达到多少？") == ["充电桩", "车桩增量比"]
+    # A document read 「按这份…实施意见」 is no part either.
+    assert further_questions("按，这份充电基础设施实施意见，全省要建成多少个充电桩？车桩增量比是多少？") == [
+        "充电桩", "车桩增量比"]
+
+
+def test_the_plan_a_question_reads_is_no_part_of_it() -> None:
+    assert further_questions("，能源行动方案里的石湖荡重型燃机项目建设多大规模的机组？总投资多少万元？") == [
+        "石湖荡重型燃机项目建设多大规模的机组", "总投资"]
 
 
 def test_a_figure_follows_a_metric_written_in_other_case_and_may_have_no_unit() -> None:

@@ -272,6 +272,8 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
             metric = paired.get(i) or _same_subject(sentence, q, previous_end, previous_metric) \
                 or _year_share(sentence, q, previous_metric, previous_unit) \
                 or metric_of(sentence, q, previous_end or 0, previous_metric, ctx.region)
+            if metric and not _names_a_thing(metric):
+                metric = _thing_after(sentence, q, metric)
             if metric:
                 earlier = [y for p, y in years if p < q.start]
                 year = earlier[-1] if earlier else ctx.end_year
@@ -283,6 +285,27 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
                 previous_metric, previous_unit = metric, q.unit
         previous_end = q.end
     return targets
+
+
+# A metric that is only a verb or a place word names nothing measured: 「完善16个」, 「开展」,
+# 「、扩建2座」, 「中心城区50千米」 — the phrase around the number did not say what it counts.
+_NO_THING = re.compile(r"(?:完善|开展|建有|满足|增长|实现|达到|完成|推动|推进|建设|扩建|新建|改建|改造|提升|提高|"
+                       r"更新|开通|投产|覆盖|保持|确保|年产|全长|可|将|需|要|中心城区|城区|全区|全市|全省)+")
+
+
+def _names_a_thing(metric: str) -> bool:
+    bare = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", metric)
+    return len(re.findall(r"[\u4e00-\u9fff]", bare)) >= 2 and not _NO_THING.fullmatch(bare)
+
+
+def _thing_after(sentence: str, q: Quantity, verb: str) -> str | None:
+    """「、扩建2座220千伏变电站」: what a verb-only metric's number counts is the noun after it,
+    kept with the verb (扩建220千伏变电站); None when nothing there names a thing either."""
+    after, _ = noun_after(sentence, q.end)
+    if not _names_a_thing(after):
+        return None
+    bare = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", verb)
+    return (bare if _NO_THING.fullmatch(bare) and len(bare) <= 4 else "") + after
 
 
 def _same_subject(sentence: str, q: Quantity, previous_end: int | None,

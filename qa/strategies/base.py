@@ -102,7 +102,9 @@ class Context:
 # A quantity as plans print it, in text with its white space removed: 3万个, 10%, 500P, 2倍,
 # or a unitless ratio (「PUE值达到1.4以下」).
 FIGURE = re.compile(r"\d[\d.,]*(?:[%％万亿千个家项台条座套所人次户元倍]|[A-Za-z]{1,6})|"
-                    r"\d+\.\d+(?=以[上下内]|左右|[，,。；;）)]|$)")
+                    r"\d+\.\d+(?=以[上下内]|左右|[，,。；;）)]|$)|"
+                    # a table cell under a column naming its unit: 「总投资（万元）：250000」
+                    r"[（(]\s*[千百万亿]*(?:元|个|家|项|台|座|套|人|户|吨|千瓦|兆瓦|公里|亩|辆|[%％]|[A-Za-z]{1,4})\s*[)）]\s*[:：]\s*\d")
 
 
 def near_number(sentence: str, words: Sequence[str]) -> bool:

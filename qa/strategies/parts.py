@@ -110,9 +110,33 @@ def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: 
             continue
         if strict and not names_metric_at_figure(evidence.sentence, text, share=share):
             continue
+        if not attribute_said(evidence.sentence, text):
+            continue
         return Point(evidence.clause, typeset(focus(evidence.sentence, [text, *words], limit=110, figure=figure)),
                      lead)
     return None
+
+
+# The attribute a part asks of its subject (「…的支持比例」, 「…的支持额度」) and the ways plans
+# print it: a sentence giving the subject's other figure (额度 for 比例) does not answer it.
+_ATTRIBUTES = {
+    "比例": r"比例|比重|占比|份额|%|％|成", "比重": r"比例|比重|占比|%|％", "占比": r"比例|比重|占比|%|％",
+    "份额": r"份额|比例|%|％", "额度": r"额度|金额|[万亿千百]?元", "上限": r"上限|最高|不超过|封顶|以内",
+    "期限": r"期限|年限|[年月日天]", "年限": r"年限|期限|年", "时限": r"时限|工作日|[日天]",
+    "利率": r"率|%|％|个?百分点", "费率": r"率|%|％", "覆盖率": r"覆盖", "增速": r"增长|增速|%|％",
+    "增长率": r"增长|增速|%|％",
+}
+_ATTRIBUTE_ASKED = re.compile(rf"({'|'.join(sorted(_ATTRIBUTES, key=len, reverse=True))})各?$")
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"[\s“”\"]", "", text)
+
+
+def attribute_said(said: str, part: str) -> bool:
+    """Whether ``said`` gives the attribute ``part`` ends with, if it ends with one."""
+    asked = _ATTRIBUTE_ASKED.search(squashed(part))
+    return asked is None or re.search(_ATTRIBUTES[asked.group(1)], said) is not None
 
 
 # Words that change what a figure counts (「新建」 7000 piles, not the 1万 there will be).

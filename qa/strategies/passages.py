@@ -18,10 +18,10 @@ from qa.evidence import Evidence, sentences, trim
 from qa.link import Linked
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import Calibration, Context, near_number
-from qa.strategies.parts import asks_figure, resolve_part
+from qa.strategies.parts import asks_figure, attribute_said, resolve_part, squashed
 from qa.strategies.targets import metric_words, names_metric
 from qa.types import ClauseRecord
-from qa.wording import cut, render_row, task_title
+from qa.wording import cut, render_record, task_title
 
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
 # A responsibility note as printed: 「（责任单位：…）」, 「（牵头单位：…；配合单位：…）」.
@@ -68,7 +68,16 @@ class Passages:
         新签约多少企业？」) gets a line of its own when the answer so far does not cover it."""
         if ctx.linked.english:
             return points  # its words are English; parts are read from Chinese grammar
-        asked = [p.text for p in ctx.plan.parts] or further_questions(without_scope(ctx.linked))
+        further = further_questions(without_scope(ctx.linked))
+        asked = [p.text for p in ctx.plan.parts] or further
+        # The parts a later sentence enumerates (「“双一流”高校和其他学校的…」) leave out what
+        # the first sentence asked (「…的支持比例是多少？」): that sentence is a part too.
+        if ctx.plan.parts and further and not any(squashed(further[0]) in squashed(p) or squashed(p) in squashed(further[0])
+                                                  for p in asked):
+            asked = [further[0], *asked]
+        # 「松江区能源行动方案里的…」: a word of the named plan's title is where to look.
+        titles = [self.corpus.docs[d].title for d in ctx.linked.doc_ids if d in self.corpus.docs]
+        asked = [a for a in asked if not (len(a) <= 4 and any(a in t for t in titles))]
         if len(asked) < 2:
             return points
         figure = asks_figure(ctx)
@@ -81,7 +90,8 @@ class Passages:
         responsibility = "responsibility" in ctx.linked.intents
         for part in asked:
             said = "".join(p.text for p in points)
-            if names_metric(said, part, share=0.6) and (not figure or near_number(said, metric_words(part))):
+            if names_metric(said, part, share=0.6) and (not figure or near_number(said, metric_words(part))) \
+                    and attribute_said(said, part) and _words_said(said, part):
                 continue
             # 「首次进百强、获批双跨平台这些一次性奖励，由哪些单位负责落实？」: the parts are the
             # tasks, and the task clause whose units the answer names covers those it holds.
@@ -286,7 +296,7 @@ def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = (), figu
     a question that asks no figure keeps the parts with its words even when they hold none:
     the 「2020」 of a conference's name is not what 「原文怎么描述的」 asks for)."""
     if evidence.clause.kind == "table_row":
-        return render_row(evidence.clause.text)
+        return render_record(evidence.clause.text)
     if terms:
         sums = _MONEY.findall(evidence.sentence)
         # What a figure question asks for goes in first: the sums and shares an offer pays.
@@ -435,3 +445,12 @@ def circled_items(text: str) -> list[str]:
     """'①5G+工业互联网产业园，建设…；②云计算产业园，以…' → ['①5G+工业互联网产业园', ...]."""
     parts = re.split(r"(?=[①②③④⑤⑥⑦⑧⑨⑩])", text)
     return [re.split(r"[，,；;。]", p)[0] for p in parts[1:] if p.strip()]
+
+
+def _words_said(said: str, part: str) -> bool:
+    """Most of the part's words of two characters or more are in ``said``: 「车桩增量比」 is not
+    said by a sentence holding 车, 桩 and 比 apart."""
+    words = [w for w in metric_words(part) if len(w) >= 2]
+    flat = squashed(said)
+    return not words or sum(w in flat for w in words) / len(words) >= 0.6
+

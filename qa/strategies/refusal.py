@@ -33,6 +33,8 @@ _SUPPORT = {"奖励", "补贴", "补助", "奖补", "资助", "支持", "扶持"
 _ORDINAL = re.compile(r"((?:首|第[一二三四]|[二三四])+)(套|次|孩|批)")
 _ORDINAL_KIND = {"次": "套"}  # 「首次购房」 is the 首套; a 孩 or a 批 is another kind of count
 _SUM = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元|\d+(?:\.\d+)?\s*(?:[%％倍]|个?百分点)|\d[\d.,]*\s*[万亿]")
+# What a sentence that grants something prints: a support word or the verb that pays.
+_GRANT = re.compile("|".join(sorted(_SUPPORT)) + r"|给予|发放|兑现|享受|减免|免收|减半")
 _YEARLY = re.compile(r"每年|一年的|年度|每一年|按年")
 _ONE_OFF = re.compile(r"一次性")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
@@ -64,13 +66,21 @@ class Refusal:
         if name and not _asked_kind(linked, name) \
                 and not any(_says(e.sentence, name) or name in e.clause.heading for e in near):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
-        measured = measured_thing(ctx.plan.core) if ctx.plan.asks & {"quantity", "amount"} else None
+        counted = ctx.plan.asks & {"quantity", "amount"}
+        measured = measured_thing(ctx.plan.core) if counted else None
+        kind = measured_kind(ctx.plan.core) if measured else None
         if alone:
             # What one sentence of the question asks that the plans do not give is said of
             # that part (「纳入门槛：…未给出」), not of the whole question.
-            measured = None
-        if measured and not any(_FIGURE.search(e.sentence) and self._names_measured(e, measured) for e in near[:8]):
+            measured = kind = None
+        if measured and not any(_FIGURE.search(e.sentence) and self._names_measured(e, measured)
+                                and (not kind or self._names_measured(e, kind)) for e in near[:8]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的数量。{english}"
+        # 「发放多少元购房补贴」 answered by 「最高可贷款额度上浮20%」: a grant asked, and no
+        # sentence near the top speaks of any grant.
+        if "amount" in counted and not alone and near and any(w in ctx.plan.core for w in _SUPPORT) \
+                and not any(_GRANT.search(" ".join([e.sentence, *self._headings(e)])) for e in near[:5]):
+            return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
         # 「工业增加值总量要达到多少亿元」 answered by 「工业增加值年均增长6%以上」: a sum of
         # money asked, and the sentences that speak of the measured thing print none.
         if measured and linked.ask.unit == "元":
@@ -262,6 +272,23 @@ def measured_thing(core: str) -> str | None:
     if len(words) < 2 or len(words[-1][0]) < 2 or words[-1][0] in _SUPPORT:
         return None
     return words[-1][0]
+
+
+def measured_kind(core: str) -> str | None:
+    """The noun that says which kind of the measured thing is asked (「光伏装机规模」 →
+    「光伏」 before 「装机」): a sentence giving another kind's figure (「电源总装机容量」)
+    answers something else. None when the word before the measured noun is a verb, a
+    place, the plan's own territory (全区) or a measure word."""
+    measured = measured_thing(core)
+    words = [(SYNONYMS.get(w, w), flag) for w, flag in pos_cut(core) if w.strip()]
+    at = [i for i, (w, _) in enumerate(words) if w == measured]
+    if not at or at[-1] == 0:
+        return None
+    word, flag = words[at[-1] - 1]
+    if flag not in ("n", "nz", "j") or len(word) < 2 or word in _GENERIC_MEASURES or word in _SUPPORT \
+            or re.fullmatch(r"[全本我各][省市区县州]|[省市区县]级?", word):
+        return None
+    return word
 
 
 def canonical_text(text: str) -> str:
