@@ -76,6 +76,13 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution
         # counterpart swapped, every other word kept (and PaaS not searched for any more).
         return Resolution(swapped, carried=f"（按上一问的问法，问“{subject}”）")
     if (not _ASKS_ITSELF.search(subject) and not (current.regions or current.years or current.doc_ids)
+            and _MEASURED.search(subject) and _COUNTED_AFTER.search(predicate)):
+        # 「那规上工业中小企业的数字化水平呢？」 after 「…每年要打造多少个公共数据示范场景？」: the
+        # new subject names its own measure; the thing the previous one counted is not asked.
+        scope = " ".join(before.surfaces)
+        return Resolution(f"{scope}{subject}要达到多少？", previous,
+                          carried=f"（按上一问的问法，问“{subject}”的目标）")
+    if (not _ASKS_ITSELF.search(subject) and not (current.regions or current.years or current.doc_ids)
             and len(subject) >= 2 and predicate):
         # 「那服务业数字化标准规范呢？」 after 「健全服务业统计制度由谁牵头？」, 「那家电呢？」 after
         # 「汽车以旧换新活动安排了多少财政补贴资金？」: the previous question asked of a new subject.
@@ -102,6 +109,10 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution
 
 
 _QUESTION_WORD = re.compile(r"多少|几|什么|哪|谁|吗|怎么|如何")
+# A subject naming its own measure (「…的数字化水平」, 「…占比」) and a predicate counting a
+# thing after its question word (「打造多少个公共数据示范场景」).
+_MEASURED = re.compile(r"(?:水平|比例|比重|占比|规模|总量|增速|增长率|覆盖率|普及率|渗透率|达标率)$")
+_COUNTED_AFTER = re.compile(r"(?:多少|几)[个家项条台座所类种辆套]?[\u4e00-\u9fff]{2,}")
 _VERB = re.compile(r"由|要|需|能|可|将|安排|给予|补贴|奖励|支持|达到|实现|建成|负责|牵头|提出|包括|设在|设|有|是")
 _FRAME = re.compile(r"(?:目标|指标|标准|比例|规模|金额|额度|数量)$")
 

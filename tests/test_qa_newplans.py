@@ -384,3 +384,17 @@ def test_every_part_asked_is_answered(plans_ingested, store, settings, question:
     assert answer.found and all(f in answer.answer for f in facts), answer.answer
     assert "未给出" not in answer.answer, answer.answer
 
+
+def test_a_follow_up_naming_its_own_measure_drops_what_the_last_question_counted(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    history = [{"role": "user", "content": "山西数字经济实施方案每年要打造多少个公共数据示范场景？"},
+               {"role": "assistant", "content": "每年打造10个以上公共数据“跑起来”示范场景。"}]
+    answer = build_qa(settings, store).ask("那规上工业中小企业的数字化水平呢？", history)
+    assert "90%" in answer.answer and "示范场景" not in answer.answer.split("来源")[0], answer.answer
+
+
+def test_a_sentence_saying_who_does_the_duty_asked_answers_it(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+    """Not the task's list of five units: the sentence names the one for 消防设计审查."""
+    answer = build_qa(settings, store).ask("深圳氢能行动计划里加氢站工程项目的消防设计审查由哪个部门负责？")
+    assert answer.answer.startswith("住房建设部门负责加氢站工程项目消防设计审查"), answer.answer
+

@@ -139,6 +139,9 @@ class Passages:
                 agencies: dict[str, list[str]], figure: bool = False) -> list[Point]:
         best = evidence[0]
         if "responsibility" in linked.intents:
+            said = self._duty_said(evidence)
+            if said is not None:
+                return [said]
             for e in evidence[:10]:
                 # The graph's units for the clause, when the clause prints them; else the
                 # sentence itself says who (「会同自然资源、住建…等部门」).
@@ -152,6 +155,20 @@ class Passages:
         if "definition" in linked.intents and not linked.ask.unit:
             return [Point(best.clause, _opening(best))]
         return self._quotes(evidence, linked)
+
+    def _duty_said(self, evidence: Sequence[Evidence]) -> Point | None:
+        """「住房建设部门负责加氢站工程项目消防设计审查」: a sentence saying who does the very duty
+        asked answers by itself — not the task's list of units, of which it names one."""
+        best = evidence[0]
+        top = self.terms[:3]
+        for e in evidence[:3]:
+            if e.coverage < best.coverage * 0.8 or _RESPONSIBLE.search(e.sentence) or len(top) < 2:
+                continue
+            for chunk in re.split(r"[，,；;。]", e.sentence):
+                duty = chunk.find("负责")
+                if duty > 0 and sum(t in chunk[duty:] for t in top) >= min(2, len(top)):
+                    return Point(e.clause, chunk.strip())
+        return None
 
     def _responsible(self, evidence: Evidence, units: list[str]) -> Point:
         """The task by its title, then its units as the clause prints them (its 责任单位 or
