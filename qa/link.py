@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,7 +224,9 @@ class Linker:
                 [form for form, _ in region_hits] + loose
                 + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10])),
             # What the question asks is in its own words; borrowed context lends only topic.
-            intents=detect_intents(re.sub(r"[\s“”\"'《》]", "", translate_english(text)),
+            # A document's name (「突破性方案」) is where to look: its words ask nothing.
+            intents=detect_intents(_without(re.sub(r"[\s“”\"'《》]", "", translate_english(text)),
+                                            [form for form, _ in doc_hits]),
                                    len(set(named)) + len(set(docs)), len(years)),
         )
 
@@ -336,6 +338,12 @@ def _names_document_after(text: str, word: str) -> bool:
     """「突破性方案」「十四五规划里」: a title word followed closely by what a document is."""
     at = text.find(word)
     return at >= 0 and bool(_NAMES_A_DOCUMENT.search(text[at + len(word): at + len(word) + 10]))
+
+
+def _without(text: str, forms: Sequence[str]) -> str:
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, "，")
+    return text
 
 
 def detect_intents(text: str, n_refs: int, n_years: int = 0) -> frozenset[str]:

@@ -246,6 +246,19 @@ def test_a_short_form_two_levels_share_names_both_whatever_the_load_order() -> N
     assert Linker(gaz).link("经开区的目标是多少？").regions == ("乙经济技术开发区",)
 
 
+def test_a_documents_name_asks_nothing() -> None:
+    """「突破性方案」 names a plan: its 突破 is no target word (「各设了什么」 asks what)."""
+    from qa.link import Gazetteer, Linker
+
+    gaz = Gazetteer(corpus_text="甲市突破性发展数字经济实施方案")
+    gaz.add_region("甲市")
+    gaz.doc_keys["突破性"] = "d1"
+    gaz.title_word_keys.add("突破性")
+    linked = Linker(gaz).link("在专家智库上，甲市突破性方案设了什么？")
+    assert linked.doc_ids == ("d1",) and "target" not in linked.intents
+    assert "target" in Linker(gaz).link("甲市要突破多少家？").intents
+
+
 def test_an_approximate_count_answers_a_count_in_its_unit() -> None:
     from qa.asktype import detect
 
