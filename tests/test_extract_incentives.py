@@ -34,6 +34,11 @@ def test_rewards_with_amounts_and_cost_sharing():
     assert (reward.condition, reward.beneficiary) == ("揭榜后经考核认定实施成功的", "揭榜单位")
 
 
+def test_a_ceiling_printed_right_after_the_instrument_grants_it():
+    found = incentives_of("（四）农机报废更新。大型联合收割机补贴不超过15万元，烘干机单机补贴限额不超过12万元。")
+    assert [money(i) for i in found] == [("subsidy", None, 15, None), ("subsidy", None, 12, None)]
+
+
 def test_matching_share_with_a_ceiling():
     (matching,) = incentives_of("三、保障措施\n对国家高质量发展重大招投标项目，按国拨资金 30% 给予配套，"
                                 "单个项目封顶 1000 万元，市区各承担 50%。")

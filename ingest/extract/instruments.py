@@ -69,8 +69,10 @@ _MONEY_WORDS = re.compile(r"财政|资金|租金|费用|[水电网房]费|经费
 _SUM_IN = re.compile(r"\d\s*(?:万亿|亿|千万|万)?元")
 # 「培训补贴向产教融合项目倾斜」: steering existing money is a priority, not a new subsidy.
 STEERED = re.compile(r"向[^，,。；;]{1,24}倾斜")
-# 补助上限为1000万元, 支持比例不超过总投资的15%, 报废补贴额1500元: the size of a grant.
-_AMOUNT_AFTER = re.compile(r"^\s*\d|^(?:额度|上限|金额|额\s*\d)|^比例[^，,。；;]{0,16}?\d")
+# 补助上限为1000万元, 支持比例不超过总投资的15%, 报废补贴额1500元: the size of a grant;
+# 「大型联合收割机补贴不超过15万元」, 「单机补贴限额不超过12万元」: a ceiling printed right after it.
+_AMOUNT_AFTER = re.compile(r"^\s*\d|^(?:额度|上限|金额|额\s*\d)|^比例[^，,。；;]{0,16}?\d|"
+                           r"^(?:限额|标准)?(?:为|是)?\s*(?:原则上)?(?:不超过|最高(?:不超过)?|最多|不高于)\s*\d")
 # 「其余六州原则上全额补助」: the whole cost paid is the grant.
 _IN_FULL = re.compile(r"全额\s*$")
 # A share of a base gives what it pays: 「按上年度实际缴纳失业保险费的40%返还」,
