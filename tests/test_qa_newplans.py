@@ -398,3 +398,9 @@ def test_a_sentence_saying_who_does_the_duty_asked_answers_it(plans_ingested, st
     answer = build_qa(settings, store).ask("深圳氢能行动计划里加氢站工程项目的消防设计审查由哪个部门负责？")
     assert answer.answer.startswith("住房建设部门负责加氢站工程项目消防设计审查"), answer.answer
 
+
+def test_the_sentence_saying_it_lists_the_asked_kind_is_the_list(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+    """「氢的输运方式主要有A、B和C三种方式」 over another plan's 「探索固态、氨氢、深冷高压等储运方式」."""
+    answer = build_qa(settings, store).ask("氢的输运方式有哪些？")
+    assert all(w in answer.answer for w in ("气态输运", "液态输运", "固体输运")), answer.answer
+

@@ -24,6 +24,8 @@ from qa.types import ClauseRecord
 from qa.wording import cut, render_record, task_title
 
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
+# The best sentence says it lists the asked kind (「氢的输运方式主要有A、B和C三种方式」).
+_LISTS_ITS = re.compile(r"主要有|包括|分为|有以下|如下|主要是")
 # A responsibility note as printed: 「（责任单位：…）」, 「（牵头单位：…；配合单位：…）」.
 _RESPONSIBLE = re.compile(r"[（(]\s*((?:牵头|责任|配合|参与|协同|主责)(?:单位|部门)[^）)]*)[）)]")
 # A sentence going on with the same offer (its next tier, its cap), not opening another (「对…」).
@@ -225,6 +227,8 @@ class Passages:
         # 「基本原则是哪几条」: the enumeration that names what is listed (「按照“政府支持、
         # 企业主导、公共先行”的基本原则」) before one that only has the words around it.
         naming = [e for e in enumerations if noun and noun in e.sentence]
+        if noun and noun in best.sentence and _LISTS_ITS.search(best.sentence.split(noun, 1)[1]):
+            naming = [best]
         chosen = (naming or enumerations or [best])[0]
         return [Point(chosen.clause, render(chosen, limit=280))]
 
