@@ -404,3 +404,9 @@ def test_the_sentence_saying_it_lists_the_asked_kind_is_the_list(plans_ingested,
     answer = build_qa(settings, store).ask("氢的输运方式有哪些？")
     assert all(w in answer.answer for w in ("气态输运", "液态输运", "固体输运")), answer.answer
 
+
+def test_a_sentence_introducing_the_asked_kind_lists_its_items(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+    """「会受到哪些管理措施」: the article 「…给予下列管理措施：」 and its items, not the grading rule."""
+    answer = build_qa(settings, store).ask("沈阳物业服务企业信用等级被评为D级的，会受到哪些管理措施？")
+    assert "给予下列管理措施" in answer.answer and "限制参加政府采购活动" in answer.answer, answer.answer
+

@@ -40,6 +40,8 @@ _SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
 _STAGE_WORDS = ("阶段", "方面", "领域", "环节", "步骤", "层级", "类别", "板块", "片区", "区域", "工程", "行动", "任务")
 # A sentence that ends by introducing what follows: 「给予下列激励政策：」「主要任务如下」.
 _LEADS_IN = re.compile(r"(?:[：:]|如下|以下几[个项类方面]*)$")
+# 「会受到哪些管理措施？」: the kind asked, printed after the interrogative.
+_KIND_AFTER = re.compile(r"(?:哪些|哪几[个项类种条])([\u4e00-\u9fff]{2,8})[？?]?$")
 # 「分成哪几个阶段」「要坚持哪些原则」: the kind of thing listed, as sibling headings end with it.
 _ASKED_KIND = re.compile(r"(?:哪几|哪些|几)[个项条类种大]?(?:具体的?)?(?P<kind>[\u4e00-\u9fff]{2,6}?)(?=[？?，,。]|$)")
 
@@ -194,6 +196,9 @@ class Passages:
         kinds = self._kind_list(linked, evidence)
         if kinds:
             return kinds
+        introduced = self._introduced_list(linked, evidence)
+        if introduced is not None:
+            return [introduced]
         headed = self._headed_section(linked, evidence)
         if headed is not None:
             parts = [c for c in self.corpus.children(headed.clause_id) if c.kind not in ("footnote", "table_row")]
@@ -231,6 +236,21 @@ class Passages:
             naming = [best]
         chosen = (naming or enumerations or [best])[0]
         return [Point(chosen.clause, render(chosen, limit=280))]
+
+    def _introduced_list(self, linked: Linked, evidence: Sequence[Evidence]) -> Point | None:
+        """「对信用等级为D级的物业企业，给予下列管理措施：」 over its sub-clauses: a sentence naming
+        the asked kind (管理措施) and introducing the list is the answer's first line
+        (``_with_items`` adds the items)."""
+        asked = re.sub(r"\s", "", linked.raw or linked.focus)
+        after = _KIND_AFTER.search(asked)
+        noun = after.group(1) if after else _listed_noun(asked)
+        if not noun:
+            return None
+        for e in evidence[:5]:
+            if e.coverage >= evidence[0].coverage * 0.8 and noun in e.sentence \
+                    and _LEADS_IN.search(e.sentence.rstrip()) and self.corpus.children(e.clause.clause_id):
+                return Point(e.clause, e.sentence.strip())
+        return None
 
     def _kind_list(self, linked: Linked, evidence: Sequence[Evidence]) -> list[Point]:
         """「分成了哪几个阶段？」: sibling clauses whose headings name that kind of thing
