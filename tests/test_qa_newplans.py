@@ -410,3 +410,13 @@ def test_a_sentence_introducing_the_asked_kind_lists_its_items(plans_ingested, s
     answer = build_qa(settings, store).ask("沈阳物业服务企业信用等级被评为D级的，会受到哪些管理措施？")
     assert "给予下列管理措施" in answer.answer and "限制参加政府采购活动" in answer.answer, answer.answer
 
+
+def test_paragraphs_printed_after_an_article_that_introduces_them_are_its_list(  # type: ignore[no-untyped-def]
+        plans_ingested, store, settings) -> None:
+    """「第十五条 …按以下标准退回补贴资金：」 then 第1年/第2年/第3年 as paragraphs beside it:
+    all three, and not the unrelated paragraphs after them."""
+    answer = build_qa(settings, store).ask(
+        "内蒙古新能源巡游出租汽车奖补细则规定，充换电站拿到建设补贴后头3年内退出运行的，补贴要按什么比例退回？")
+    assert all(f"退还{p}补贴资金" in answer.answer for p in ("100%", "70%", "40%")), answer.answer
+    assert "不得再次申请" not in answer.answer, answer.answer
+

@@ -40,6 +40,17 @@ _SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
 _STAGE_WORDS = ("阶段", "方面", "领域", "环节", "步骤", "层级", "类别", "板块", "片区", "区域", "工程", "行动", "任务")
 # A sentence that ends by introducing what follows: 「给予下列激励政策：」「主要任务如下」.
 _LEADS_IN = re.compile(r"(?:[：:]|如下|以下几[个项类方面]*)$")
+# An article's opening (「第十五条 …」) and how many paragraphs after a lead-in are its items.
+_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零\d]+条")
+_ITEMS_MAX = 10
+_ITEM_MARK = re.compile(r"^\s*(?:第[\d一二三四五六七八九十]+([年条款项级档类次])|[（(][\d一二三四五六七八九十]+[)）]|"
+                        r"\d+[.、．]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+、)")
+
+
+def _item_kind(text: str) -> str | None:
+    """How a list item opens, numbers aside: 「第1年」 and 「第2年」 are one kind."""
+    m = _ITEM_MARK.match(text)
+    return re.sub(r"[\d一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩]+", "N", m.group().strip()) if m else None
 # 「会受到哪些管理措施？」: the kind asked, printed after the interrogative.
 _KIND_AFTER = re.compile(r"(?:哪些|哪几[个项类种条])([\u4e00-\u9fff]{2,8})[？?]?$")
 # 「分成哪几个阶段」「要坚持哪些原则」: the kind of thing listed, as sibling headings end with it.
@@ -117,13 +128,44 @@ class Passages:
             return points
         parent = self.corpus.parent(points[0].clause.clause_id)
         if parent is None or not _LEADS_IN.search(parent.text.rstrip()):
-            return points
+            return self._after_lead(points, evidence)
         floor = evidence[0].coverage * 0.8
         lead = next((e for e in evidence[:10] if e.clause.clause_id == parent.clause_id
                      and e.coverage >= floor and _LEADS_IN.search(e.sentence.rstrip())), None)
         if lead is None:
             return points
         return [Point(parent, render(lead, terms=self.terms))]
+
+    def _after_lead(self, points: list[Point], evidence: Sequence[Evidence]) -> list[Point]:
+        """The best line is one of the paragraphs printed after an article that introduces
+        them (「第十五条 …按以下标准退回补贴资金：」, then 「第1年…」「第2年…」「第3年…」 as
+        paragraphs beside it, not under it): that article, then each of its paragraphs."""
+        clause = points[0].clause
+        siblings = (self.corpus.children(clause.parent_id) if clause.parent_id
+                    else self.corpus.of_document(clause.doc_id))
+        ids = [c.clause_id for c in siblings]
+        if clause.clause_id not in ids:
+            return points
+        at = ids.index(clause.clause_id)
+        floor = evidence[0].coverage * 0.8
+        for j in range(at - 1, max(-1, at - _ITEMS_MAX - 1), -1):
+            if not _LEADS_IN.search(siblings[j].text.rstrip()):
+                if _ARTICLE.match(siblings[j].text):
+                    return points  # another article: the line is not one of a list
+                continue
+            lead = next((e for e in evidence[:10] if e.clause.clause_id == siblings[j].clause_id
+                         and e.coverage >= floor), None)
+            if lead is None:
+                return points
+            items = []
+            kind = _item_kind(siblings[j + 1].text) if j + 1 < len(siblings) else None
+            for item in siblings[j + 1:j + 1 + _ITEMS_MAX]:
+                # The list runs while its paragraphs open alike (「第1年…」「第2年…」).
+                if kind is None or _item_kind(item.text) != kind or _ARTICLE.match(item.text):
+                    break
+                items.append(Point(item, _cap(re.sub(r"\s+", "", item.text), 90), "· "))
+            return [Point(lead.clause, render(lead, terms=self.terms))] + items if len(items) >= 2 else points
+        return points
 
     def _with_items(self, points: list[Point]) -> list[Point]:
         """A line that ends introducing a list (「…给予下列激励政策：」) is followed by the
