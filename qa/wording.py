@@ -78,11 +78,22 @@ def cut(text: str, limit: int) -> str:
     return head[: end + 1] if end > limit // 3 else head.rstrip("，,；;") + "…"
 
 
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
+
+
 def task_title(clause: ClauseRecord, limit: int = 40) -> str:
     """What a task clause is called: its heading, or — when the heading is a single
     character such as 「光」 that reads as nothing alone — the heading with its opening."""
     heading = clause.heading.strip()
     if len(heading) >= 4:
+        # 「（三）完善规划管理和相应标准，加大土地支持力度。」: a heading cut at its comma
+        # goes on to the end of its sentence when that is short.
+        body = _NUMBERING.sub("", re.sub(r"^[*\s]+|\*", "", clause.text.strip()))
+        if body.startswith((heading + "，", heading + ",")):
+            # Up to the end of its sentence, or the space a bold heading leaves before its body.
+            whole = heading + body[len(heading)] + re.split(r"[。；;\s]", body[len(heading) + 1:])[0]
+            if len(whole) <= min(limit, 30):
+                return whole
         return cut(heading, limit)
     rest = re.sub(r"^[—\-\s]*" + re.escape(heading) + r"[。．.、:：\s]*", "", clause.text.strip()) if heading \
         else clause.text

@@ -203,6 +203,17 @@ def test_task_title_expands_a_one_character_heading() -> None:
     assert task_title(clause) == "光（充分发挥光通信优势）"
 
 
+def test_task_title_goes_on_past_the_comma_its_heading_was_cut_at() -> None:
+    clause = ClauseRecord("d#3", "d", "T", None, None, None, "五、3．", "完善规划管理和相应标准",
+                          "**3．完善规划管理和相应标准，加大土地支持力度** 鼓励省内各城乡加大充换电设施的建设。",
+                          "item", 3, None)
+    assert task_title(clause) == "完善规划管理和相应标准，加大土地支持力度"
+    long = ClauseRecord("d#4", "d", "T", None, None, None, "五、4．", "简化办电程序",
+                        "4．简化办电程序，加快配套电网接入服务并对居民充电桩报装实行一次告知和限时办结制度。",
+                        "item", 4, None)
+    assert task_title(long) == "简化办电程序"  # a sentence too long for a title keeps the heading
+
+
 def test_counted_abbreviations_are_spelled_out() -> None:
     pattern = abbreviation_pattern("双跨平台")
     assert pattern is not None and pattern.search("培育跨行业、跨领域的全国性平台").group() == "跨行业、跨领域"
