@@ -10,7 +10,7 @@ from qa.definitions import abbreviation_pattern, asked_term
 from qa.link import Linked
 from qa.plan import core_phrase, enumerated_parts, further_questions, list_count, make_plan
 from qa.strategies.parts import attribute_said
-from qa.strategies.refusal import _ordinals, measured_kind, measured_thing
+from qa.strategies.refusal import _for_the_year, _ordinals, measured_kind, measured_thing
 from qa.strategies.sections import section_names
 from qa.strategies.targets import _negated, metric_similarity
 from qa.types import ClauseRecord
@@ -147,6 +147,15 @@ def test_the_thing_a_figure_counts() -> None:
     # A verb right before the measure word names the thing (jieba tags 首付 a verb), not the
     # noun before it: 商业贷款 would demand a sentence about the loan, not the down payment.
     assert measured_thing("二套房的商业贷款最低首付比例") == "首付"
+
+
+def test_a_plan_without_a_period_speaks_of_the_year_it_is_issued_in() -> None:
+    from qa.corpus import DocInfo
+
+    measures = DocInfo("d", "某省关于做好以旧换新工作的通知", None, "2025-02-08", "province", "某省", None)
+    assert _for_the_year(measures, 2025) and not _for_the_year(measures, 2026)
+    plan = DocInfo("p", "某市规划", None, "2025-02-08", "city", "某市", "2021—2025")
+    assert not _for_the_year(plan, 2025)  # its period says which years it covers
 
 
 def test_the_kind_of_the_measured_thing_asked() -> None:

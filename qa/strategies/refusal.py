@@ -157,6 +157,7 @@ class Refusal:
                 continue
             doc = self.corpus.docs.get(e.clause.doc_id)
             if doc is not None and any(str(y) in (doc.period or "") or y in _years(doc.period or "")
+                                       or y in _years(doc.title) or _for_the_year(doc, y)
                                        for y in linked.years):
                 return True
             if any(str(y) in e.clause.text for y in linked.years):
@@ -309,6 +310,12 @@ def _ordinals(text: str) -> set[tuple[str, str]]:
 # Figures plans write in words: 「翻一番」, 「全覆盖」, 「百分之百」, 「三千家」.
 _WORDED_FIGURE = re.compile(r"翻[一两二三]番|全覆盖|百分之|[一二两三四五六七八九十百千万亿]{2,}[个家座条项台辆所名人户元倍]")
 _GOAL_YEAR = re.compile(r"(?:到|至|截至|截止)\s*(20\d\d)\s*年|(20\d\d)\s*年?\s*[—–\-－~至到]\s*(20\d\d)")
+
+
+def _for_the_year(doc: object, year: int) -> bool:
+    """A plan with no period of its own (若干措施, 实施细则) speaks of the year it is issued in."""
+    period, issued = getattr(doc, "period", None), getattr(doc, "issued", None)
+    return not period and bool(issued) and str(issued).startswith(str(year))
 
 
 def _goal_years(text: str) -> set[int]:
