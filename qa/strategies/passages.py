@@ -43,14 +43,8 @@ _LEADS_IN = re.compile(r"(?:[：:]|如下|以下几[个项类方面]*)$")
 # An article's opening (「第十五条 …」) and how many paragraphs after a lead-in are its items.
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零\d]+条")
 _ITEMS_MAX = 10
-_ITEM_MARK = re.compile(r"^\s*(?:第[\d一二三四五六七八九十]+([年条款项级档类次])|[（(][\d一二三四五六七八九十]+[)）]|"
+_ITEM_MARK = re.compile(r"^\s*(?:第[\d一二三四五六七八九十]+[年条款项级档类次]|[（(][\d一二三四五六七八九十]+[)）]|"
                         r"\d+[.、．]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+、)")
-
-
-def _item_kind(text: str) -> str | None:
-    """How a list item opens, numbers aside: 「第1年」 and 「第2年」 are one kind."""
-    m = _ITEM_MARK.match(text)
-    return re.sub(r"[\d一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩]+", "N", m.group().strip()) if m else None
 # 「会受到哪些管理措施？」: the kind asked, printed after the interrogative.
 _KIND_AFTER = re.compile(r"(?:哪些|哪几[个项类种条])([\u4e00-\u9fff]{2,8})[？?]?$")
 # 「分成哪几个阶段」「要坚持哪些原则」: the kind of thing listed, as sibling headings end with it.
@@ -87,8 +81,8 @@ class Passages:
         asked = [p.text for p in ctx.plan.parts] or further
         # The parts a later sentence enumerates (「“双一流”高校和其他学校的…」) leave out what
         # the first sentence asked (「…的支持比例是多少？」): that sentence is a part too.
-        if ctx.plan.parts and further and not any(squashed(further[0]) in squashed(p) or squashed(p) in squashed(further[0])
-                                                  for p in asked):
+        first = squashed(further[0]) if further else ""
+        if ctx.plan.parts and first and not any(first in squashed(p) or squashed(p) in first for p in asked):
             asked = [further[0], *asked]
         # 「松江区能源行动方案里的…」: a word of the named plan's title is where to look.
         titles = [self.corpus.docs[d].title for d in ctx.linked.doc_ids if d in self.corpus.docs]
@@ -537,3 +531,8 @@ def _words_said(said: str, part: str) -> bool:
     flat = squashed(said)
     return not words or sum(w in flat for w in words) / len(words) >= 0.6
 
+
+def _item_kind(text: str) -> str | None:
+    """How a list item opens, numbers aside: 「第1年」 and 「第2年」 are one kind."""
+    m = _ITEM_MARK.match(text)
+    return re.sub(r"[\d一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩]+", "N", m.group().strip()) if m else None

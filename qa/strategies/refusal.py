@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from qa.asktype import WHICH
 from qa.compose import NOT_FOUND, NOT_FOUND_EN
-from qa.corpus import ClauseCorpus
+from qa.corpus import ClauseCorpus, DocInfo
 from qa.evidence import ABSENT_WEIGHT, SYNONYMS, Evidence, canonical, is_name
 from qa.lexical import pos_cut, tokenize
 from qa.link import Linked
@@ -312,10 +312,9 @@ _WORDED_FIGURE = re.compile(r"翻[一两二三]番|全覆盖|百分之|[一二�
 _GOAL_YEAR = re.compile(r"(?:到|至|截至|截止)\s*(20\d\d)\s*年|(20\d\d)\s*年?\s*[—–\-－~至到]\s*(20\d\d)")
 
 
-def _for_the_year(doc: object, year: int) -> bool:
+def _for_the_year(doc: DocInfo, year: int) -> bool:
     """A plan with no period of its own (若干措施, 实施细则) speaks of the year it is issued in."""
-    period, issued = getattr(doc, "period", None), getattr(doc, "issued", None)
-    return not period and bool(issued) and str(issued).startswith(str(year))
+    return not doc.period and bool(doc.issued) and str(doc.issued).startswith(str(year))
 
 
 def _goal_years(text: str) -> set[int]:
