@@ -41,13 +41,18 @@ def plans_ingested(store, seeded) -> Iterator[list[str]]:  # type: ignore[no-unt
         ingestor.remove(doc_id)
 
 
+@pytest.fixture(scope="module")
+def qa(plans_ingested, store, settings):  # type: ignore[no-untyped-def]
+    """One service for the module: each build loads the index, the embedder and the corpus."""
+    return build_qa(settings, store)
+
+
 def test_every_new_plan_is_ingested_whole(plans_ingested: list[str]) -> None:
     questions = next(s for s in gold_sets(DATA) if s.name == "new-plans")
     assert set(questions.documents) <= set(plans_ingested)
 
 
-def test_new_plans_questions_stay_answered(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
-    qa = build_qa(settings, store)
+def test_new_plans_questions_stay_answered(qa) -> None:  # type: ignore[no-untyped-def]
     new_plans = next(s for s in gold_sets(DATA) if s.name == "new-plans")
     (tune_name, tune), (frozen_name, frozen) = new_plans.parts()
     tuned = run(tune_name, tune, qa.ask)
@@ -69,9 +74,8 @@ DOCS2_FLOORS = {"docs-2 (tuning)": 0.65, "docs-2 (frozen test)": 0.5}
 
 
 @pytest.mark.parametrize(("name", "floors"), [("lists-docs", LISTS_DOCS_FLOORS), ("docs-2", DOCS2_FLOORS)])
-def test_a_fresh_set_stays_at_its_level(plans_ingested, store, settings, name: str,  # type: ignore[no-untyped-def]
+def test_a_fresh_set_stays_at_its_level(qa, name: str,  # type: ignore[no-untyped-def]
                                         floors: dict[str, float]) -> None:
-    qa = build_qa(settings, store)
     gold_set = next(s for s in gold_sets(DATA) if s.name == name)
     for part, questions in gold_set.parts():
         report = run(part, questions, qa.ask)
@@ -126,25 +130,23 @@ def test_sources_are_recorded_for_every_plan() -> None:
     ("在台州申请住房公积金贷款，哪些情形不允许贷款？", ["五级分类为次级、可疑、损失的", "列入黑名单",
                                                    "名下有2套及以上住房"]),
 ])
-def test_lists_on_tuning_plans(plans_ingested, store, settings, question: str,  # type: ignore[no-untyped-def]
+def test_lists_on_tuning_plans(qa, question: str,  # type: ignore[no-untyped-def]
                                items: list[str]) -> None:
-    answer = build_qa(settings, store).ask(question)
+    answer = qa.ask(question)
     assert answer.found and all(item in answer.answer for item in items), answer.answer
 
 
-def test_parts_one_sentence_answers_are_cut_from_that_sentence(plans_ingested, store,  # type: ignore[no-untyped-def]
-                                                                settings) -> None:
+def test_parts_one_sentence_answers_are_cut_from_that_sentence(qa) -> None:  # type: ignore[no-untyped-def]
     """Three goals printed in one sentence: that sentence, once, with the three parts as its
     lead — not another sentence of the clause that opens with the same 「到2025年底前，」."""
-    answer = build_qa(settings, store).ask("湖南计划在2025年底前建成多少个重点充电示范县、示范乡镇和示范村？")
+    answer = qa.ask("湖南计划在2025年底前建成多少个重点充电示范县、示范乡镇和示范村？")
     assert all(f in answer.answer for f in ("14个", "200个", "2000个")), answer.answer
     assert "供电所" not in answer.answer and answer.answer.count("2000个") == 1, answer.answer
 
 
-def test_a_document_named_by_its_title_words_answers_its_metadata(plans_ingested, store,  # type: ignore[no-untyped-def]
-                                                                   settings) -> None:
+def test_a_document_named_by_its_title_words_answers_its_metadata(qa) -> None:  # type: ignore[no-untyped-def]
     """「这份促进房地产消费若干措施」 names no region, but only one loaded title holds its words."""
-    answer = build_qa(settings, store).ask("这份促进房地产消费若干措施的文号是什么？哪天印发的？")
+    answer = qa.ask("这份促进房地产消费若干措施的文号是什么？哪天印发的？")
     assert "吉市政办发〔2023〕11号" in answer.answer and "2023年9月22日" in answer.answer, answer.answer
 
 
@@ -186,30 +188,28 @@ DOCUMENT_QUESTIONS = [
 
 
 @pytest.mark.parametrize(("question", "held", "found"), DOCUMENT_QUESTIONS)
-def test_questions_about_documents(plans_ingested, store, settings, question: str,  # type: ignore[no-untyped-def]
+def test_questions_about_documents(qa, question: str,  # type: ignore[no-untyped-def]
                                    held: list[str], found: bool) -> None:
-    answer = build_qa(settings, store).ask(question)
+    answer = qa.ask(question)
     assert answer.found is found and all(h in answer.answer for h in held), answer.answer
 
 
-def test_the_genre_word_naming_a_plan_loosely_is_not_asked_about(plans_ingested, store,  # type: ignore[no-untyped-def]
-                                                                   settings) -> None:
+def test_the_genre_word_naming_a_plan_loosely_is_not_asked_about(qa) -> None:  # type: ignore[no-untyped-def]
     """「深圳氢能行动计划」 names np34 by 行动计划; 「这项任务」 points back at the task."""
-    answer = build_qa(settings, store).ask("深圳氢能行动计划里建设氢能产业园区这项任务由哪些单位负责？")
+    answer = qa.ask("深圳氢能行动计划里建设氢能产业园区这项任务由哪些单位负责？")
     assert answer.found and "龙华区政府" in answer.answer and "市发展改革委" in answer.answer, answer.answer
 
 
-def test_which_grants_pay_the_terms_a_question_prints(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+def test_which_grants_pay_the_terms_a_question_prints(qa) -> None:  # type: ignore[no-untyped-def]
     """The incentives backwards: from a share and a ceiling to what they are paid for."""
-    answer = build_qa(settings, store).ask(
+    answer = qa.ask(
         "山西数字经济实施方案中，哪些项目可以获得项目建设总投入30%以内、最高不超过1000万元的补助？")
     assert all(f in answer.answer for f in ("“人工智能+”应用示范项目", "省级数字经济园区", "基层慧治示范场景")), answer.answer
     assert len(answer.citations) >= 4, answer.answer
 
 
 def test_an_item_of_a_list_its_parent_introduces_is_answered_with_the_whole_list(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
-    qa = build_qa(settings, store)
+        qa) -> None:
     answer = qa.ask("公积金贷款的借款人违约，处理抵押物的价款按什么顺序分配？")
     items = ["处理抵押物的有关费用", "扣除与抵押物有关的税款", "偿还抵押人所欠贷款本息"]
     assert answer.found and all(item in answer.answer for item in items), answer.answer
@@ -217,32 +217,31 @@ def test_an_item_of_a_list_its_parent_introduces_is_answered_with_the_whole_list
 
 
 def test_an_agencys_tasks_keep_to_the_plan_the_question_names(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
-    qa = build_qa(settings, store)
+        qa) -> None:
     answer = qa.ask("在贵州这份民间投资方案里，省大数据局负责哪些任务？")
     assert answer.found and answer.citations, answer.answer
     assert {c.doc_id for c in answer.citations} == {"np27_guizhou_private_investment_plan"}, answer.answer
 
 
 def test_an_offer_in_a_long_sentence_is_quoted_with_its_sums_and_examples_are_no_parts(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
-    answer = build_qa(settings, store).ask(
+        qa) -> None:
+    answer = qa.ask(
         "按《浦东新区节能低碳专项资金管理办法》，新型能源技术开发示范项目（如钙钛矿光伏、可再生能源制氢、新型储能）能拿多少补贴？")
     assert "30%" in answer.answer and "500万元" in answer.answer, answer.answer
     assert "未给出" not in answer.answer, answer.answer  # 「可再生能源制氢」 is an example, not a part
 
 
 def test_a_figure_asked_with_a_counting_word_comes_from_a_goal_that_counts_so(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     """「计划新建多少充电桩」: the 7000 piles to build, not the 1万 there will be in 2025."""
-    answer = build_qa(settings, store).ask("吉林省“十四五”期间计划新建多少充电桩、换电站和充电站？")
+    answer = qa.ask("吉林省“十四五”期间计划新建多少充电桩、换电站和充电站？")
     assert all(f in answer.answer for f in ("7000个", "120座", "70座")), answer.answer
 
 
 def test_cases_printed_in_one_form_are_answered_all_for_a_respectively_question(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     """Three sentences end 「平均每辆车补贴N万元」: 分别 asks for all three, not the best two."""
-    answer = build_qa(settings, store).ask(
+    answer = qa.ask(
         "青海省加力推动设备更新实施方案对报废并更新、只更新、只提前报废老旧营运柴油货车分别补贴多少？")
     assert all(f in answer.answer for f in ("8万元", "3.5万元", "3万元")), answer.answer
 
@@ -252,18 +251,18 @@ def test_cases_printed_in_one_form_are_answered_all_for_a_respectively_question(
     ("台州的公积金贷款实施细则从什么时候开始施行？", "自2022年3月25日起开始实施"),
 ])
 def test_when_a_text_takes_effect_is_quoted_from_the_clause_that_says_it(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings, question: str, said: str) -> None:
-    answer = build_qa(settings, store).ask(question)
+        qa, store, question: str, said: str) -> None:
+    answer = qa.ask(question)
     assert said in answer.answer, answer.answer
     assert any(said in store.read("MATCH (c:Clause {clause_id: $id}) RETURN c.text AS t", id=c.clause_id)[0]["t"]
                .replace(" ", "") for c in answer.citations), answer.citations
 
 
 def test_an_english_question_naming_a_county_in_pinyin_is_scoped_to_its_plan(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     """「Yandu」 is in no glossary: it is read from the regions the graph knows, in pinyin
     (盐都, whose 都 is read dū here), and the answer comes from that district's plan."""
-    answer = build_qa(settings, store).ask(
+    answer = qa.ask(
         "In Yandu's policy list, what one-off rewards do enterprises get for being named national "
         "or provincial industrial-internet demonstration enterprises?")
     assert "100万元" in answer.answer and "30万元" in answer.answer, answer.answer
@@ -277,8 +276,8 @@ def test_an_english_question_naming_a_county_in_pinyin_is_scoped_to_its_plan(  #
     ("在浦东新区创建绿色商场和上海市绿色餐厅示范单位，各能拿多少一次性奖励？", ["20万元", "10万元"]),
 ])
 def test_award_names_and_their_verbs_are_not_sides_or_parts(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings, question: str, facts: list[str]) -> None:
-    answer = build_qa(settings, store).ask(question)
+        qa, question: str, facts: list[str]) -> None:
+    answer = qa.ask(question)
     assert answer.found and all(f in answer.answer for f in facts), answer.answer
     assert {c.doc_id for c in answer.citations} == {"np29_pudong_energy_saving_fund_rules"}, answer.answer
 
@@ -288,27 +287,27 @@ def test_award_names_and_their_verbs_are_not_sides_or_parts(  # type: ignore[no-
     ("换电示范项目至少要一次性投放多少辆换电车？全区最多认定几个？", ["300辆", "12个"]),
 ])
 def test_each_sentence_of_a_question_may_be_answered_by_its_own_sentence(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings, question: str, facts: list[str]) -> None:
+        qa, question: str, facts: list[str]) -> None:
     """No plan sentence holds the words of both: the question is not refused for that."""
-    answer = build_qa(settings, store).ask(question)
+    answer = qa.ask(question)
     assert answer.found and all(f in answer.answer for f in facts), answer.answer
 
 
 def test_an_english_questions_own_words_weigh_less_than_their_translations(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     """「hydrogen」「energy」「stations」 match only the one plan that prints 「Integrated Energy
     Stations」; the glossary's 氢能, 产值, 加氢 find the goals."""
-    answer = build_qa(settings, store).ask(
+    answer = qa.ask(
         "What total output value does Lüliang target for its hydrogen industry by 2035, and how many "
         "energy stations with hydrogen refuelling should it have by then?")
     assert "3000亿元" in answer.answer and "200座" in answer.answer, answer.answer
 
 
 def test_an_english_questions_translated_terms_do_not_name_a_document_by_title_words(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     """「e-bike … plan」 translates to 电动自行车 … 规划, which shares two words with the title of
     吉林's 电动汽车 plan: not a reference to it."""
-    answer = build_qa(settings, store).ask(
+    answer = qa.ask(
         "Under Qinghai's 2024 plan for equipment renewal and consumer trade-ins, what percentage of the purchase "
         "price is subsidised when a consumer trades in an old e-bike for a new one?")
     assert answer.found and "30%" in answer.answer, answer.answer
@@ -324,8 +323,8 @@ def test_an_english_questions_translated_terms_do_not_name_a_document_by_title_w
     ("按湖南这份实施意见，到2030年全省累计要建成多少个充电桩？", None),
 ])
 def test_a_figure_asked_for_a_year_comes_from_a_sentence_of_that_year(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings, question: str, answered: str | None) -> None:
-    answer = build_qa(settings, store).ask(question)
+        qa, question: str, answered: str | None) -> None:
+    answer = qa.ask(question)
     if answered is None:
         assert not answer.found and "2030年" in answer.answer, answer.answer
     else:
@@ -343,21 +342,21 @@ def test_a_figure_asked_for_a_year_comes_from_a_sentence_of_that_year(  # type: 
     ("台州对首次用公积金贷款购房的缴存职工发放多少元购房补贴？", "金额"),
 ])
 def test_a_figure_the_plans_give_of_another_unit_period_or_kind_is_not_stated(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings, question: str, said: str) -> None:
-    answer = build_qa(settings, store).ask(question)
+        qa, question: str, said: str) -> None:
+    answer = qa.ask(question)
     assert not answer.found and said in answer.answer, answer.answer
 
 
 def test_each_sentence_of_a_question_gets_the_attribute_it_asks(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     """The second sentence enumerates 「双一流」高校 and 其他学校; the first asks the 支持比例."""
-    answer = build_qa(settings, store).ask(
+    answer = qa.ask(
         "青海对高校教育设备更新的支持比例是多少？“双一流”高校和其他学校的支持额度上限各是多少？")
     assert all(f in answer.answer for f in ("80%", "5亿元", "2亿元")), answer.answer
 
 
-def test_a_term_of_counted_parts_is_defined_part_by_part(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
-    answer = build_qa(settings, store).ask(
+def test_a_term_of_counted_parts_is_defined_part_by_part(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(
         "光明区新型储能扶持计划里储能电站项目要求实施地在“一主两副”区域，“一主两副”具体指什么？")
     assert "大科学装置集群" in answer.answer and "科技创新集群" in answer.answer, answer.answer
 
@@ -370,44 +369,44 @@ def test_a_term_of_counted_parts_is_defined_part_by_part(plans_ingested, store, 
     ("按湖南这份充电基础设施实施意见，到2025年全省要累计建成多少个充电桩？车桩增量比力争达到多少？", ("40万个", "2:1")),
     ("松江区能源行动方案里的石湖荡重型燃机项目建设多大规模的机组？总投资多少万元？", ("2×450MW", "250000")),
 ])
-def test_every_part_asked_is_answered(plans_ingested, store, settings, question: str,  # type: ignore[no-untyped-def]
+def test_every_part_asked_is_answered(qa, question: str,  # type: ignore[no-untyped-def]
                                       facts: tuple[str, ...]) -> None:
-    answer = build_qa(settings, store).ask(question)
+    answer = qa.ask(question)
     assert answer.found and all(f in answer.answer for f in facts), answer.answer
     assert "未给出" not in answer.answer, answer.answer
 
 
 def test_a_follow_up_naming_its_own_measure_drops_what_the_last_question_counted(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     history = [{"role": "user", "content": "山西数字经济实施方案每年要打造多少个公共数据示范场景？"},
                {"role": "assistant", "content": "每年打造10个以上公共数据“跑起来”示范场景。"}]
-    answer = build_qa(settings, store).ask("那规上工业中小企业的数字化水平呢？", history)
+    answer = qa.ask("那规上工业中小企业的数字化水平呢？", history)
     assert "90%" in answer.answer and "示范场景" not in answer.answer.split("来源")[0], answer.answer
 
 
-def test_a_sentence_saying_who_does_the_duty_asked_answers_it(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_saying_who_does_the_duty_asked_answers_it(qa) -> None:  # type: ignore[no-untyped-def]
     """Not the task's list of five units: the sentence names the one for 消防设计审查."""
-    answer = build_qa(settings, store).ask("深圳氢能行动计划里加氢站工程项目的消防设计审查由哪个部门负责？")
+    answer = qa.ask("深圳氢能行动计划里加氢站工程项目的消防设计审查由哪个部门负责？")
     assert answer.answer.startswith("住房建设部门负责加氢站工程项目消防设计审查"), answer.answer
 
 
-def test_the_sentence_saying_it_lists_the_asked_kind_is_the_list(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_sentence_saying_it_lists_the_asked_kind_is_the_list(qa) -> None:  # type: ignore[no-untyped-def]
     """「氢的输运方式主要有A、B和C三种方式」 over another plan's 「探索固态、氨氢、深冷高压等储运方式」."""
-    answer = build_qa(settings, store).ask("氢的输运方式有哪些？")
+    answer = qa.ask("氢的输运方式有哪些？")
     assert all(w in answer.answer for w in ("气态输运", "液态输运", "固体输运")), answer.answer
 
 
-def test_a_sentence_introducing_the_asked_kind_lists_its_items(plans_ingested, store, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_introducing_the_asked_kind_lists_its_items(qa) -> None:  # type: ignore[no-untyped-def]
     """「会受到哪些管理措施」: the article 「…给予下列管理措施：」 and its items, not the grading rule."""
-    answer = build_qa(settings, store).ask("沈阳物业服务企业信用等级被评为D级的，会受到哪些管理措施？")
+    answer = qa.ask("沈阳物业服务企业信用等级被评为D级的，会受到哪些管理措施？")
     assert "给予下列管理措施" in answer.answer and "限制参加政府采购活动" in answer.answer, answer.answer
 
 
 def test_paragraphs_printed_after_an_article_that_introduces_them_are_its_list(  # type: ignore[no-untyped-def]
-        plans_ingested, store, settings) -> None:
+        qa) -> None:
     """「第十五条 …按以下标准退回补贴资金：」 then 第1年/第2年/第3年 as paragraphs beside it:
     all three, and not the unrelated paragraphs after them."""
-    answer = build_qa(settings, store).ask(
+    answer = qa.ask(
         "内蒙古新能源巡游出租汽车奖补细则规定，充换电站拿到建设补贴后头3年内退出运行的，补贴要按什么比例退回？")
     assert all(f"退还{p}补贴资金" in answer.answer for p in ("100%", "70%", "40%")), answer.answer
     assert "不得再次申请" not in answer.answer, answer.answer
