@@ -81,6 +81,11 @@ class ClauseCorpus:
     def children(self, clause_id: str) -> list[ClauseRecord]:
         return [self.by_id[c] for c in self._children.get(clause_id, [])]
 
+    def siblings(self, clause: ClauseRecord) -> list[ClauseRecord]:
+        """The clauses beside ``clause`` in reading order, itself included: its parent's
+        children, or its document's clauses when it has no parent."""
+        return self.children(clause.parent_id) if clause.parent_id else self.of_document(clause.doc_id)
+
     def parent(self, clause_id: str) -> ClauseRecord | None:
         parent_id = self.by_id[clause_id].parent_id
         return self.by_id.get(parent_id) if parent_id else None

@@ -19,7 +19,7 @@ from qa.link import Linked
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import Calibration, Context, near_number
 from qa.strategies.parts import asks_figure, attribute_said, resolve_part, squashed
-from qa.strategies.targets import metric_words, names_metric
+from qa.strategies.targets import metric_words, names_metric, words_named
 from qa.types import ClauseRecord
 from qa.wording import cut, render_record, task_title
 
@@ -135,8 +135,7 @@ class Passages:
         them (「第十五条 …按以下标准退回补贴资金：」, then 「第1年…」「第2年…」「第3年…」 as
         paragraphs beside it, not under it): that article, then each of its paragraphs."""
         clause = points[0].clause
-        siblings = (self.corpus.children(clause.parent_id) if clause.parent_id
-                    else self.corpus.of_document(clause.doc_id))
+        siblings = self.corpus.siblings(clause)
         ids = [c.clause_id for c in siblings]
         if clause.clause_id not in ids:
             return points
@@ -528,8 +527,7 @@ def _words_said(said: str, part: str) -> bool:
     """Most of the part's words of two characters or more are in ``said``: 「车桩增量比」 is not
     said by a sentence holding 车, 桩 and 比 apart."""
     words = [w for w in metric_words(part) if len(w) >= 2]
-    flat = squashed(said)
-    return not words or sum(w in flat for w in words) / len(words) >= 0.6
+    return not words or words_named(said, words) >= 0.6
 
 
 def _item_kind(text: str) -> str | None:

@@ -192,8 +192,7 @@ class Refusal:
         """The years opening the paragraph right before ``e``'s clause, under the same
         parent: a dated lead (「近期目标（2022－2025）：到2025年，…」) covers the undated
         paragraph that continues its list of figures."""
-        siblings = (self.corpus.children(e.clause.parent_id) if e.clause.parent_id
-                    else self.corpus.of_document(e.clause.doc_id))
+        siblings = self.corpus.siblings(e.clause)
         ids = [c.clause_id for c in siblings]
         if e.clause.clause_id not in ids:
             return set()

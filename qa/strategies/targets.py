@@ -337,8 +337,13 @@ def names_metric(text: str, metric: str, share: float = 0.6) -> bool:
     """Whether ``text`` carries most of the metric's words (the subject of a comma-part
     such as 「占全省GDP的比重超过10%」 is in the part before it)."""
     words = metric_words(metric)
+    return bool(words) and words_named(text, words) >= share
+
+
+def words_named(text: str, words: Sequence[str]) -> float:
+    """The share of ``words`` (metric words, in their compared form) that ``text`` carries."""
     squashed = _squash(text)
-    return bool(words) and sum(w in squashed for w in words) / len(words) >= share
+    return sum(w in squashed for w in words) / len(words) if words else 0.0
 
 
 def names_metric_at_figure(text: str, metric: str, share: float = 0.6) -> bool:
