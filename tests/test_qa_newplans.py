@@ -153,6 +153,12 @@ def test_a_document_named_by_its_title_words_answers_its_metadata(qa) -> None:  
 # Questions about documents, each a rule of ``qa.strategies.documents`` (question, what the answer
 # holds, whether it counts as found).
 DOCUMENT_QUESTIONS = [
+    # One topic word and the genre the title ends in name the plan (「这份氢能规划」).
+    ("这份氢能规划的印发文号和成文日期是什么？", ["吕政办发〔2022〕34号", "2022年6月16日"], True),
+    # A wrapping notice's title names its plan too (「修订通知」); 哪两个部门发的 asks the issuer.
+    ("这份修订通知是哪两个部门发的？哪天发布的？", ["内蒙古自治区交通运输厅、财政厅", "2024-03-25"], True),
+    # 哪个机构印发 asks the issuer.
+    ("台州这份实施细则由哪个机构印发？", ["台州市住房公积金管理委员会"], True),
     # Whom the issuing notice is sent to, from its cover's addressee line.
     ("苏州设备更新实施方案的主送单位有哪些？", ["各县级市（区）人民政府", "各直属单位"], True),
     # What is looked for, unquoted, after the verb.

@@ -34,13 +34,13 @@ _CITED_BY = re.compile(_WHICH + r"(?:规划|文件|方案|政策)[^？?]{0,6}(?:
 _MENTIONS = re.compile(_WHICH + r"(?:份|几份)?(?:规划|文件|方案|政策|材料)?(?:里|中)?[^？?]{0,6}?(?:提到|提及|谈到|讲到|写到)了?[“\"]|"
                        + _WHICH + r"(?:规划|文件|方案|政策|材料)(?:里|中)?[^？?]{0,6}(?:提到|提及|涉及|谈到|讲到|出现|写到|包含|部署)|"
                        r"在" + _WHICH + r"(?:规划|文件|方案|政策)")
-_GENRE = re.compile(r"实施方案|行动方案|工作方案|若干措施|政策措施|实施细则|管理办法|实施意见|指导意见|规划|方案|措施|意见|办法|细则")
+_GENRE = re.compile(r"实施方案|行动方案|工作方案|若干措施|政策措施|实施细则|管理办法|实施意见|指导意见|规划|方案|措施|意见|办法|细则|通知")
 _BASIS = re.compile(r"依据|根据|按照|贯彻|落实|制定本|编制本|衔接")
 _SINGULAR = re.compile(r"哪[个份部一]|什么(?:上位)?(?:规划|文件)")
 _NOT_FIELD = re.compile(r"(?:省|市|区|县|州|自治区)?(?:人民)?政府(?:办公厅|办公室)?|它|自己|那个|那份|通知|主送|发给|发往|下发|送达|时候|文号|发文字号|字号|编号|发文日期|印发日期|发布日期|成文日期|签发日期|落款|日期|发文机关|发文单位|"
                         r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|覆盖|时期|一段|哪段|有效期|哪天|何时|什么时候|哪一?年|哪几年|几年|"
                         r"印发|发布|出台|签发|发的|"
-                        r"制定|哪个|哪些|单位|部门|机关|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
+                        r"制定|哪个|哪些|单位|部门|机关|机构|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
                         r"现在|目前|还|仍|是否|有效性|有效|效力|失效|废止|施行|生效|起|开始|实施|"
                         r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]|给|有|到")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
@@ -55,7 +55,7 @@ _FIELDS = (
     ("doc_number", re.compile(r"文号|发文字号|字号|编号")),
     ("issued", re.compile(r"发文日期|印发日期|发布日期|成文日期|签发日期|落款|哪天|何时(?:印发|发布|出台|签发)|"
                           r"什么时候(?:印发|发布|出台|签发)|哪一?年(?:印发|发布|出台)|日期")),
-    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关)(?:的名义)?(?:印发|发布|制定|出台|发)|"
+    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关|机构)(?:的名义)?(?:印发|发布|制定|出台|发)|"
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
     ("period", re.compile(r"规划期|实施期|(?<!有效)期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围")),
     ("effective", re.compile(r"施行|生效|起实施|开始实施|实施日期|何时实施|哪天实施|有效期")),
@@ -190,13 +190,18 @@ def _of_genre(ctx: Context, focus: str) -> list[str]:
 
 def _titled_by_words(ctx: Context, focus: str) -> list[str]:
     """「这份促进房地产消费若干措施的文号」: the loaded documents whose title holds every
-    word the question adds to the fields it asks (促进、房地产、消费), when at most three do."""
+    word the question adds to the fields it asks (促进、房地产、消费) and the genre it names
+    (若干措施), when at most three do."""
     from qa.lexical import tokenize
 
     words = [w for w in tokenize(_NOT_FIELD.sub(" ", _TITLE.sub("", focus))) if len(w) >= 2]
+    genre = _GENRE.search(focus)
+    if genre and words:  # 「这份氢能规划」: one topic word and the genre the title ends in
+        words.append(genre.group())
     if len(words) < 2:
         return []
-    titled = [d for d, info in ctx.corpus.docs.items() if all(w in info.title for w in words)]
+    titled = [d for d, info in ctx.corpus.docs.items()
+              if any(all(w in title for w in words) for title in (info.title, *info.also_titles))]
     return titled if len(titled) <= 3 else []
 
 
@@ -204,7 +209,8 @@ def _asks_more(ctx: Context, docs: list[str] | None = None) -> bool:
     """Whether the question asks something besides metadata (「规划期和规划范围」): then
     the text answers it, not the record."""
     rest = _NOT_FIELD.sub("", _TITLE.sub("", ctx.linked.raw or ctx.linked.focus))
-    titles = [ctx.corpus.docs[d].title for d in (docs if docs is not None else _named_docs(ctx))]
+    infos = [ctx.corpus.docs[d] for d in (docs if docs is not None else _named_docs(ctx))]
+    titles = [title for info in infos for title in (info.title, *info.also_titles)]
     for surface in sorted([*ctx.linked.surfaces, *_title_words(titles)], key=len, reverse=True):
         rest = rest.replace(surface, "")
     # A title's leftovers (the 站 of 综合能源站) name the document, not something more.
