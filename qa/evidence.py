@@ -58,11 +58,19 @@ def sentences(text: str) -> list[str]:
         if out and note:
             out[-1] += note.group()
             part = part[note.end():].strip()
-        if len(part) >= 4:
+        # 「…预算安排112.1亿元。其中，A 54.2亿元，B 10亿元…。」: a one-sentence breakdown of the
+        # figure a short sentence totals is read with it, or an answer keeps one and drops
+        # the other. A breakdown running on over 「；」 items stays apart (each item answers).
+        if out and _BREAKDOWN.match(part) and not part.endswith(("；", ";")) \
+                and len(out[-1]) <= _TOTAL_MAX and not out[-1].endswith(("；", ";")):
+            out[-1] += part
+        elif len(part) >= 4:
             out.append(part)
     return out
 
 
+_BREAKDOWN = re.compile(r"其中\s*[，,：:]")
+_TOTAL_MAX = 60  # a sentence that states a total is short; a long one says more than its figure
 _ABSENT_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 ABSENT_WEIGHT = 2.0
 _QUESTION_WORDS = {w for words in INTENT_WORDS.values() for w in words} | QUESTION_FILLERS

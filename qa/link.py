@@ -101,6 +101,7 @@ class Gazetteer:
     shared: dict[str, list[str]] = field(default_factory=dict)  # short form → every region it names
     title_words: dict[str, dict[str, float]] = field(default_factory=dict)  # doc_id → word → weight
     title_word_keys: set[str] = field(default_factory=set)  # doc keys that are one title word
+    doc_regions: dict[str, str] = field(default_factory=dict)  # doc_id → the region it governs
     corpus_text: str = ""  # every clause's text, white space removed
     # Scanning ``corpus_text`` is milliseconds per word at ×100; questions ask about the same
     # places and words again and again, and the text changes only with a new gazetteer.
@@ -199,7 +200,7 @@ class Linker:
                    for r in ([x for x in self.g.shared[form] if x in spelled_out] or self.g.shared[form]
                              if form in self.g.shared else [v])]
         # An English question's Chinese is a bag of glossary terms, not a title's words in order.
-        docs = [v for _, v in doc_hits] or ([] if is_english(question) else self._titled(squashed))
+        docs = [v for _, v in doc_hits] or ([] if is_english(question) else self._titled(squashed, regions))
         # A document named loosely (「深圳氢能行动计划」): the word naming it (行动计划) is scope,
         # not something asked about.
         loose = self._genre_words(squashed, docs) if docs and not doc_hits else []
@@ -235,10 +236,11 @@ class Linker:
         titles = "".join(k for k, v in self.g.doc_keys.items() if v in docs)
         return [m.group() for m in _DOC_GENRE.finditer(squashed) if m.group() in titles]
 
-    def _titled(self, squashed: str) -> list[str]:
+    def _titled(self, squashed: str, regions: Sequence[str] = ()) -> list[str]:
         """A document the question names loosely (「广东提振消费措施」 for 「广东省进一步提振和扩大
         消费的若干措施」): the one whose distinctive title words the question shares most,
-        clearly ahead of any other."""
+        clearly ahead of any other — or, among close ones, the only plan of the region the
+        question names (「深圳氢能…行动计划」, not another city's 行动计划)."""
         if not _NAMES_A_DOCUMENT.search(squashed):
             return []
         # Title words count where they stand next to what names the document (「氢能规划」), not
@@ -251,7 +253,9 @@ class Linker:
         if not scores or scores[0][0] < 2 or scores[0][1] < 2:
             return []
         if len(scores) > 1 and scores[0][0] < 2 * scores[1][0]:
-            return []
+            close = [doc_id for score, _n, doc_id in scores if 2 * score > scores[0][0]]
+            local = [doc_id for doc_id in close if self.g.doc_regions.get(doc_id) in regions]
+            return local if len(local) == 1 and local[0] == scores[0][2] else []
         return [scores[0][2]]
 
     def _spoken_of(self, place: str, question: str) -> bool:

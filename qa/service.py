@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -162,6 +163,13 @@ class QAService:
         candidates = self._scope(engine, linked, [h.clause_id for h in hits])
         weights = engine.ranker.terms(linked)
         evidence = engine.ranker.rank(linked, candidates, needs_number=needs_number, terms=weights)
+        if linked.one_place and not linked.doc_ids and (not evidence or evidence[0].coverage < _OWN_SILENT):
+            # 「2023年广州增加了多少个…指标」: a city's own plans may not speak of what a
+            # province's plan says of it; clauses elsewhere naming the city then answer.
+            named = self._naming_place(engine, linked, [h.clause_id for h in hits], exclude=set(candidates))
+            elsewhere = engine.ranker.rank(linked, named, needs_number=needs_number, terms=weights)
+            if elsewhere and elsewhere[0].coverage >= _ELSEWHERE_SAYS:
+                candidates, evidence = named, elsewhere
         agencies = {}
         if "responsibility" in linked.intents and evidence:
             agencies = self.graph.responsible_units([e.clause.clause_id for e in evidence[:10]])
@@ -209,9 +217,15 @@ class QAService:
             return [cid for cid in clause_ids if engine.corpus.by_id[cid].doc_id in own]
         # A region without plans of its own (a district a city plan names): only clauses
         # that speak of it can say anything about it.
-        forms = [f for f, name in engine.gazetteer.regions.items() if name in places]
+        return QAService._naming_place(engine, linked, clause_ids)
+
+    @staticmethod
+    def _naming_place(engine: _Engine, linked: Linked, clause_ids: list[str],
+                      exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """The clauses that name the question's place, in any of its forms."""
+        forms = [f for f, name in engine.gazetteer.regions.items() if name in linked.one_place]
         return [cid for cid in clause_ids
-                if any(f in engine.corpus.by_id[cid].text for f in forms)]
+                if cid not in exclude and any(f in engine.corpus.by_id[cid].text for f in forms)]
 
 
 _BOX = re.compile(r"专栏\s*(\d+)")
@@ -233,6 +247,12 @@ def _boxes_named(engine: _Engine, linked: Linked) -> list[str]:
     return found
 
 
+# Below this share of the question's weighted words, a region's own plans say nothing to it;
+# a clause of another plan naming the region then answers only when it says most of them.
+_OWN_SILENT = 0.25
+_ELSEWHERE_SAYS = 0.75
+
+
 def build_gazetteer(store: GraphStore, corpus: ClauseCorpus, cache: StartupCache | None = None) -> Gazetteer:
     gaz = Gazetteer(corpus_text=re.sub(r"\s", "", "".join(c.text for c in corpus)))
     for doc in corpus.docs.values():
@@ -242,6 +262,7 @@ def build_gazetteer(store: GraphStore, corpus: ClauseCorpus, cache: StartupCache
     for key, doc_id in document_keys(corpus).items():
         gaz.doc_keys[key] = doc_id
     gaz.title_word_keys = title_word_keys(corpus, gaz.doc_keys)
+    gaz.doc_regions = {d.doc_id: d.region for d in corpus.docs.values() if d.region}
     gaz.title_words = title_words(corpus, gaz)
     rows = (cache.read("entities", corpus.key, lambda: facts.entity_names(store))
             if cache is not None and corpus.key else facts.entity_names(store))
@@ -279,10 +300,10 @@ def document_keys(corpus: ClauseCorpus) -> dict[str, str]:
     keys: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for doc in corpus.docs.values():
-        title = re.sub(r"[“”\"'《》]", "", doc.title)
+        title = _title_key(doc.title)
         keys[title] = doc.doc_id
         for other in doc.also_titles:  # the notice that printed it, a plan attached to it
-            keys.setdefault(re.sub(r"[“”\"'《》]", "", other), doc.doc_id)
+            keys.setdefault(_title_key(other), doc.doc_id)
         if doc.doc_number:
             keys[doc.doc_number] = doc.doc_id
         for word in jieba.cut(re.sub(r"[（）()]", " ", title)):
@@ -303,10 +324,16 @@ def title_word_keys(corpus: ClauseCorpus, keys: dict[str, str]) -> set[str]:
     """The keys that are one word of a title (「突破性」「新能源」), not a whole title, number or
     period: they name the document only when a question says so (「突破性方案」), since the
     same word is also a topic (「新能源装机」)."""
-    whole = {re.sub(r"[“”\"'《》]", "", t) for d in corpus.docs.values() for t in (d.title, *d.also_titles)}
+    whole = {_title_key(t) for d in corpus.docs.values() for t in (d.title, *d.also_titles)}
     whole |= {d.doc_number for d in corpus.docs.values() if d.doc_number}
     whole |= {d.period for d in corpus.docs.values() if d.period}
     return {k for k in keys if k not in whole}
+
+
+def _title_key(title: str) -> str:
+    """A title as a question is read: width-folded (questions are, so 「（2025—2027年）」 is
+    typed 「(2025—2027年)」), without quotes and 《》."""
+    return re.sub(r"[“”\"'《》]", "", unicodedata.normalize("NFKC", title))
 
 
 _GENERIC_TITLE_WORDS = {"数字经济", "实施方案", "发展规划", "产业发展", "高质量"}

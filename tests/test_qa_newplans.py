@@ -417,3 +417,22 @@ def test_paragraphs_printed_after_an_article_that_introduces_them_are_its_list( 
     assert all(f"退还{p}补贴资金" in answer.answer for p in ("100%", "70%", "40%")), answer.answer
     assert "不得再次申请" not in answer.answer, answer.answer
 
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    # Another city's 行动计划 shares most title words; the city the question names decides.
+    ("深圳氢能产业创新发展行动计划中，加快氢能标准体系建设的责任单位是哪个？", ["市市场监管局"]),
+    # The question types a title's full-width brackets as ASCII ones.
+    ("《武汉市加快推进数字经济高质量发展实施方案(2025—2027年)》的发文字号是什么？", ["武政办〔2025〕51"]),
+])
+def test_a_plan_named_loosely_among_many_is_found(qa, question: str,  # type: ignore[no-untyped-def]
+                                                  facts: list[str]) -> None:
+    answer = qa.ask(question)
+    assert answer.found and all(f in answer.answer for f in facts), answer.answer
+
+
+def test_a_city_its_own_plans_are_silent_on_is_answered_where_another_plan_names_it(  # type: ignore[no-untyped-def]
+        qa) -> None:
+    """广州 has a plan of its own loaded, but only the province's measures speak of its quotas."""
+    answer = qa.ask("2023年广州增加了多少个计划外节能燃油车的增量指标？")
+    assert answer.found and "5万个" in answer.answer, answer.answer

@@ -1,0 +1,32 @@
+"""How the question-answering side reads text: its sentences and the keys naming documents."""
+
+from __future__ import annotations
+
+from qa.corpus import ClauseCorpus, DocInfo
+from qa.evidence import sentences
+from qa.service import document_keys
+
+
+def test_a_one_sentence_breakdown_is_read_with_the_total_before_it() -> None:
+    text = ("市财政2024年预算安排112.1亿元。其中，支持平台建设资金54.2亿元，人才资金47.9亿元。"
+            "下一句另说一事。")
+    assert sentences(text)[0] == "市财政2024年预算安排112.1亿元。其中，支持平台建设资金54.2亿元，人才资金47.9亿元。"
+
+
+def test_a_breakdown_running_over_semicolon_items_stays_apart() -> None:
+    text = "政府每套补贴1万元。其中，商业贷款购买90平方米以下的补贴10%；90-144平方米的补贴15%。"
+    assert sentences(text) == ["政府每套补贴1万元。", "其中，商业贷款购买90平方米以下的补贴10%；",
+                               "90-144平方米的补贴15%。"]
+
+
+def test_a_long_sentence_keeps_its_breakdown_apart() -> None:
+    long = "自2023年1月1日至2023年12月31日，" + "购买首套新建商品住房的" * 5 + "政府每套补贴1万元。"
+    assert len(sentences(long + "其中，农民补贴0.6万元。")) == 2
+
+
+def test_a_title_is_keyed_as_questions_are_typed() -> None:
+    title = "武汉市加快推进数字经济高质量发展实施方案（2025—2027年）"
+    doc = DocInfo(doc_id="d1", title=title, doc_number=None, issued=None, level=None,
+                  region=None, period=None)
+    keys = document_keys(ClauseCorpus([], {"d1": doc}, "sig"))
+    assert keys["武汉市加快推进数字经济高质量发展实施方案(2025—2027年)"] == "d1"
