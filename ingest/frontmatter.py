@@ -21,10 +21,16 @@ from dataclasses import dataclass, field
 
 # A notice that issues a plan, or a revised version of one ("关于修订《X》的通知").
 NOTICE_VERBS = "印发|发布|转发|公布|下发|修订|修改"
-_NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})《?(.{{4,120}}?)》?的通知")
+# 「…关于印发X的通知」, or the issuer's name straight before the verb: 「杭州市人民政府印发关于…
+# 若干政策的通知」 (X then keeps its own 关于).
+NOTICE_OPENING = rf"(?:关于(?:{NOTICE_VERBS})|(?<=[府厅局委室会院部办])(?:印发|转发|发布))"
+_NOTICE = re.compile(rf"{NOTICE_OPENING}《?(.{{4,120}}?)》?的通知")
 # Its issuers may be printed with a space between them ("X厅 Y厅关于…").
-_NOTICE_LINE = re.compile(rf"(?:[^\s。，；：:《》]{{2,40}} )?[^\s。，；：:《》]{{0,40}}关于(?:{NOTICE_VERBS})"
-                          r"[^。；：:]{4,160}?的通知")
+# The title runs on to 的通知 across line breaks, never across a page's 「...」 cut.
+_NOTICE_LINE = re.compile(rf"(?:[^\s。，；：:《》]{{2,40}} )?[^\s。，；：:《》]{{0,40}}{NOTICE_OPENING}"
+                          r"(?:(?!\.\.\.)[^。；：:…]){4,160}?的通知")
+# 「无政办〔2025〕3号关于印发…」: the number a page prints before the notice's title.
+_LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[【]\d{4}[〕］\]】]第?\d{1,4}号")
 _CUT_NOTICE = re.compile(rf"(关于(?:{NOTICE_VERBS})[^\n。；：:]{{4,160}}?的)\s*(?:\.{{3,}}|…+)\s*$", re.M)
 _CITED_NOTICE = re.compile(r"《[^《》]{0,200}?的通知[^《》]{0,20}》")  # a notice the text cites
 _ANNEX = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：.．、]?\s*(?=\S{4})")
@@ -96,7 +102,7 @@ def notice_title(lines: list[str], fields: dict[str, str],
         text = _CUT_NOTICE.sub(r"\1通知", text)
         m = _NOTICE_LINE.search(text)
         if m:
-            return re.sub(r"\s+", "", m.group(0))
+            return _LEADING_NUMBER.sub("", re.sub(r"\s+", "", m.group(0)))
     return None
 
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 
 from ingest.clean import CleanText
-from ingest.frontmatter import NOTICE_VERBS, title_key
+from ingest.frontmatter import NOTICE_OPENING, NOTICE_VERBS, title_key
 from ingest.markers import read_marker
 from ingest.reflow import ends_sentence
 
 # 「关于印发《X》的通知」, and a page's 「省人民政府办公厅印发《X》」 without 关于…的通知.
-_NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})《?(.{{4,80}}?)》?的通知|(?:{NOTICE_VERBS})《([^《》]{{4,80}})》$")
+_NOTICE = re.compile(rf"{NOTICE_OPENING}《?(.{{4,80}}?)》?的通知|(?:{NOTICE_VERBS})《([^《》]{{4,80}})》$")
 _PLAN_WORD = re.compile(r"规划|方案|计划|意见|纲要|办法|规定|条例|措施|政策|战略|行动|决定|通知")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff（）()〔〕“”\d])\s+(?=[\u4e00-\u9fff（）()〔〕“”])"
                         r"|(?<=[\u4e00-\u9fff（）()〔〕“”])\s+(?=[\u4e00-\u9fff（）()〔〕“”\d])")

@@ -52,7 +52,7 @@ _AFTER_WHICH = re.compile(rf"哪{_COUNT}\s*[个类项大家条种所座]?(?P<nou
 _ENUM_SEP = re.compile(r"、|以及|及|和|与|跟|或")
 _SPAN = re.compile(r"[^，,。；;？?！!：:\s]+")
 # Words around an enumerated item that belong to the question, not to the item.
-_LEAD = re.compile(r"^(?:用\d+年(?:时间)?|如果|假如|若|力争|争取|预计|请问|请|比较|对比|那么|那|对于|关于|对|在|把|将|让|使|计划|打算|要求|规划里|规划中|方案里|方案中|文件里|"
+_LEAD = re.compile(r"^(?:用\d+年(?:时间)?|其中|如果|假如|若|力争|争取|预计|请问|请|比较|对比|那么|那|对于|关于|对|在|把|将|让|使|计划|打算|要求|规划里|规划中|方案里|方案中|文件里|"
                    r"文件中|里|中|说|提到|提出|创建|争创|获评|评为|入选|获得|获批了?|"
                    r"我们公司|我公司|我司|我们企业|我们|本公司|本企业|今年|去年|明年|刚刚|已经)+")
 # Where the asked thing ends and the question begins. Only unambiguous sequences: a
@@ -67,8 +67,8 @@ _ASKED_NOUN = re.compile(r"(?:多少|几)(?:[个家项条台座所类种辆艘�
 _UNIT = re.compile(r"[万亿千百十]*(?:元|千瓦时?|兆瓦|吉瓦|瓦|吨|平方米|立方米|平方公里|公里|千米|米|辆|台|座|"
                    r"个?百分点|人次|人|户|家|件|亩|公顷|标准箱|小时|天|年|个|项|倍)")
 # 「湖北十四五规划对…」「新方案里…」: the document a question reads, not what it asks about.
-_DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)|"
-                       r"^(?:按照?|根据|依照)[^，,。？?]{0,16}?(?:规划|方案|意见|措施|办法|细则|文件|计划|纲要)")
+_DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|若干政策|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)|"
+                       r"^(?:按照?|根据|依照)[^，,。？?]{0,16}?(?:规划|方案|意见|措施|若干政策|办法|细则|文件|计划|纲要)")
 # 「（不只是核心产业）」: what the question rules out is not what it asks about.
 _RULED_OUT = re.compile(r"[（(]?(?:不只是|不仅是|不是|不含|不包括|而非)[^）)，,。？?]{1,12}[）)]?")
 _ASKING = re.compile(r"多少|几|什么|哪|谁|怎么|如何|是否|吗|呢")
@@ -78,7 +78,8 @@ _DOC_REFERENCE = re.compile(r"(?:规划|方案|意见|措施|办法|通知|文�
 _TOPIC = re.compile(r"(?:方面|领域|这一块|这块|板块|工作)$|^(?:的)?(?:规划|方案|文件|政策|意见|措施)$|"
                     r"^[\u4e00-\u9fff]{2,12}(?:方案|规划|纲要|细则|办法)$|"  # 「按突破性方案」: the document read
                     r"^(?:这份|这个|该|本)[\u4e00-\u9fff]{0,12}(?:意见|措施|计划|通知|政策)$")  # 「按这份…实施意见」
-_QUESTION_WORDS = re.compile(r"多少|几|是什么|有哪些|哪些|什么|如何|怎么|怎样|吗|呢|分别|要|能|可以|请问|了")
+_QUESTION_WORDS = re.compile(r"多少|几|是什么|有哪些|哪些|什么|如何|怎么|怎样|吗|呢|分别|要求|要|能|可以|请问|了")
+_MEASURE = re.compile(r"比重|占比|增速|增长率")
 _YEAR_PHRASE = re.compile(r"(?:到|至|截至|截止|在|于)?\s*20\d\d\s*年(?:底|末|前|以前|之前)?(?:时|的)?")
 
 
@@ -142,7 +143,8 @@ def further_questions(text: str) -> list[str]:
         for piece in (asking if len(asking) >= 2 else [sentence]):
             rest = _clean(piece)
             for pattern in _ASKS.values():
-                rest = pattern.sub("", rest)
+                # 「占比」「增速」 ask a quantity and name the measure asked: they stay.
+                rest = pattern.sub(lambda m: m.group() if _MEASURE.fullmatch(m.group()) else "", rest)
             rest = _QUESTION_WORDS.sub("", _YEAR_PHRASE.sub("", rest))
             if len(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", rest)) >= 2:
                 found.append(rest.strip("，, "))
@@ -258,8 +260,9 @@ def _clean(item: str) -> str:
     item = _LEAD.sub("", item)
     tail = _TAIL.search(item)
     if tail:
-        # 「车桩增量比力争达到多少」 loses 「达到多少」, then the 「力争」 before it.
-        item = re.sub(r"(?:力争|努力)$", "", item[: tail.start()])
+        # 「车桩增量比力争达到多少」 loses 「达到多少」, then the 「力争」 before it; 「…政策由谁」
+        # and 「…政策又由谁」 their 由 and 又.
+        item = re.sub(r"(?:力争|努力|又由|由|又|还|也)$", "", item[: tail.start()])
     return item.strip("的“”\"《》（）() ")
 
 

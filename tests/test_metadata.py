@@ -291,3 +291,27 @@ def test_a_notice_title_cut_short_still_wraps_its_plan_and_the_notice_signature_
     assert meta.title == "某某省推进数字经济全面发展实施方案（2026—2028年）", meta.title
     # The page lists who posted it; the notice is signed by who issued it.
     assert meta.issuer == "某某省人民政府办公厅", meta.issuer
+
+
+def test_a_notice_whose_issuer_stands_before_its_verb_wraps_the_plan_it_names() -> None:
+    """「某市人民政府印发关于…的通知」: no 「关于印发」, the issuer's name before 印发."""
+    page = ("某市人民政府文件\n某政函〔2024〕16号\n某市人民政府印发关于进一步推动\n经济高质量发展若干政策的通知\n"
+            "各区、县（市）人民政府，市政府各部门：\n现将《关于进一步推动经济高质量发展的若干政策》印发给你们，"
+            "请结合实际认真组织实施。\n某市人民政府\n2024年2月18日\n关于进一步推动经济高质量发展的若干政策\n"
+            "为推动高质量发展，制定以下政策。\n一、扩大有效投资政策\n2024年，完成投资800亿元以上。\n")
+    meta = parse_fragment(page).meta
+    assert meta.title == "关于进一步推动经济高质量发展的若干政策", meta.title
+    assert meta.also_titles == ("某市人民政府印发关于进一步推动经济高质量发展若干政策的通知",), meta.also_titles
+
+
+def test_a_notice_title_is_not_read_across_a_cut_or_with_the_number_before_it() -> None:
+    page = ("---\ntitle: 某政办〔2025〕3号关于印发《某县2025年农业社会化服务 ...\ndate: '2025-03-14'\n---\n\n"
+            "# 某政办〔2025〕3号关于印发《某县2025年农业社会化服务 ...\n\n## 政策原文\n\n"
+            "某政办〔2025〕3号关于印发《某县2025年农业社会化服务项目实施方案》的通知\n\n某县人民政府办公室\n\n"
+            "关于印发《某县2025年农业社会化服务项目实施方案》的通知\n\n各乡镇人民政府：\n\n"
+            "《某县2025年农业社会化服务项目实施方案》已经县政府研究同意，现印发给你们。\n\n某县人民政府办公室\n\n"
+            "2025年3月14日\n\n某县2025年农业社会化服务项目实施方案\n\n为做好项目实施工作，制定本方案。\n\n"
+            "一、目标任务\n\n完成托管服务面积4.5万亩。\n")
+    meta = parse_fragment(page).meta
+    assert meta.title == "某县2025年农业社会化服务项目实施方案", meta.title
+    assert meta.also_titles == ("关于印发《某县2025年农业社会化服务项目实施方案》的通知",), meta.also_titles

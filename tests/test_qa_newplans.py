@@ -157,6 +157,9 @@ DOCUMENT_QUESTIONS = [
     ("这份氢能规划的印发文号和成文日期是什么？", ["吕政办发〔2022〕34号", "2022年6月16日"], True),
     # A wrapping notice's title names its plan too (「修订通知」); 哪两个部门发的 asks the issuer.
     ("这份修订通知是哪两个部门发的？哪天发布的？", ["内蒙古自治区交通运输厅、财政厅", "2024-03-25"], True),
+    # 「由哪个机关在哪天印发」 reads either way: who issued it, and the office that printed it.
+    ("杭州市《关于进一步推动经济高质量发展的若干政策》由哪个机关在哪天印发？",
+     ["杭州市人民政府", "2024年2月18日"], True),
     # 哪个机构印发 asks the issuer.
     ("台州这份实施细则由哪个机构印发？", ["台州市住房公积金管理委员会"], True),
     # Whom the issuing notice is sent to, from its cover's addressee line.

@@ -115,6 +115,12 @@ def test_further_questions_ask_their_own_subject() -> None:
     # A later sentence asking two things at its comma asks each on its own.
     assert further_questions("，对微短剧产业定了什么目标？要建几个省级孵化基地，产值要到多少？") == [
         "微短剧产业", "省级孵化基地", "产值"]
+    # 「其中…占比要求是多少」: the measure (占比) is what is asked, 要求 and 其中 are not.
+    assert further_questions("，要求全县完成多少托管服务面积？其中服务小农户的面积占比要求是多少？") == [
+        "托管服务面积", "服务小农户的面积占比"]
+    # 「…政策又由谁牵头」: 又 and 由 belong to the question.
+    assert further_questions("科技创新政策由哪个部门牵头实施？扩大内需政策又由谁牵头？") == [
+        "科技创新政策", "扩大内需政策"]
 
 
 def test_core_phrase_drops_question_and_document_words() -> None:

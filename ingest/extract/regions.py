@@ -12,6 +12,7 @@ named inside another name (国家超算武汉中心, 武汉大学) is not mentio
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 
@@ -63,9 +64,26 @@ def learn_cities(texts: list[str], gaz: Gazetteer) -> list[Name]:
     for text in texts:
         for m in _CITY.finditer(text):
             name = m.group(1)
-            if not gaz.knows(name) and not _NOT_CITY.search(name[:2]) and name[:2] not in _NOT_CITY_STEM:
+            if not gaz.knows(name) and not _NOT_CITY.search(name[:2]) and name[:2] not in _NOT_CITY_STEM \
+                    and not _common_word(name[:2]):
                 found[name] = "city" if name.endswith("市") else "district"
     return [Name(Entry("Region", name, level)) for name, level in found.items()]
+
+
+# 「、完成市下达的目标」: a common verb or adverb before 市/县 is the sentence going on, not a
+# place. Common by jieba's dictionary: place names it tags as verbs (保定, 正定) are rare words.
+_COMMON = 1000
+_NOT_NAME_TAGS = ("v", "vd", "d", "ad", "a")
+
+
+def _common_word(stem: str) -> bool:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)  # it announces its dictionary load otherwise
+    words = list(jieba.posseg.cut(stem, HMM=False))
+    return (len(words) == 1 and words[0].flag in _NOT_NAME_TAGS
+            and jieba.dt.FREQ.get(stem, 0) >= _COMMON)
 
 
 def learn_clusters(texts: list[str], gaz: Gazetteer) -> list[Name]:

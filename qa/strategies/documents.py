@@ -55,7 +55,7 @@ _FIELDS = (
     ("doc_number", re.compile(r"文号|发文字号|字号|编号")),
     ("issued", re.compile(r"发文日期|印发日期|发布日期|成文日期|签发日期|落款|哪天|何时(?:印发|发布|出台|签发)|"
                           r"什么时候(?:印发|发布|出台|签发)|哪一?年(?:印发|发布|出台)|日期")),
-    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关|机构)(?:的名义)?(?:印发|发布|制定|出台|发)|"
+    ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关|机构)(?:的名义)?(?:在[^，,。？?]{0,6})?(?:印发|发布|制定|出台|发)|"
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
     ("period", re.compile(r"规划期|实施期|(?<!有效)期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围")),
     ("effective", re.compile(r"施行|生效|起实施|开始实施|实施日期|何时实施|哪天实施|有效期")),
@@ -405,7 +405,10 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
         # The office that printed it (「盐城市盐都区人民政府办公室 2024年5月28日印发」) is who 印发.
         (office, date), _ = footer
         values["issued"], words["issued"] = f"{date}印发", ""
-        if office:
+        if office and doc.issuer and doc.issuer != office:
+            # 「由哪个机关印发」 reads either way: who issued it and the office that printed it.
+            values["issuer"] = f"{doc.issuer}（印发机关：{office}）"
+        elif office:
             values["issuer"], words["issuer"] = office, "印发机关"
     said, printed_in = [], (footer[1] if footer else None)
     for field in fields:
