@@ -3,7 +3,8 @@
 Each repair is a small pass, composed in ``clean``:
 
 1. ``normalise``: BOM, line ends, full-width and non-breaking spaces (nothing else is
-   rewritten: "2972 亿元" and "5G 基站" stay as printed); then ``ingest.spacing``
+   rewritten: "2972 亿元" and "5G 基站" stay as printed), tab-separated and one-cell-per-line
+   tables (``ingest.celllines``) as markdown rows; then ``ingest.spacing``
    repairs spaces a PDF copy put inside numbers and words ("第 1 0 条"), and
    ``ingest.inline`` splits a body held on one long line at its paragraphs and numbering;
 2. ``ingest.webpage.strip_page``: site chrome, navigation, table of contents, footer —
@@ -30,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ingest.blocks import Block, Table
+from ingest.celllines import rejoin_cell_lines
 from ingest.footnotes import lift_footnotes
 from ingest.frontmatter import split_front_matter
 from ingest.inline import split_long_lines
@@ -128,7 +130,7 @@ def normalise(text: str) -> list[str]:
     stray table bar at the end of a line that is no table row."""
     text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = _tab_tables(text.split("\n"))
+    lines = rejoin_cell_lines(_tab_tables(text.split("\n")))
     return [_LONE_BAR.sub(r"\1", line) for line in _WIDE_SPACES.sub(" ", "\n".join(lines)).split("\n")]
 
 

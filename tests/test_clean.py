@@ -371,3 +371,22 @@ def test_a_header_row_naming_two_things_in_one_column_is_still_a_header() -> Non
              "| **序号** | **项目名称** | **开工时间** **/计划开工时间** | **备注** |",
              "| 1 | 某某110kV输变电工程 | 2024年5月 | 续建 |"]
     assert parse_table(lines).header == ("序号", "项目名称", "开工时间/计划开工时间", "备注")
+
+
+def test_a_table_printed_one_cell_per_line_is_rebuilt_as_rows() -> None:
+    """A converter's column of cells (「名称 |」, empty cells as 「|||」, each row closed by a
+    bar) is a table again: one row per line, the header's width fixing each row's."""
+    cells = ("|\n序号 |\n作物\n名称 |\n服务环节 |\n申报资金（万元） |\n|\n"
+             "1 |\n玉米 |\n秸秆还田 |\n107.9 |\n|\n"
+             "2.种 |\n|||\n|\n"
+             "全县小计 |\n370 |\n")
+    cleaned = clean("附件：资金任务测算表\n\n" + cells + "\n注：平衡关系见上表。\n")
+    table = next(b.table for b in cleaned.blocks if b.table)
+    assert table.header == ("序号", "作物名称", "服务环节", "申报资金（万元）")
+    assert table.rows[0] == ("1", "玉米", "秸秆还田", "107.9")
+    assert table.rows[1][0] == "2.种" and table.rows[-1][:2] == ("全县小计", "370")
+
+
+def test_short_lines_ending_in_a_bar_without_row_ends_stay_text() -> None:
+    text = "专栏1 光伏重大工程 |\n建设分布式光伏 |\n" * 8
+    assert not any(b.table for b in clean(text).blocks)
