@@ -439,3 +439,10 @@ def test_a_city_its_own_plans_are_silent_on_is_answered_where_another_plan_names
     """广州 has a plan of its own loaded, but only the province's measures speak of its quotas."""
     answer = qa.ask("2023年广州增加了多少个计划外节能燃油车的增量指标？")
     assert answer.found and "5万个" in answer.answer, answer.answer
+
+
+def test_each_sentence_asking_who_gets_the_sentence_naming_its_head(qa) -> None:  # type: ignore[no-untyped-def]
+    """「工作专班的组长由谁担任？专班办公室设在哪？」: the 专班's office sentence does not say
+    who leads it; the clause's sentence naming the 组长 does."""
+    answer = qa.ask("无极县农业社会化服务项目工作专班的组长由谁担任？专班办公室设在哪个部门？")
+    assert "李龙" in answer.answer and "县农业农村局" in answer.answer, answer.answer

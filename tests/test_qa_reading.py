@@ -30,3 +30,11 @@ def test_a_title_is_keyed_as_questions_are_typed() -> None:
                   region=None, period=None)
     keys = document_keys(ClauseCorpus([], {"d1": doc}, "sig"))
     assert keys["武汉市加快推进数字经济高质量发展实施方案(2025—2027年)"] == "d1"
+
+
+def test_the_noun_a_de_heads_must_be_said() -> None:
+    from qa.strategies.parts import head_said
+
+    assert not head_said("工作专班下设办公室，办公室设在县农业农村局", "工作专班的组长")
+    assert head_said("成立工作专班，组长由副县长担任", "工作专班的组长")
+    assert head_said("任何句子", "数据中心机架")  # no 的: nothing to check

@@ -14,7 +14,7 @@ import re
 
 from qa.asktype import WHICH
 from qa.compose import Point
-from qa.evidence import sentences
+from qa.evidence import Evidence, sentences
 from qa.lexical import pos_cut, tokenize
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import PART_COVERAGE, Context, Draft, near_number
@@ -112,9 +112,18 @@ def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: 
             continue
         if not attribute_said(evidence.sentence, text):
             continue
-        return Point(evidence.clause, typeset(focus(evidence.sentence, [text, *words], limit=110, figure=figure)),
-                     lead)
+        sentence = evidence.sentence if head_said(evidence.sentence, text) else _saying_head(evidence, text, words)
+        if sentence is None:
+            continue
+        return Point(evidence.clause, typeset(focus(sentence, [text, *words], limit=110, figure=figure)), lead)
     return None
+
+
+def _saying_head(evidence: Evidence, part: str, words: list[str]) -> str | None:
+    """Another sentence of the clause naming the part's head and most of its words: a
+    clause is ranked by its best sentence, which may name the 专班 but not its 组长."""
+    return next((s for s in sentences(evidence.clause.text)
+                 if head_said(s, part) and sum(w in s for w in words) >= 0.6 * len(words)), None)
 
 
 # The attribute a part asks of its subject (「…的支持比例」, 「…的支持额度」) and the ways plans
@@ -131,6 +140,13 @@ _ATTRIBUTE_ASKED = re.compile(rf"({'|'.join(sorted(_ATTRIBUTES, key=len, reverse
 
 def squashed(text: str) -> str:
     return re.sub(r"[\s“”\"]", "", text)
+
+
+def head_said(said: str, part: str) -> bool:
+    """Whether ``said`` names the noun a 的 heads in ``part``: 「工作专班的组长」 asks the
+    组长, and a sentence on the 专班's office does not say who that is."""
+    head = squashed(part).rsplit("的", 1)[1] if "的" in part else ""
+    return len(head) < 2 or head in squashed(said)
 
 
 def attribute_said(said: str, part: str) -> bool:

@@ -18,7 +18,7 @@ from qa.evidence import Evidence, sentences, trim
 from qa.link import Linked
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import Calibration, Context, near_number
-from qa.strategies.parts import asks_figure, attribute_said, resolve_part, squashed
+from qa.strategies.parts import asks_figure, attribute_said, head_said, resolve_part, squashed
 from qa.strategies.targets import metric_words, names_metric, words_named
 from qa.types import ClauseRecord
 from qa.wording import cut, render_record, task_title
@@ -97,14 +97,17 @@ class Passages:
         prefer = frozenset() if named else frozenset(p.clause.doc_id for p in points)
         missing = []
         responsibility = "responsibility" in ctx.linked.intents
+        enumerated = {p.text for p in ctx.plan.parts}
         for part in asked:
             said = "".join(p.text for p in points)
             if names_metric(said, part, share=0.6) and (not figure or near_number(said, metric_words(part))) \
                     and attribute_said(said, part) and _words_said(said, part):
                 continue
             # 「首次进百强、获批双跨平台这些一次性奖励，由哪些单位负责落实？」: the parts are the
-            # tasks, and the task clause whose units the answer names covers those it holds.
-            if responsibility and names_metric("".join(p.clause.text for p in points), part, share=0.5):
+            # tasks, and the task clause whose units the answer names covers those it holds. A
+            # sentence of its own (「组长由谁担任？」) asks its own who, said or not.
+            if responsibility and part in enumerated \
+                    and names_metric("".join(p.clause.text for p in points), part, share=0.5):
                 continue
             point = resolve_part(ctx, part, figure, lead=f"{part}：", prefer=prefer)
             if point is not None and not any(_repeats(point.text, p.text) for p in points):
@@ -525,9 +528,9 @@ def circled_items(text: str) -> list[str]:
 
 def _words_said(said: str, part: str) -> bool:
     """Most of the part's words of two characters or more are in ``said``: 「车桩增量比」 is not
-    said by a sentence holding 车, 桩 and 比 apart."""
+    said by a sentence holding 车, 桩 and 比 apart; nor 「工作专班的组长」 without its 组长."""
     words = [w for w in metric_words(part) if len(w) >= 2]
-    return not words or words_named(said, words) >= 0.6
+    return head_said(said, part) and (not words or words_named(said, words) >= 0.6)
 
 
 def _item_kind(text: str) -> str | None:
