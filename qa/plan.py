@@ -231,6 +231,9 @@ def _split(span: str, known: Callable[[str], bool]) -> list[str]:
     current = ""
     for i, word in enumerate(words):
         if _ENUM_SEP.fullmatch(word):
+            if word == "、" and len(re.sub(r"^[对和与及]", "", current)) == 1:
+                current += word  # 「省、市级平台」: one character shares the next item's suffix
+                continue
             right = "".join(words[i + 1:])
             joined = current[-4:] + word + right[:4]
             if word == "、" or not known(joined):

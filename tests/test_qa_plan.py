@@ -30,6 +30,8 @@ def known(text: str) -> bool:
     ("计划接入多少市场主体、上架多少数据产品？", ["市场主体", "数据产品"]),
     ("软件和信息技术服务业营业收入目标是多少？", []),          # a name the plans print whole
     ("数字经济核心产业增加值占比是多少？", []),
+    # 「省、市级」: one character before 、 shares the next item's suffix (省级 and 市级 together).
+    ("对国家级创新平台和省、市级创新平台的配套资助有什么不同？", ["国家级创新平台", "省、市级创新平台的配套资助"]),
 ])
 def test_enumerated_parts(question: str, parts: list[str]) -> None:
     assert enumerated_parts(question, known) == parts

@@ -38,3 +38,4 @@ def test_the_noun_a_de_heads_must_be_said() -> None:
     assert not head_said("工作专班下设办公室，办公室设在县农业农村局", "工作专班的组长")
     assert head_said("成立工作专班，组长由副县长担任", "工作专班的组长")
     assert head_said("任何句子", "数据中心机架")  # no 的: nothing to check
+    assert head_said("给予最高500万元资助", "创新平台的配套资助")  # a 配套资助 is a 资助

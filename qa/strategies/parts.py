@@ -146,7 +146,10 @@ def head_said(said: str, part: str) -> bool:
     """Whether ``said`` names the noun a 的 heads in ``part``: 「工作专班的组长」 asks the
     组长, and a sentence on the 专班's office does not say who that is."""
     head = squashed(part).rsplit("的", 1)[1] if "的" in part else ""
-    return len(head) < 2 or head in squashed(said)
+    if len(head) < 2:
+        return True
+    words = [w for w in tokenize(head) if len(w) >= 2]
+    return (words[-1] if words else head) in squashed(said)  # 「配套资助」 is a 资助
 
 
 def attribute_said(said: str, part: str) -> bool:
