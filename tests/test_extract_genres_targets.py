@@ -136,3 +136,13 @@ def test_an_indicator_table_under_an_empty_header_row_and_a_dash_unit():
             "| 1 | 220千伏容载比 | —— | 预期性 | 1.86 |\n| 2 | 供电可靠率 | % | 预期性 | 99.999 |\n")
     found = [(t.metric, t.value, t.unit or None, t.year) for t in targets_of(text, LAYOUT)]
     assert ("220千伏容载比", 1.86, None, 2030) in found and ("供电可靠率", 99.999, "%", 2030) in found, found
+
+
+def test_a_policy_for_the_year_in_hand_dates_its_yearless_goals_by_it():
+    """「2024年，抓好…」 opening sentences set the year in hand; goals printed without a year
+    (「全年新增公共领域充电设施3000个」) are that year's."""
+    text = ("一、扩大有效投资\n2024年，推进市重点项目800个左右，完成投资2200亿元以上。\n"
+            "（一）强化要素保障。2024年，全市计划供应建设用地6万亩。\n"
+            "（二）扩大消费。2024年，新增社区商业网点100个。\n（三）完善设施。全年新增公共领域充电设施3000个。")
+    found = [(t.metric, t.value, t.year) for t in targets_of(text, MEASURES | {"issued": "2024-02-18"})]
+    assert ("公共领域充电设施", 3000, 2024) in found or ("全年新增公共领域充电设施", 3000, 2024) in found, found

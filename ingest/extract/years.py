@@ -143,14 +143,19 @@ def within_years(text: str, ref: int | None) -> list[tuple[int, int]]:
     return marks
 
 
+_YEAR_LEAD = re.compile(r"(?:^|[。；;：:\n])\s*(?P<y>20\d\d)\s*年\s*[，,]")
+
+
 def horizon(doc: ParsedDocument, ref: int | None) -> int | None:
-    """The year a plan that prints no period works towards: the goal year (「到2027年」) its
-    text names at least three times and more often than all others together; None when
+    """The year a plan that prints no period works towards: the goal year (「到2027年」, or
+    the year in hand opening a sentence: 「2024年，…」) its text names at least three times and more often than all others together; None when
     no year dominates (a plan that names one year here and another there has no horizon)."""
     counts: dict[int, int] = {}
     for clause in doc.clauses:
         text = normalize(clause.text)
-        for _, year in target_years(text) + within_years(text, ref):
+        # 「2024年，抓好…」: a sentence opening with the year in hand sets that year's goals.
+        leads = [(m.start(), int(m.group("y"))) for m in _YEAR_LEAD.finditer(text)]
+        for _, year in target_years(text) + within_years(text, ref) + leads:
             if ref is None or year >= ref:
                 counts[year] = counts.get(year, 0) + 1
     top = max(counts, key=lambda y: (counts[y], y)) if counts else None
