@@ -68,7 +68,9 @@ _NUMBER_LINE = re.compile(r"[（(]?\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\
                           r"\s*\d{1,4}\s*号\s*[）)]?")
 _NUMBER_FIELD = re.compile(r"^\s*(?:文\s*号|发文字号)\s*[：:]")
 _ISSUED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_YEARS = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[—–\-－~至到]+\s*(\d{4})\s*年?\s*[）)]")
+# 「…（2021—2023年）」, or a title opening with its years: 「2024—2026年农机购置…要求」.
+_YEARS = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[—–\-－~至到]+\s*(\d{4})\s*年?\s*[）)]|"
+                    r"^\s*(\d{4})\s*年?\s*[—–\-－~至到]+\s*(\d{4})\s*年")
 _PLAN_TERM = re.compile(r"规划期(?:限)?(?:为|是)?\s*(\d{4})\s*年?\s*[—–\-－~至到]+\s*(\d{4})")
 _FIVE_YEAR = {"十三五": "2016—2020", "十四五": "2021—2025", "十五五": "2026—2030"}
 _REGIONS = (
@@ -160,7 +162,8 @@ def document_meta(cleaned: CleanText, *, doc_id: str, source: str, sha256: str,
                                    ("printed", infer_doc_number(cleaned)))
     issued, issued_source = _first(("manifest", given.get("issued")), *read_issued(cleaned))
     raw_issuer = given.get("issuer") or infer_issuer(cleaned)
-    region = given.get("region") or infer_region(title, raw_issuer)
+    # A page's own region field (a crawler's 「region: name: …」) when title and issuer name none.
+    region = given.get("region") or infer_region(title, raw_issuer) or cleaned.header_fields.get("地区") or None
     issuer = raw_issuer if "issuer" in given else expand_issuer(raw_issuer, region)
     return DocumentMeta(
         doc_id=doc_id, title=title, source=source, sha256=sha256, issuer=issuer,
@@ -357,7 +360,7 @@ def infer_level(region: str | None) -> str | None:
 def infer_period(title: str, cleaned: CleanText) -> str | None:
     m = _YEARS.search(title)
     if m:
-        return f"{m.group(1)}—{m.group(2)}"
+        return f"{m.group(1) or m.group(3)}—{m.group(2) or m.group(4)}"
     for term, years in _FIVE_YEAR.items():
         if term in title:
             return years

@@ -20,7 +20,7 @@ import re
 
 FIELD_NAMES = (r"网页标题|索引号|主题分类|分类|发布机构|发布部门|发文机关|制定机关|成文日期|发文日期|发布日期"
                r"|发文机构|公布日期|名称|标题|文号|发文字号|效力状态|有效性|时效性|效力级别|法规类别|主题词"
-               r"|来源|发布时间|实施日期|施行日期")
+               r"|来源|发布时间|实施日期|施行日期|地区")
 # "文　　号：" is 文号 letter-spaced.
 _SPACED_NAMES = "|".join(r"\s*".join(name) for name in FIELD_NAMES.split("|"))
 _FIELD = re.compile(

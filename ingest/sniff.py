@@ -40,6 +40,7 @@ _YAML_FIELDS = {
     "issuer": "发文机关", "发文机关": "发文机关", "发布机构": "发布机构", "source": "来源",
     "url": "来源", "link": "来源", "来源": "来源",
 }
+_SITE = re.compile(r"www\.|https?://|\.(?:gov|com|org|net)(?:\.cn)?\b", re.I)
 _MIN_TAGS = 5
 _TAGGED_SHARE = 0.2  # of the non-table lines, for a fragment pasted on few lines
 
@@ -86,6 +87,9 @@ def front_matter_fields(text: str) -> str:
     key = ""
     for line in lines[1:end]:
         m = _YAML_LINE.match(line)
+        if m and key == "region" and line[:1].isspace() and m.group(1).strip() == "name":
+            fields.append(f"地区：{m.group(2).strip()}")  # 「region:\n  name: 乌海市乌达区」
+            continue
         if m and not line[:1].isspace():  # a top-level key: nested ones are not the plan's
             key = m.group(1).strip().lower()
             value = m.group(2).strip().strip("'\"")
@@ -94,8 +98,12 @@ def front_matter_fields(text: str) -> str:
         else:
             key = "" if not line[:1].isspace() else key
             continue
+        if key == "region" and not value:
+            continue  # its name is nested below
         if key in _YAML_FIELDS and value:
-            fields.append(f"{_YAML_FIELDS[key]}：{value}")
+            # 「issuer: 政府门户.www.wuda.gov.cn」: a web site posted it; it names no issuer.
+            if not (_YAML_FIELDS[key] == "发文机关" and _SITE.search(value)):
+                fields.append(f"{_YAML_FIELDS[key]}：{value}")
             key = ""
     return "\n".join(fields + lines[end + 1:])
 

@@ -76,6 +76,21 @@ def test_yaml_front_matter_becomes_page_fields() -> None:
     assert [c.label for c in doc.clauses if c.kind == "section"] == ["一、", "二、", "二、（一）"]
 
 
+def test_a_crawlers_site_is_no_issuer_and_its_region_field_places_a_plan_naming_none(tmp_path) -> None:
+    """「issuer: - 政府门户.www.…gov.cn」 names the site that posted the page; 「region: name: …」
+    places a reposted text whose title names no place; a title opening with its years is
+    its period."""
+    text = ("---\ntitle: 2024—2026年农机购置与应用补贴实施操作要求_实施情况_某区人民政府\nissuer:\n"
+            "- 政府门户.www.mouqu.gov.cn\ndate: '2024-08-22'\nregion:\n  level: 区\n  name: 某市某区\n---\n\n"
+            "# 2024—2026年农机购置与应用补贴实施操作要求\n\n一、补贴范围\n\n补贴机具种类范围为25大类。\n")
+    assert front_matter_fields(text).splitlines()[:3] == [
+        "标题：2024—2026年农机购置与应用补贴实施操作要求_实施情况_某区人民政府", "发布日期：2024-08-22", "地区：某市某区"]
+    path = tmp_path / "reposted.md"
+    path.write_text(text, encoding="utf-8")
+    meta = parse_file(path).meta
+    assert (meta.issuer, meta.region, meta.period) == (None, "某市某区", "2024—2026")
+
+
 def test_a_metadata_table_of_a_page_becomes_fields() -> None:
     page = ("<html><body><table><tr><td>索引号：</td><td>1/2023</td><td>发文字号：</td><td>东府办〔2023〕5号</td></tr>"
             "<tr><td>成文日期：</td><td>2023年3月1日</td><td>名　　称：</td><td>东城市智慧园区建设方案</td></tr></table>"

@@ -41,7 +41,7 @@ _NOT_FIELD = re.compile(r"(?:省|市|区|县|州|自治区)?(?:人民)?政府(?:
                         r"印发单位|发布机关|规划期|实施期|期限|起止|时间范围|覆盖|时期|一段|哪段|有效期|哪天|何时|什么时候|哪一?年|哪几年|几年|"
                         r"印发|发布|出台|签发|发的|"
                         r"制定|哪个|哪些|单位|部门|机关|机构|名义|以|谁|由|是|什么|多少|分别|和|及|与|、|的|吗|呢|这份|这个|这些|此|本|该|规划|方案|文件|政策|"
-                        r"现在|目前|还|仍|是否|有效性|有效|效力|失效|废止|施行|生效|起|开始|实施|"
+                        r"现在|目前|还|仍|是否|有效性|有效|效力|失效|废止|施行|生效|起|开始|实施|多长|多久|从|网站上?|适用于?|"
                         r"意见|措施|办法|[一二两三四五六七八九十\d]个|[，,。？?！!\s]|给|有|到")
 _NEWEST = re.compile(r"最新|最近(?:发布|印发|出台)|(?:发布|印发|出台)(?:得|时间)?最晚|最早|最先")
 _EARLIEST = re.compile(r"最早|最先|最老")
@@ -57,7 +57,7 @@ _FIELDS = (
                           r"什么时候(?:印发|发布|出台|签发)|哪一?年(?:印发|发布|出台)|日期")),
     ("issuer", re.compile(r"发文机关|发文单位|印发单位|发布机关|哪[些两几一二三]?个?(?:单位|部门|机关|机构)(?:的名义)?(?:在[^，,。？?]{0,6})?(?:印发|发布|制定|出台|发)|"
                           r"谁(?:印发|发布|制定|出台)|由谁(?:印发|发布|制定)")),
-    ("period", re.compile(r"规划期|实施期|(?<!有效)期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围")),
+    ("period", re.compile(r"规划期|实施期|(?<!有效)期限|起止|覆盖哪几年|覆盖哪一?段|哪一?段时期|时间范围|适用于?哪几年")),
     ("effective", re.compile(r"施行|生效|起实施|开始实施|实施日期|何时实施|哪天实施|有效期")),
     ("addressee", re.compile(r"主送|发给(?:了)?(?:哪些|哪几|哪个|谁)|发往(?:哪|何)|下发(?:给|到)(?:哪|谁)|印发给(?:哪|谁)|送达(?:哪|谁)")),
 )
@@ -65,7 +65,8 @@ _FIELDS = (
 _ADDRESSEES = re.compile(r"^[^。：:]{2,160}(?:人民政府|部门|单位|委员会|管委会|机构|局|厅|委|办|中心|公司)\s*[：:]$")
 # 「本办法自2025年3月1日起施行，有效期至2027年12月31日」: when a text takes effect and lapses.
 _EFFECTIVE = re.compile(r"(?:本[\u4e00-\u9fff]{1,8}?)?自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:印发|发布|公布)之日)"
-                        r"\s*起?\s*(?:开始)?(?:施行|实施|执行|生效)[^。；;]{0,40}|有效期(?:至|到|为)[^。；;]{2,40}")
+                        r"\s*起?\s*(?:开始)?(?:施行|实施|执行|生效)[^。；;]{0,40}|有效期(?:至|到|为)[^。；;]{2,40}|"
+                        r"有效期\s*(?:为\s*)?[\d一二三四五两十]+\s*年")  # 「本文件有效期2年，自…起施行」
 
 
 def answer_document(ctx: Context) -> Draft | None:
@@ -208,7 +209,10 @@ def _titled_by_words(ctx: Context, focus: str) -> list[str]:
 def _asks_more(ctx: Context, docs: list[str] | None = None) -> bool:
     """Whether the question asks something besides metadata (「规划期和规划范围」): then
     the text answers it, not the record."""
-    rest = _NOT_FIELD.sub("", _TITLE.sub("", ctx.linked.raw or ctx.linked.focus))
+    rest = _TITLE.sub("", ctx.linked.raw or ctx.linked.focus)
+    for surface in sorted(ctx.linked.surfaces, key=len, reverse=True):  # 「乌达区」 before 区 goes
+        rest = rest.replace(surface, "")
+    rest = _NOT_FIELD.sub("", rest)
     infos = [ctx.corpus.docs[d] for d in (docs if docs is not None else _named_docs(ctx))]
     titles = [title for info in infos for title in (info.title, *info.also_titles)]
     for surface in sorted([*ctx.linked.surfaces, *_title_words(titles)], key=len, reverse=True):
@@ -420,6 +424,8 @@ def _metadata(ctx: Context, doc: DocInfo, fields: list[str], printed_on: bool = 
             printed = _printed_period(clauses, value)
             if printed:  # as the plan prints it: 「规划期限：2025-2030年」, 「2021—2025年」
                 value, printed_in = printed[0], printed_in or printed[1]
+            elif re.fullmatch(r"\d{4}—\d{4}", value):
+                value += "年"  # read off the title: 「2024—2026年」
         if field == "issued" and not footer:
             value = _as_printed(clauses, value)  # 「成文日期：2026-03-13」 when only so printed
         if field == "issuer" and not footer:
@@ -439,9 +445,13 @@ def _effective(ctx: Context, doc: DocInfo) -> list[Point]:
     公布之日起施行」 with the date it was published, where that is printed."""
     clauses = _clauses_of(ctx, doc.doc_id)
     for clause in clauses:
-        match = _EFFECTIVE.search(re.sub(r"\s", "", clause.text))
+        text = re.sub(r"\s", "", clause.text)
+        match = _EFFECTIVE.search(text)
         if match:
-            said = [Point(clause, f"《{doc.title}》施行：{match.group().strip('，,')}")]
+            # Each thing the clause says of it: when it takes effect, for how long.
+            spans = [m.group().strip("，,") for m in _EFFECTIVE.finditer(text)]
+            spans = [t for t in spans if not any(t != o and t in o for o in spans)]
+            said = [Point(clause, f"《{doc.title}》施行：{'，'.join(dict.fromkeys(spans))}")]
             if re.search(r"(?:公布|印发|发布)之日", match.group()) and doc.issued:
                 date = chinese_date(doc.issued)
                 printed = _printing(clauses, date)
