@@ -70,11 +70,12 @@ class AskType:
 
     def prefers(self, sentence: str) -> bool:
         """A stronger match: the asked unit right after a number (an approximate one too:
-        「20余家」, 「30多个」)."""
+        「20余家」, 「30多个」; a small one in words: 「分两次兑付」)."""
         if not self.unit:
             return False
         unit = re.escape(self.unit)
         return bool(re.search(rf"\d[\d.,]*\s*(?:余|多)?\s*[千百万亿]*\s*{unit}|"
+                              rf"(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{{1,2}}{unit}|"
                               rf"[（(]\s*[千百万亿]*{unit}\s*[)）]\s*[:：]\s*\d", sentence))
 
 

@@ -72,6 +72,7 @@ _DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|�
 # 「（不只是核心产业）」: what the question rules out is not what it asks about.
 _RULED_OUT = re.compile(r"[（(]?(?:不只是|不仅是|不是|不含|不包括|而非)[^）)，,。？?]{1,12}[）)]?")
 _ASKING = re.compile(r"多少|几|什么|哪|谁|怎么|如何|是否|吗|呢")
+_SOURCE = re.compile(r"^(?:按照|根据|依照|依据)[^？?。多几什哪谁怎如]{0,30}?的[，,\s]+(?=\S)")
 # A stretch that says only how a figure stands (「2024年实际完成了多少家」), not of what.
 _HOLLOW = re.compile(r"(?:实际|已经|已|目前|现在|当前|累计|一共|总共|共|真正)*(?:完成|实现|达到|做到|建成|建设|新增|有|做)?了?")
 _DOC_REFERENCE = re.compile(r"(?:规划|方案|意见|措施|办法|通知|文件|细则|纲要)(?:里|中)?$")
@@ -133,6 +134,9 @@ def further_questions(text: str) -> list[str]:
         return []
     # 「松江区能源行动方案里的…」: the document read is no part asked.
     opening = _DOC_LEAD.sub("", sentences[0].lstrip("，, "))
+    # 「按照乌达区政府网站转载的《…》，」: a stretch saying where to look asks nothing (its
+    # place and title may already be blanked to commas).
+    opening = _SOURCE.sub("", opening)
     first = enumerated_parts(opening, lambda _: False) or [
         c for c in map(_clean, _SPAN.findall(opening)) if len(c) >= 2 and not _TOPIC.search(c)]
     found = [p for p in first if p]

@@ -452,3 +452,10 @@ def test_each_sentence_asking_who_gets_the_sentence_naming_its_head(qa) -> None:
     who leads it; the clause's sentence naming the 组长 does."""
     answer = qa.ask("无极县农业社会化服务项目工作专班的组长由谁担任？专班办公室设在哪个部门？")
     assert "李龙" in answer.answer and "县农业农村局" in answer.answer, answer.answer
+
+
+def test_a_part_is_said_only_with_what_sets_it_apart_from_the_other_parts(qa) -> None:  # type: ignore[no-untyped-def]
+    """Both parts ask 单机补贴限额; the line on 挤奶机械 does not say the 一般补贴机具's."""
+    answer = qa.ask("按照乌达区政府网站转载的《2024—2026年农机购置与应用补贴实施操作要求》，一般补贴机具的单机补贴限额"
+                    "是多少？挤奶机械和烘干机的单机补贴限额是多少？")
+    assert "5万元" in answer.answer and "12万元" in answer.answer, answer.answer

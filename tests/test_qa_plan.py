@@ -120,6 +120,9 @@ def test_further_questions_ask_their_own_subject() -> None:
     # 「其中…占比要求是多少」: the measure (占比) is what is asked, 要求 and 其中 are not.
     assert further_questions("，要求全县完成多少托管服务面积？其中服务小农户的面积占比要求是多少？") == [
         "托管服务面积", "服务小农户的面积占比"]
+    # 「按照…转载的《…》，」 says where to look: no part.
+    assert further_questions("按照，政府网站转载的，,一般补贴机具的单机补贴限额是多少?挤奶机械的单机补贴限额是多少?") == [
+        "一般补贴机具的单机补贴限额", "挤奶机械的单机补贴限额"]
     # 「…政策又由谁牵头」: 又 and 由 belong to the question.
     assert further_questions("科技创新政策由哪个部门牵头实施？扩大内需政策又由谁牵头？") == [
         "科技创新政策", "扩大内需政策"]
@@ -293,6 +296,9 @@ def test_an_approximate_count_answers_a_count_in_its_unit() -> None:
     ask = detect("一共招引了多少家数创企业？")
     assert ask.prefers("招引落户数创企业20余家。") and ask.prefers("引进企业30多家")
     assert not ask.prefers("建成智算中心1个。")
+    # A small count in words: 「分两次兑付」 answers 「分几次」.
+    times = detect("补贴资金分几次兑付？")
+    assert times.prefers("补贴按照7∶3的比例分两次定额兑付。") and not times.prefers("按程序兑付补贴资金。")
 
 
 _PROJECT_ROW = ("序号：4；项目名称：石湖荡重型燃机项目；主要建设内容：建设2×450MW级机组；建设地点：石湖荡镇；"

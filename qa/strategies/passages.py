@@ -101,7 +101,8 @@ class Passages:
         for part in asked:
             said = "".join(p.text for p in points)
             if names_metric(said, part, share=0.6) and (not figure or near_number(said, metric_words(part))) \
-                    and attribute_said(said, part) and _words_said(said, part):
+                    and attribute_said(said, part) and _words_said(said, part) \
+                    and _own_words_said(said, part, [a for a in asked if a != part]):
                 continue
             # 「首次进百强、获批双跨平台这些一次性奖励，由哪些单位负责落实？」: the parts are the
             # tasks, and the task clause whose units the answer names covers those it holds. A
@@ -531,6 +532,15 @@ def _words_said(said: str, part: str) -> bool:
     said by a sentence holding 车, 桩 and 比 apart; nor 「工作专班的组长」 without its 组长."""
     words = [w for w in metric_words(part) if len(w) >= 2]
     return head_said(said, part) and (not words or words_named(said, words) >= 0.6)
+
+
+def _own_words_said(said: str, part: str, others: list[str]) -> bool:
+    """Whether ``said`` names what sets the part apart from the other parts asked: 「一般补贴
+    机具的单机补贴限额」 beside 「挤奶机械和烘干机的单机补贴限额」 is not said by the line on
+    挤奶机械, though it shares 单机补贴限额."""
+    shared = {w for other in others for w in metric_words(other)}
+    own = [w for w in metric_words(part) if len(w) >= 2 and w not in shared]
+    return not own or any(w in said for w in own)
 
 
 def _item_kind(text: str) -> str | None:
