@@ -39,3 +39,13 @@ def test_the_noun_a_de_heads_must_be_said() -> None:
     assert head_said("成立工作专班，组长由副县长担任", "工作专班的组长")
     assert head_said("任何句子", "数据中心机架")  # no 的: nothing to check
     assert head_said("给予最高500万元资助", "创新平台的配套资助")  # a 配套资助 is a 资助
+
+
+def test_items_numbered_inline_after_a_colon_are_the_list() -> None:
+    from qa.strategies.passages import _numbered_items
+
+    text = "常规机具必须是补贴范围内的产品，同时还应具备以下资质之一：（1）获得鉴定证书；（2）获得强制性认证证书；（3）获得自愿性认证证书。补贴机具另行公布。"
+    listed = _numbered_items(text, "常规机具必须是补贴范围内的产品，同时还应具备以下资质之一：（1）获得鉴定证书；")
+    assert all(item in listed for item in ("（1）获得鉴定证书", "（2）获得强制性认证证书", "（3）获得自愿性认证证书"))
+    assert "另行公布" not in listed
+    assert _numbered_items("按（2）办理；（3）另议。", "按（2）办理；") == ""  # no list opened by a colon

@@ -254,7 +254,7 @@ class Passages:
         if len(items) >= 3:
             intro = best.clause.text.split("①")[0]
             return [Point(best.clause, f"{trim(intro, limit=60)}{'；'.join(items)}")]
-        ordinal = _ordinal_items(best.clause.text, best.sentence)
+        ordinal = _ordinal_items(best.clause.text, best.sentence) or _numbered_items(best.clause.text, best.sentence)
         if ordinal:
             return [Point(best.clause, ordinal)]
         headed = [c for c in children if len(c.heading) >= 2]
@@ -440,6 +440,25 @@ def _ordinal_items(text: str, sentence: str) -> str:
         item = body[mark.end(): following.start() if following else len(body)]
         items.append(mark.group(1) + cut(re.split(r"[，,；;。]", item.strip())[0], 40))
     return f"{trim(intro, limit=60)}{'；'.join(items)}。"
+
+
+_INLINE_NUMBER = re.compile(r"[（(]([1-9])[)）]")
+
+
+def _numbered_items(text: str, sentence: str) -> str:
+    """「具备以下资质之一：（1）获得…证书；（2）…；（3）…。」: the items numbered inline after
+    the sentence's colon, in their order, each whole up to its 「；」 — sentences split at
+    「；」 would keep the first alone."""
+    start = max(text.find(sentence), 0)
+    body = text[start:].split("。")[0]
+    marks = list(_INLINE_NUMBER.finditer(body))
+    if len(marks) < 2 or not re.search(r"[：:]\s*$", body[: marks[0].start()]):
+        return ""
+    if [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return ""
+    items = [body[m.start(): (n.start() if n else len(body))].strip().rstrip("；;，,")
+             for m, n in zip(marks, [*marks[1:], None])]
+    return f"{trim(body[: marks[0].start()].strip(), limit=60)}{'；'.join(cut(i, 60) for i in items)}。"
 
 
 def circled_segments(text: str) -> list[str]:
