@@ -160,8 +160,8 @@ DOCUMENT_QUESTIONS = [
     # 「由哪个机关在哪天印发」 reads either way: who issued it, and the office that printed it.
     ("杭州市《关于进一步推动经济高质量发展的若干政策》由哪个机关在哪天印发？",
      ["杭州市人民政府", "2024年2月18日"], True),
-    # 「有效期多长、从哪天起施行」: both the clause says, as it says them.
-    ("《南充市支持人工智能OPC创新发展行动计划（2026—2027年）》由哪个单位印发？有效期多长、从哪天起施行？",
+    # 「从哪天起施行」: all the clause says of it — when, and for how long.
+    ("《南充市支持人工智能OPC创新发展行动计划（2026—2027年）》由哪个单位印发？从哪天起施行？",
      ["南充市人民政府办公室", "有效期2年", "2026年7月31日"], True),
     # The place a page was posted at names it; 「适用于哪几年」 asks its period.
     ("乌达区人民政府网站上的农机购置与应用补贴实施操作要求适用于哪几年，网站发布日期是哪天？",
