@@ -98,8 +98,6 @@ def front_matter_fields(text: str) -> str:
         else:
             key = "" if not line[:1].isspace() else key
             continue
-        if key == "region" and not value:
-            continue  # its name is nested below
         if key in _YAML_FIELDS and value:
             # 「issuer: 政府门户.www.wuda.gov.cn」: a web site posted it; it names no issuer.
             if not (_YAML_FIELDS[key] == "发文机关" and _SITE.search(value)):

@@ -148,8 +148,9 @@ _YEAR_LEAD = re.compile(r"(?:^|[。；;：:\n])\s*(?P<y>20\d\d)\s*年\s*[，,]")
 
 def horizon(doc: ParsedDocument, ref: int | None) -> int | None:
     """The year a plan that prints no period works towards: the goal year (「到2027年」, or
-    the year in hand opening a sentence: 「2024年，…」) its text names at least three times and more often than all others together; None when
-    no year dominates (a plan that names one year here and another there has no horizon)."""
+    the year in hand opening a sentence: 「2024年，…」) its text names at least three times
+    and more often than all others together; None when no year dominates (a plan that
+    names one year here and another there has no horizon)."""
     counts: dict[int, int] = {}
     for clause in doc.clauses:
         text = normalize(clause.text)
