@@ -34,10 +34,11 @@ _MIN_ROWS = 2      # rows the header's width must divide the cells into
 
 def rejoin_cell_lines(lines: list[str]) -> list[str]:
     """``lines`` with each column of one-cell lines rebuilt as markdown table rows."""
+    ends = _run_ends(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
-        end = _run_end(lines, i)
+        end = ends[i]
         rows = _rows(lines[i:end]) if end - i >= _MIN_LINES else None
         if rows is None:
             out.append(lines[i])
@@ -51,15 +52,22 @@ def rejoin_cell_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _run_end(lines: list[str], start: int) -> int:
-    """The end of the run of cell-like lines starting at ``start``."""
-    i = start
-    while i < len(lines) and _cell_like(lines[i].strip()):
-        i += 1
-    # A run ends on a cell, never on a continuation line waiting for its bar.
-    while i > start and not lines[i - 1].strip().endswith("|"):
-        i -= 1
-    return i
+def _run_ends(lines: list[str]) -> list[int]:
+    """For each line, the end of the run of cell-like lines starting there. A run ends on
+    a cell, never on a continuation line waiting for its bar. One pass from the end: a
+    document of short lines (a PDF's) would otherwise be rescanned from every line."""
+    ends = list(range(len(lines)))
+    last_cell: int | None = None  # one past the current run's last line ending in a bar
+    for i in range(len(lines) - 1, -1, -1):
+        text = lines[i].strip()
+        if not _cell_like(text):
+            last_cell = None
+            continue
+        if last_cell is None and text.endswith("|"):
+            last_cell = i + 1
+        if last_cell is not None:
+            ends[i] = last_cell
+    return ends
 
 
 def _cell_like(text: str) -> bool:
