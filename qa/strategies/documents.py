@@ -215,8 +215,8 @@ def _asks_more(ctx: Context, docs: list[str] | None = None) -> bool:
     rest = _NOT_FIELD.sub("", rest)
     infos = [ctx.corpus.docs[d] for d in (docs if docs is not None else _named_docs(ctx))]
     titles = [title for info in infos for title in (info.title, *info.also_titles)]
-    for surface in sorted([*ctx.linked.surfaces, *_title_words(titles)], key=len, reverse=True):
-        rest = rest.replace(surface, "")
+    for word in sorted(_title_words(titles), key=len, reverse=True):
+        rest = rest.replace(word, "")
     # A title's leftovers (the 站 of 综合能源站) name the document, not something more.
     in_titles = set("".join(titles))
     return len([c for c in re.findall(r"[\u4e00-\u9fff]", _NOT_FIELD.sub("", rest)) if c not in in_titles]) >= 2
@@ -445,11 +445,11 @@ def _effective(ctx: Context, doc: DocInfo) -> list[Point]:
     公布之日起施行」 with the date it was published, where that is printed."""
     clauses = _clauses_of(ctx, doc.doc_id)
     for clause in clauses:
-        text = re.sub(r"\s", "", clause.text)
-        match = _EFFECTIVE.search(text)
-        if match:
+        matches = list(_EFFECTIVE.finditer(re.sub(r"\s", "", clause.text)))
+        if matches:
+            match = matches[0]
             # Each thing the clause says of it: when it takes effect, for how long.
-            spans = [m.group().strip("，,") for m in _EFFECTIVE.finditer(text)]
+            spans = [m.group().strip("，,") for m in matches]
             spans = [t for t in spans if not any(t != o and t in o for o in spans)]
             said = [Point(clause, f"《{doc.title}》施行：{'，'.join(dict.fromkeys(spans))}")]
             if re.search(r"(?:公布|印发|发布)之日", match.group()) and doc.issued:

@@ -559,7 +559,7 @@ def _own_words_said(said: str, part: str, others: list[str]) -> bool:
     挤奶机械, though it shares 单机补贴限额."""
     shared = {w for other in others for w in metric_words(other)}
     own = [w for w in metric_words(part) if len(w) >= 2 and w not in shared]
-    return not own or any(w in said for w in own)
+    return not own or words_named(said, own) > 0
 
 
 def _item_kind(text: str) -> str | None:
