@@ -75,10 +75,10 @@ def _docx_table(table) -> str:  # type: ignore[no-untyped-def]
 
 
 def load_html(path: Path, raw: bytes) -> str:
-    from ingest.htmltext import html_to_text
     from ingest.loaders import decode_text
+    from ingest.sniff import html_page
 
-    return html_to_text(decode_text(raw, name=str(path)))
+    return html_page(decode_text(raw, name=str(path)))
 
 
 def markdown_table(rows: list[list[str]]) -> str:

@@ -21,8 +21,10 @@ from bs4.element import Comment, Doctype, ProcessingInstruction
 from ingest.htmltable import grid, title_rows
 from ingest.webpage import is_field_name
 
+# <head>'s own tags, not <head>: a page that opens with <style> (a static site's page
+# after its front matter) has its body parsed into <head> by lxml.
 _DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "select", "button",
-         "input", "textarea", "object", "svg", "template", "head")
+         "input", "textarea", "object", "svg", "template", "title", "meta", "link", "base")
 _BLOCKS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
     "table", "tbody", "thead", "section", "article", "blockquote", "pre", "center", "hr",

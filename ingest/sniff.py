@@ -47,12 +47,23 @@ _TAGGED_SHARE = 0.2  # of the non-table lines, for a fragment pasted on few line
 
 def plain_text(text: str) -> tuple[str, str]:
     """``(text, format)``: the text as plain text, and what it was (html|markdown|text)."""
-    if looks_like_html(text):
-        return html_to_text(text), "html"
-    text = front_matter_fields(text)
-    if _ENTITY.search(text):
-        text = html.unescape(text)
-    return text, "markdown" if looks_like_markdown(text) else "text"
+    fields, body = _front_matter(text)
+    if looks_like_html(body):
+        return _joined(fields, html_to_text(body)), "html"
+    if _ENTITY.search(body):
+        body = html.unescape(body)
+    return _joined(fields, body), "markdown" if looks_like_markdown(body) else "text"
+
+
+def html_page(text: str) -> str:
+    """An .html file as plain text; a static site's page (Jekyll, Hugo) opens with YAML
+    front matter before its markup, and that front matter names the page's title."""
+    fields, body = _front_matter(text)
+    return _joined(fields, html_to_text(body))
+
+
+def _joined(fields: list[str], body: str) -> str:
+    return "\n".join([*fields, body]) if fields else body
 
 
 def looks_like_html(text: str) -> bool:
@@ -77,12 +88,18 @@ def looks_like_markdown(text: str) -> bool:
 
 def front_matter_fields(text: str) -> str:
     """YAML front matter at the top → page-field lines; the rest of the text unchanged."""
+    fields, body = _front_matter(text)
+    return _joined(fields, body)
+
+
+def _front_matter(text: str) -> tuple[list[str], str]:
+    """The page-field lines of the YAML front matter at the top of ``text``, and the rest."""
     lines = text.lstrip("\ufeff").split("\n")
     if not lines or lines[0].strip() != "---":
-        return text
+        return [], text
     end = next((i for i in range(1, min(len(lines), 60)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        return text
+        return [], text
     fields = []
     key = ""
     for line in lines[1:end]:
@@ -103,7 +120,7 @@ def front_matter_fields(text: str) -> str:
             if not (_YAML_FIELDS[key] == "发文机关" and _SITE.search(value)):
                 fields.append(f"{_YAML_FIELDS[key]}：{value}")
             key = ""
-    return "\n".join(fields + lines[end + 1:])
+    return fields, "\n".join(lines[end + 1:])
 
 
 def _known_tags(line: str) -> int:

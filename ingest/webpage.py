@@ -49,7 +49,7 @@ _WIDGET = re.compile(
 _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 _TOC_ENTRY_PREFIX = re.compile(r"^\s*[-*+]\s+")
 _TOC_PAGE = re.compile(r"[.·…\s]*\d{1,3}\s*$")
-_HEAD_LIMIT = 80  # the page header never runs longer than this
+_HEAD_LIMIT = 80  # the page header never runs longer than this many printed lines
 _VALUE_MAX = 60  # a field's value printed on the line under its label
 _BODY_LINE = re.compile(r"^.{15,}$")
 _SECTION_START = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}[章条]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
@@ -107,11 +107,15 @@ def _is_chrome(line: str) -> bool:
 
 def _head_end(lines: list[str]) -> int:
     """Where the body starts: the first sentence, or the first top-level section marker."""
-    for i, line in enumerate(lines[:_HEAD_LIMIT]):
+    printed = 0  # blank lines (an HTML page's markup leaves many) count for nothing
+    for i, line in enumerate(lines):
         text = line.strip()
         if ("。" in text and _BODY_LINE.match(text)) or _SECTION_START.match(text):
             return i
-    return min(len(lines), _HEAD_LIMIT)
+        printed += bool(text)
+        if printed > _HEAD_LIMIT:
+            return i
+    return len(lines)
 
 
 def _strip_header(parts: PageParts) -> None:
@@ -136,7 +140,10 @@ def _strip_header(parts: PageParts) -> None:
                 fields[name] = value
         if pairs or _is_chrome(line):
             last_chrome = i
-    if len(fields) < 2:
+    # One field is a plan's own line (「名称：…」) unless it opens the text, where only a
+    # page's header prints it (a static site's front matter gives the title alone).
+    opening = next((line for line in lines if line.strip()), "")
+    if len(fields) < 2 and not (fields and pagefields.field_pairs(opening)):
         return  # not a web page: leave the head to the cover-letter pass
     parts.fields.update(fields)
     for i, line in enumerate(lines[: last_chrome + 1]):

@@ -103,6 +103,13 @@ def test_metric_after_the_number_when_only_verbs_precede_it():
         ("独角兽企业", ">="), ("新增企业上云", "="), ("数字经济领域产业创新联合实验室", "=")]
 
 
+def test_a_gloss_in_brackets_does_not_cut_the_metric():
+    """「（即…，以下简称OPC）」 defines a word inside the phrase; its comma ends nothing."""
+    targets = targets_of("一、发展目标\n到2028年年底，全市人工智能OPC（即依托个人或微型团队，独立完成研发、"
+                         "运营全流程的新型创业组织，以下简称OPC）数量突破100家；建成OPC社区不少于5个。")
+    assert [(t.metric, t.value, t.year) for t in targets] == [("人工智能OPC数量", 100, 2028), ("OPC社区", 5, 2028)]
+
+
 def test_share_of_the_previous_metric_and_chinese_numerals():
     targets = targets_of("二、主要目标\n到2025年，数字经济核心产业增加值超过6000亿元，占全省GDP的比重"
                          "超过10%。未来产业营业收入规模突破千亿元。", region="某省")

@@ -11,6 +11,7 @@ from ingest.htmltext import html_to_text
 from ingest.loaders import load_text
 from ingest.parse import parse_file
 from ingest.sniff import front_matter_fields, looks_like_html, plain_text
+from ingest.webpage import strip_page
 
 FRAGMENTS = DATA / "fragments"
 
@@ -89,6 +90,34 @@ def test_a_crawlers_site_is_no_issuer_and_its_region_field_places_a_plan_naming_
     path.write_text(text, encoding="utf-8")
     meta = parse_file(path).meta
     assert (meta.issuer, meta.region, meta.period) == (None, "某市某区", "2024—2026")
+
+
+def test_a_static_sites_page_keeps_its_front_matter_title_and_its_body(tmp_path) -> None:
+    """A Jekyll page: YAML front matter, then <style> before the markup (which lxml then
+    parses into <head>). The front matter's title is the plan's; the body is all kept."""
+    style = "<style>\n" + "".join(f"  .c{i} {{ color: #{i:06d}; }}\n" for i in range(40)) + "</style>\n"
+    page = ("---\nlayout: default\ntitle: 某市人民政府办公室关于支持人工智能OPC发展的实施意见\n---\n" + style
+            + '<article class="policy"><p>某政办发〔2026〕1号</p><p>各县、市、区人民政府：</p>'
+            + "<h3>一、发展目标</h3><p>到2028年年底，全市人工智能OPC数量突破100家。</p>"
+            + "<h3>二、重点任务</h3><p>1.布局建设OPC社区。支持符合条件的OPC社区申报集聚区。（责任单位：市科技局）</p>"
+            + "</article>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.meta.title, doc.meta.doc_number) == ("某市人民政府办公室关于支持人工智能OPC发展的实施意见", "某政办发〔2026〕1号")
+    text = "".join(c.text for c in doc.clauses)
+    assert "突破100家" in text and "市科技局" in text and "color" not in text
+
+
+def test_a_pages_fields_after_many_blank_lines_of_markup_are_still_its_header() -> None:
+    """A portal's navigation leaves a blank line per tag: the header's length is counted in
+    printed lines, so the 文号 printed after 100 blank lines is still read."""
+    lines = ["网站首页", *[""] * 100, "索 引 号：SM0-2022-00023", "", "备注/文号：某政规〔2022〕6号", "",
+             "发布机构：县政府", "", "公文生成日期：2022-11-26", "", "某县人民政府关于印发某县若干措施的通知",
+             "各乡（镇）人民政府：", "现将《某县若干措施》印发给你们，请认真贯彻执行。"]
+    parts = strip_page(lines)
+    assert parts.fields.get("索引号") == "SM0-2022-00023" and parts.fields.get("发布机构") == "县政府"
+    assert "网站首页" not in "".join(parts.lines)
 
 
 def test_a_metadata_table_of_a_page_becomes_fields() -> None:

@@ -60,6 +60,7 @@ _TIME = re.compile(r"(?:力争)?(?:在)?(?:(?<![截直])(?:到|至)\s*)?(?<![较
                    r"“?十[二三四五]五”?(?:期间|时期|末)?|(?<![\d较比与])\d{1,2}\s*年(?:时间|内)?|"
                    r"(?<![十较比与])[一二两三四五六七八九十]\s*年(?:时间|内)|"
                    r"(?:今|当|本)?年内")
+_GLOSS = re.compile(r"[（(][^（()）]*[）)]")
 _PAIRED = re.compile(r"(?P<names>[^，,；;。：:！!？?]+?)分别(?:达到|达|为|超过|突破|提高到|提升至|增至)?\s*$")
 
 
@@ -78,7 +79,9 @@ def metric_of(sentence: str, q: Quantity, previous_end: int, previous: str | Non
               region: str | None) -> str:
     """The noun phrase naming what ``q`` measures: before it ("网络零售额突破…"), or after
     it when only verbs precede ("培育50家企业级工业互联网平台")."""
-    cut = max([previous_end] + [i + 1 for i, ch in enumerate(sentence[:q.start]) if ch in DELIMS])
+    # A gloss in brackets (「OPC（即…，以下简称OPC）数量」) is no break in the phrase.
+    unglossed = _GLOSS.sub(lambda m: "_" * len(m.group()), sentence[:q.start])
+    cut = max([previous_end] + [i + 1 for i, ch in enumerate(unglossed) if ch in DELIMS])
     before = _TIME.sub("", re.sub(r"\s+", "", sentence[cut:q.start]))
     before = re.sub(r"[（(][^）)]*[）)]|^(?:\d{1,2}[.、]|[（(]\d{1,2}[)）])", "", before)
     for m in REGION.finditer(before):
