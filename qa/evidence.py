@@ -36,6 +36,8 @@ _ASKS_BODY = re.compile(r"(?:什么|哪个|哪些|哪一?)(?:机构|组织|机�
 _BODY = re.compile(r"领导小组|委员会|联席会议|办公室|工作专班|指挥部|中心|联盟|协会")
 _MEANING_CLAUSES = 10  # clauses whose sentences an English question is compared with by meaning
 _MEANING_SENTENCES = 40  # at most, in retrieval order: each costs an embedding (~20 ms)
+_GUESSED = 0.5  # the weight of a dictionary's reading of an English word, against a glossary term
+_WORDS_BREAK_TIES = 0.3  # of a sentence's word coverage, kept when meaning lifts it
 _WORDS_SUFFICE = 0.75  # a sentence matching this share of the question's words needs no meaning
 RANK_PRIOR = 0.08  # what retrieval's order adds to a sentence's score, at the top clause
 
@@ -96,6 +98,9 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
                      if linked.english else set())
     # 「哪四个层面的企业」: the count asked for is no word of the answer, and the kind of item
     # (层面) is the question's word for what the plan lists without it.
+    # A word the dictionary guessed (and each piece jieba cuts it into) is a reading of the
+    # user's word that may not be the plans' own: it counts for less than a glossary term.
+    guessed = set(canonical(tokenize(" ".join(linked.guessed)))) if linked.guessed else set()
     which = _WHICH_COUNTED.search(re.sub(r"\s", "", linked.raw or ""))
     counted = {which.group("count")} if which else set()
     kind = {which.group("kind")} if which and which.group("kind") else set()
@@ -118,6 +123,8 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
             weight *= 0.2
         if token not in own:
             weight *= 0.35
+        if token in guessed:
+            weight *= _GUESSED
         terms[token] = weight
     return terms
 
@@ -125,7 +132,8 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
 # Words plans and questions use for one thing (「网上零售额」「网络零售额」, 「每天」「日」):
 # compared as one when a question is matched against sentences.
 SYNONYMS = {"网上": "网络", "线上": "网络", "在线": "网络", "每年": "年均", "每天": "日", "每日": "日",
-            "日均": "日", "占比": "比重", "比例": "比重", "公司": "企业", "奖金": "奖励", "补助": "补贴"}
+            "日均": "日", "占比": "比重", "比例": "比重", "公司": "企业", "奖金": "奖励", "补助": "补贴",
+            "分成": "分为"}
 
 
 def canonical(tokens: Sequence[str]) -> list[str]:
@@ -228,7 +236,10 @@ class EvidenceRanker:
         for i, meant in zip(judged, closeness):
             e = out[i]
             if meant > e.coverage:
-                out[i] = Evidence(e.clause, e.sentence, meant, e.score + meant - e.coverage)
+                # The embedder's closeness saturates on the question's subject: among the
+                # sentences it finds as close, the one sharing more of the words comes first.
+                out[i] = Evidence(e.clause, e.sentence, meant,
+                                  e.score + meant - e.coverage + _WORDS_BREAK_TIES * e.coverage)
         return out
 
     def _context(self, clause: ClauseRecord) -> str:

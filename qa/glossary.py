@@ -8,6 +8,10 @@ its phrases translate to. Longest phrases are tried first.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa.bilingual import EnglishWords
 
 GLOSSARY: dict[str, str] = {
     "digital economy core industries": "数字经济核心产业", "core industries": "核心产业",
@@ -165,10 +169,25 @@ def is_english(text: str) -> bool:
     return letters > 3 * max(cjk, 1)
 
 
-def translate_english(text: str) -> str:
-    """``text`` unchanged when Chinese; else ``text`` followed by the Chinese terms found."""
+def translate_english(text: str, more: EnglishWords | None = None) -> str:
+    """``text`` unchanged when Chinese; else ``text`` followed by the Chinese terms found:
+    the glossary's phrases first, then what ``more`` (a dictionary) finds for the words left."""
     if not is_english(text):
         return text
+    listed, guessed = _translations(text, more)
+    return f"{text} {' '.join(dict.fromkeys(listed + guessed))}".strip()
+
+
+def guessed_terms(text: str, more: EnglishWords | None) -> list[str]:
+    """The Chinese words of ``text`` (English) that only the dictionary gave: guesses at a
+    word's sense, where the glossary's are the policy term."""
+    if more is None or not is_english(text):
+        return []
+    listed, guessed = _translations(text, more)
+    return [zh for zh in guessed if zh not in listed]
+
+
+def _translations(text: str, more: EnglishWords | None) -> tuple[list[str], list[str]]:
     lowered = " " + re.sub(r"[^a-z0-9\- ]", " ", text.lower()) + " "
     terms = []
     for phrase in _ORDERED:
@@ -181,5 +200,13 @@ def translate_english(text: str) -> str:
         else:
             continue
         terms.append(GLOSSARY[phrase])
-    terms += [zh for en, zh in ENGLISH_PLACES.items() if re.search(rf"\b{re.escape(en)}\b", lowered)]
-    return f"{text} {' '.join(dict.fromkeys(terms))}".strip()
+    places = [en for en in ENGLISH_PLACES if re.search(rf"\b{re.escape(en)}\b", lowered)]
+    terms += [ENGLISH_PLACES[en] for en in places]
+    guessed: list[str] = []
+    if more is not None:
+        # A phrase does not run across a glossary phrase taken out (「 | 」) or a place.
+        for en in places:
+            lowered = re.sub(rf"\b{re.escape(en)}\b", " | ", lowered)
+        for run in lowered.split("|"):
+            guessed += more.chinese(re.findall(r"[a-z][a-z\-]*[a-z]", run))
+    return terms, guessed

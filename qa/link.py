@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qa.asktype import WHICH, AskType, detect
-from qa.glossary import ENGLISH_PLACES, is_english, translate_english
+from qa.bilingual import EnglishWords
+from qa.glossary import ENGLISH_PLACES, guessed_terms, is_english, translate_english
 from qa.placenames import EnglishPlaces
 
 YEAR = re.compile(r"(20\d{2})\s*年?")
@@ -78,6 +79,7 @@ class Linked:
     focus: str = ""  # the user's own words (a follow-up without the context it borrows)
     raw: str = ""    # the question as typed (NFKC), question words kept
     english: bool = False
+    guessed: tuple[str, ...] = ()  # an English question's words only the dictionary read
     ask: AskType = field(default_factory=AskType)
     regions: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
@@ -176,6 +178,7 @@ class Linker:
         self._entity_forms = _Forms(gazetteer.entities)
         self._doc_forms = _Forms(gazetteer.doc_keys)
         self._english_places = EnglishPlaces(gazetteer.regions, translated=ENGLISH_PLACES)
+        self.english_words = EnglishWords(gazetteer.mentions)
 
     def link(self, question: str, context: str = "") -> Linked:
         """Link ``question``; ``context`` is the earlier question a follow-up leans on."""
@@ -183,8 +186,9 @@ class Linker:
             # 「the Lvliang plan … in Xing County」 read as 吕梁 and 兴县: scoped like Chinese.
             question = self._english_places.annotate(question)
         text = unicodedata.normalize("NFKC", question).strip()
-        focus = _QUESTION_PHRASES.sub(" ", translate_english(text))
-        searched = searched_text(question, context)
+        translated = translate_english(text, self.english_words)
+        focus = _QUESTION_PHRASES.sub(" ", translated)
+        searched = searched_text(question, context, self.english_words)
         squashed = re.sub(r"[\s“”\"'《》]", "", searched)
         squashed = re.sub(r"(20\d\d)年?[-–~至到](20\d\d)", r"\1—\2", squashed)  # periods as titles print them
         region_hits = [(form, region) for form, region in _longest_matches(squashed, self._region_forms)
@@ -210,8 +214,9 @@ class Linker:
         return Linked(
             text=searched,
             focus=focus,
-            raw=translate_english(text),
+            raw=translated,
             english=is_english(text),
+            guessed=tuple(guessed_terms(text, self.english_words)),
             ask=detect(text),
             regions=tuple(dict.fromkeys(regions)),
             doc_ids=tuple(dict.fromkeys(docs)),
@@ -226,7 +231,7 @@ class Linker:
                 + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10])),
             # What the question asks is in its own words; borrowed context lends only topic.
             # A document's name (「突破性方案」) is where to look: its words ask nothing.
-            intents=detect_intents(_without(re.sub(r"[\s“”\"'《》]", "", translate_english(text)),
+            intents=detect_intents(_without(re.sub(r"[\s“”\"'《》]", "", translated),
                                             [form for form, _ in doc_hits]),
                                    len(set(named)) + len(set(docs)), len(years)),
         )
@@ -301,13 +306,15 @@ class Linker:
         return tuple(sorted(unknown))
 
 
-def searched_text(question: str, context: str = "") -> str:
-    """What retrieval searches for ``question``: English translated, question phrases
-    blanked, a follow-up's context appended (``Linked.text``). Cheap, so that the
-    question's vector can be started before linking."""
-    focus = _QUESTION_PHRASES.sub(" ", translate_english(unicodedata.normalize("NFKC", question).strip()))
+def searched_text(question: str, context: str = "", english: EnglishWords | None = None) -> str:
+    """What retrieval searches for ``question``: English translated (``english``: the
+    dictionary for the words the glossary lacks), question phrases blanked, a follow-up's
+    context appended (``Linked.text``). Cheap, so that the question's vector can be
+    started before linking."""
+    text = unicodedata.normalize("NFKC", question).strip()
+    focus = _QUESTION_PHRASES.sub(" ", translate_english(text, english))
     focus = _RUN_TOGETHER.sub(lambda m: f"{m.group()} {m.group().replace('、', '')}", focus)
-    return f"{focus} {translate_english(context)}".strip() if context else focus
+    return f"{focus} {translate_english(context, english)}".strip() if context else focus
 
 
 # 「油、气、氢、电」: one-character items, which plans print run together (「油气氢电」).

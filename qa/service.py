@@ -129,9 +129,10 @@ class QAService:
         # The question's vector is embedded while it is linked and the graph is read; a
         # first question is searched as asked, so its vector can start at once.
         if not previous_question(history):
-            engine.retriever.prefetch(searched_text(question))
+            engine.retriever.prefetch(searched_text(question, english=engine.linker.english_words))
         resolution = _timed(timings, "link", lambda: resolve(question, history, engine.linker))
-        engine.retriever.prefetch(searched_text(resolution.question, resolution.context))
+        engine.retriever.prefetch(searched_text(resolution.question, resolution.context,
+                                                 engine.linker.english_words))
         linked = engine.linker.link(resolution.question, resolution.context)
         findings = _timed(timings, "graph", lambda: self.graph.find(linked, engine.region_docs))
         hits = _timed(timings, "retrieve", lambda: self._retrieve(engine, linked, findings))

@@ -459,3 +459,11 @@ def test_a_part_is_said_only_with_what_sets_it_apart_from_the_other_parts(qa) ->
     answer = qa.ask("按照乌达区政府网站转载的《2024—2026年农机购置与应用补贴实施操作要求》，一般补贴机具的单机补贴限额"
                     "是多少？挤奶机械和烘干机的单机补贴限额是多少？")
     assert "5万元" in answer.answer and "12万元" in answer.answer, answer.answer
+
+
+def test_an_english_question_about_a_machine_no_glossary_names_is_answered_from_its_plan(  # type: ignore[no-untyped-def]
+        qa) -> None:
+    """「sugarcane harvesters」 is read through CC-CEDICT as the plan's 甘蔗收获机."""
+    answer = qa.ask("Under the 2024–2026 operating requirements for agricultural machinery purchase and application "
+                    "subsidies, what is the per-machine subsidy cap for large sugarcane harvesters?")
+    assert "40万元" in answer.answer, answer.answer
