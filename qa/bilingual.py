@@ -82,7 +82,7 @@ class EnglishWords:
     """Chinese words for the English words of a question that the glossary left."""
 
     def __init__(self, mentions: Callable[[str], int],
-                 senses: Callable[[], dict[str, tuple[str, ...]]] = _senses) -> None:
+                 senses: Callable[[], dict[str, tuple[tuple[str, bool], ...]]] = _senses) -> None:
         """``mentions``: how often the loaded plans print a word (``Gazetteer.mentions``)."""
         self.mentions = mentions
         self._senses = senses

@@ -172,19 +172,17 @@ def is_english(text: str) -> bool:
 def translate_english(text: str, more: EnglishWords | None = None) -> str:
     """``text`` unchanged when Chinese; else ``text`` followed by the Chinese terms found:
     the glossary's phrases first, then what ``more`` (a dictionary) finds for the words left."""
+    return english_terms(text, more)[0]
+
+
+def english_terms(text: str, more: EnglishWords | None = None) -> tuple[str, list[str]]:
+    """``translate_english``'s text, and the Chinese words only the dictionary gave: guesses
+    at a word's sense, where the glossary's are the policy term."""
     if not is_english(text):
-        return text
+        return text, []
     listed, guessed = _translations(text, more)
-    return f"{text} {' '.join(dict.fromkeys(listed + guessed))}".strip()
-
-
-def guessed_terms(text: str, more: EnglishWords | None) -> list[str]:
-    """The Chinese words of ``text`` (English) that only the dictionary gave: guesses at a
-    word's sense, where the glossary's are the policy term."""
-    if more is None or not is_english(text):
-        return []
-    listed, guessed = _translations(text, more)
-    return [zh for zh in guessed if zh not in listed]
+    return (f"{text} {' '.join(dict.fromkeys(listed + guessed))}".strip(),
+            [zh for zh in dict.fromkeys(guessed) if zh not in listed])
 
 
 def _translations(text: str, more: EnglishWords | None) -> tuple[list[str], list[str]]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from qa.asktype import WHICH, AskType, detect
 from qa.bilingual import EnglishWords
-from qa.glossary import ENGLISH_PLACES, guessed_terms, is_english, translate_english
+from qa.glossary import ENGLISH_PLACES, english_terms, is_english, translate_english
 from qa.placenames import EnglishPlaces
 
 YEAR = re.compile(r"(20\d{2})\s*年?")
@@ -186,7 +186,7 @@ class Linker:
             # 「the Lvliang plan … in Xing County」 read as 吕梁 and 兴县: scoped like Chinese.
             question = self._english_places.annotate(question)
         text = unicodedata.normalize("NFKC", question).strip()
-        translated = translate_english(text, self.english_words)
+        translated, guessed = english_terms(text, self.english_words)
         focus = _QUESTION_PHRASES.sub(" ", translated)
         searched = searched_text(question, context, self.english_words)
         squashed = re.sub(r"[\s“”\"'《》]", "", searched)
@@ -216,7 +216,7 @@ class Linker:
             focus=focus,
             raw=translated,
             english=is_english(text),
-            guessed=tuple(guessed_terms(text, self.english_words)),
+            guessed=tuple(guessed),
             ask=detect(text),
             regions=tuple(dict.fromkeys(regions)),
             doc_ids=tuple(dict.fromkeys(docs)),
