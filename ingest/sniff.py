@@ -86,12 +86,6 @@ def looks_like_markdown(text: str) -> bool:
     return sum(1 for line in lines if _MARKDOWN.search(line)) >= 3
 
 
-def front_matter_fields(text: str) -> str:
-    """YAML front matter at the top → page-field lines; the rest of the text unchanged."""
-    fields, body = _front_matter(text)
-    return _joined(fields, body)
-
-
 def _front_matter(text: str) -> tuple[list[str], str]:
     """The page-field lines of the YAML front matter at the top of ``text``, and the rest."""
     lines = text.lstrip("\ufeff").split("\n")

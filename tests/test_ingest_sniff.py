@@ -10,7 +10,7 @@ from tests.ingest_fixtures import DATA, body, header, parse_fragment
 from ingest.htmltext import html_to_text
 from ingest.loaders import load_text
 from ingest.parse import parse_file
-from ingest.sniff import front_matter_fields, looks_like_html, plain_text
+from ingest.sniff import looks_like_html, plain_text
 from ingest.webpage import strip_page
 
 FRAGMENTS = DATA / "fragments"
@@ -65,8 +65,8 @@ def test_markdown_with_tags_in_table_cells_stays_markdown() -> None:
 
 
 def test_yaml_front_matter_becomes_page_fields() -> None:
-    text = front_matter_fields("---\ntitle: 某市规划\nofficial_number: 某政发〔2023〕1号\nissuer:\n- 某市政府\n"
-                               "date: '2023-04-17'\ntags: [a]\n---\n\n正文。")
+    text, _ = plain_text("---\ntitle: 某市规划\nofficial_number: 某政发〔2023〕1号\nissuer:\n- 某市政府\n"
+                         "date: '2023-04-17'\ntags: [a]\n---\n\n正文。")
     assert text.splitlines()[:4] == ["标题：某市规划", "文号：某政发〔2023〕1号", "发文机关：某市政府",
                                      "发布日期：2023-04-17"]
     doc = parse_file(FRAGMENTS / "yaml_front_matter.md")
@@ -84,7 +84,7 @@ def test_a_crawlers_site_is_no_issuer_and_its_region_field_places_a_plan_naming_
     text = ("---\ntitle: 2024—2026年农机购置与应用补贴实施操作要求_实施情况_某区人民政府\nissuer:\n"
             "- 政府门户.www.mouqu.gov.cn\ndate: '2024-08-22'\nregion:\n  level: 区\n  name: 某市某区\n---\n\n"
             "# 2024—2026年农机购置与应用补贴实施操作要求\n\n一、补贴范围\n\n补贴机具种类范围为25大类。\n")
-    assert front_matter_fields(text).splitlines()[:3] == [
+    assert plain_text(text)[0].splitlines()[:3] == [
         "标题：2024—2026年农机购置与应用补贴实施操作要求_实施情况_某区人民政府", "发布日期：2024-08-22", "地区：某市某区"]
     path = tmp_path / "reposted.md"
     path.write_text(text, encoding="utf-8")
