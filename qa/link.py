@@ -188,7 +188,7 @@ class Linker:
         text = unicodedata.normalize("NFKC", question).strip()
         translated, guessed = english_terms(text, self.english_words)
         focus = _QUESTION_PHRASES.sub(" ", translated)
-        searched = searched_text(question, context, self.english_words)
+        searched = _searched(focus, context, self.english_words)
         squashed = re.sub(r"[\s“”\"'《》]", "", searched)
         squashed = re.sub(r"(20\d\d)年?[-–~至到](20\d\d)", r"\1—\2", squashed)  # periods as titles print them
         region_hits = [(form, region) for form, region in _longest_matches(squashed, self._region_forms)
@@ -312,7 +312,11 @@ def searched_text(question: str, context: str = "", english: EnglishWords | None
     context appended (``Linked.text``). Cheap, so that the question's vector can be
     started before linking."""
     text = unicodedata.normalize("NFKC", question).strip()
-    focus = _QUESTION_PHRASES.sub(" ", translate_english(text, english))
+    return _searched(_QUESTION_PHRASES.sub(" ", translate_english(text, english)), context, english)
+
+
+def _searched(focus: str, context: str, english: EnglishWords | None) -> str:
+    """``searched_text`` from the question's focus, which ``Linker.link`` has translated already."""
     focus = _RUN_TOGETHER.sub(lambda m: f"{m.group()} {m.group().replace('、', '')}", focus)
     return f"{focus} {translate_english(context, english)}".strip() if context else focus
 
