@@ -39,7 +39,9 @@ _SEPARATED = re.compile(r"(?:^|[\s。！？；：!?;:]|[。！？；][”’」�
 _AFTER_PARENTHESIS = re.compile(r"[）)]$")  # "…（责任单位：市工信局）2．": the next item
 _REFERENCE_BEFORE = re.compile(r"[按依据照见于和及与或至第、]$")
 # A sentence or clause end, then what may be an item marker.
-_NEXT_AFTER_END = re.compile(r"[；;。](?=\s*(?:[（(]\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.．、]|[①-⑳]))")
+# A sentence end, or the note closing a sentence (「…给予扶持。（责任单位：市科技局）」), before the next item.
+_NEXT_AFTER_END = re.compile(r"(?:[；;。]|[；;。]\s*[（(][^（()）]{2,80}[）)])"
+                             r"(?=\s*(?:[（(]\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.．、]|[①-⑳]))")
 _GLUED_RANK = 2  # ranks up to （一） may follow a title directly
 _TITLE_MAX = 40  # a title is this short: a sub-part glued to it may open
 

@@ -36,8 +36,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ingest.bodyplace import NOT_DISTRICT, body_region
 from ingest.clean import CleanText
 from ingest.markers import cn_number
+from ingest.opening import opening_title
 from ingest.reflow import ends_sentence
 from ingest.titles import HEAD_BLOCKS, TRAILING_NUMBER, also_titles, infer_title
 from ingest.titles import tidy_title  # noqa: F401  (part of this module's interface)
@@ -81,11 +83,6 @@ _REGIONS = (
 )
 # 「巴中市恩阳区人民政府」: a district or county named after its city is the region.
 _CITY_DISTRICT = re.compile(r"^(.{2,6}?市[\u4e00-\u9fff]{1,3}?[区县旗])")
-# Words ending in 区/县 that are not a district's name (「成都市社区…」「武汉市城区…」).
-_NOT_DISTRICT = ("社区", "园区", "城区", "景区", "片区", "市区", "辖区", "街区", "小区", "山区", "矿区",
-                 "灾区", "老区", "牧区", "郊区", "农区", "湖区", "库区", "示范区", "试验区", "功能区",
-                 "自贸区", "保税区", "集聚区", "先行区", "核心区", "主城区", "中心城区", "各区", "全区", "全县",
-                 "各县", "区县", "市县", "郡县")
 _PARTY = re.compile(r"^\s*(?:中共|中国共产党)")
 _ORG = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|院|中心)$")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -156,14 +153,17 @@ def document_meta(cleaned: CleanText, *, doc_id: str, source: str, sha256: str,
     if given:
         logger.debug("%s: manifest sets %s", source, ", ".join(sorted(given)))
     printed_title = infer_title(cleaned)
+    raw_issuer = given.get("issuer") or infer_issuer(cleaned)
+    untitled = not given.get("title") and not printed_title
+    # A plan printing no title is named by its opening sentence (its place, purpose and
+    # genre) before its file name.
+    opening = opening_title(cleaned.lines, _region(given, None, raw_issuer, cleaned)) if untitled else None
     title, title_source = _first(("manifest", given.get("title")), ("printed", printed_title),
-                                 ("inferred", Path(source).stem))
+                                 ("inferred", opening), ("inferred", Path(source).stem))
     number, number_source = _first(("manifest", given.get("doc_number")),
                                    ("printed", infer_doc_number(cleaned)))
     issued, issued_source = _first(("manifest", given.get("issued")), *read_issued(cleaned))
-    raw_issuer = given.get("issuer") or infer_issuer(cleaned)
-    # A page's own region field (a crawler's 「region: name: …」) when title and issuer name none.
-    region = given.get("region") or infer_region(title, raw_issuer) or cleaned.header_fields.get("地区") or None
+    region = _region(given, title if not opening else None, raw_issuer, cleaned)
     issuer = raw_issuer if "issuer" in given else expand_issuer(raw_issuer, region)
     return DocumentMeta(
         doc_id=doc_id, title=title, source=source, sha256=sha256, issuer=issuer,
@@ -173,6 +173,14 @@ def document_meta(cleaned: CleanText, *, doc_id: str, source: str, sha256: str,
         region=region, title_source=title_source, doc_number_source=number_source,
         issued_source=issued_source, also_titles=also_titles(cleaned, title),
     )
+
+
+def _region(given: Mapping[str, str], title: str | None, issuer: str | None, cleaned: CleanText) -> str | None:
+    """The manifest's region, else the place title or issuer open with, else a page's own
+    region field (a crawler's 「region: name: …」), else the place the body speaks for
+    (「我市」, naming it now and then)."""
+    return given.get("region") or infer_region(title, issuer) or cleaned.header_fields.get("地区") \
+        or body_region(cleaned.lines) or None
 
 
 def _first(*candidates: tuple[str, str | None]) -> tuple[str | None, str | None]:
@@ -338,7 +346,7 @@ def _opening_place(text: str | None) -> str | None:
         # 「中共黑龙江省委」: the party committee of a place names the place after 中共.
         text = _PARTY.sub("", text)
         m = _CITY_DISTRICT.match(text)
-        if m and not m.group(1).endswith(_NOT_DISTRICT):
+        if m and not m.group(1).endswith(NOT_DISTRICT):
             return m.group(1)
         for pattern in _REGIONS:
             m = pattern.match(text)

@@ -133,7 +133,7 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
 # compared as one when a question is matched against sentences.
 SYNONYMS = {"网上": "网络", "线上": "网络", "在线": "网络", "每年": "年均", "每天": "日", "每日": "日",
             "日均": "日", "占比": "比重", "比例": "比重", "公司": "企业", "奖金": "奖励", "补助": "补贴",
-            "分成": "分为"}
+            "分成": "分为", "截至": "截止"}
 
 
 def canonical(tokens: Sequence[str]) -> list[str]:
@@ -282,7 +282,15 @@ class EvidenceRanker:
             boost += 0.15  # 「由自治区交通运输厅认定」 says who
         if linked.ask.kind == "date" and _DEADLINE.search(sentence):
             boost += 0.15  # 「申报…截止时间为2024年6月30日」
+        if clause.heading and re.sub(r"\s", "", clause.heading) in _quoted(linked.raw):
+            boost += 0.3  # 「“积极引进培育行业领先领军企业”的责任单位」: the task by its heading
         return boost
+
+
+@functools.lru_cache(maxsize=256)
+def _quoted(question: str) -> frozenset[str]:
+    """What a question quotes, of four characters or more (a task, a heading)."""
+    return frozenset(q for q in re.findall(r"[“\"‘「]([^”\"’」]{4,40})[”\"’」]", re.sub(r"\s", "", question)))
 
 
 def _states_year(sentence: str, year: int) -> bool:

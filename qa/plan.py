@@ -47,7 +47,8 @@ _ASKS = {
 
 _EACH = re.compile(r"分别|各自|各是")
 _COUNT_CHAR = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十双])[\u4e00-\u9fff]")
-_AFTER_WHICH = re.compile(rf"哪{_COUNT}\s*[个类项大家条种所座]?(?P<noun>[\u4e00-\u9fffA-Za-z0-9+]{{2,12}}?)"
+# (The measure word is taken whole: 「哪两个区」 names no noun of two characters, not 「个区」.)
+_AFTER_WHICH = re.compile(rf"哪{_COUNT}\s*[个类项大家条种所座]?+(?P<noun>[\u4e00-\u9fffA-Za-z0-9+]{{2,12}}?)"
                           r"(?=[，,。？?]|$|落地|要|需要|是|被|由|在|和|与)")
 _ENUM_SEP = re.compile(r"、|以及|及|和|与|跟|或")
 _SPAN = re.compile(r"[^，,。；;？?！!：:\s]+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.ingest_fixtures import DATA, SEED_FILES, SEEDS, parse_fragment
 
 from ingest.clean import clean
-from ingest.inline import LONG_LINE, split_long_lines
+from ingest.inline import LONG_LINE, split_long_lines, split_merged_items
 from ingest.parse import parse_file
 from ingest.spacing import is_damaged, repair_line, repair_spacing
 
@@ -85,3 +85,12 @@ def test_a_damaged_copy_parses_its_articles() -> None:
 def test_the_seeds_keep_their_spacing() -> None:
     text = (SEEDS / SEED_FILES["002"]).read_text(encoding="utf-8")
     assert "到 2027 年" in " ".join(clean(text).lines)
+
+
+def test_the_next_item_after_a_note_closing_a_sentence_splits():
+    # 「…给予扶持。（责任单位：…）１０．…」: a lost break after the note of responsibility.
+    line = "９．支持建设研发机构。对新获批的给予扶持。（责任单位：市科技局、市发改委）１０．大力培育平台型企业。对认定的给予奖励。"
+    assert [p[:3] for p in split_merged_items(line)] == ["９．支", "１０．"]
+    # A parenthesis that is no note of a sentence end, and a reference, do not split.
+    assert len(split_merged_items("1．按（责任单位）2．执行。")) == 1
+    assert len(split_merged_items("1．支持研发。按照第（2）项执行。")) == 1

@@ -315,3 +315,39 @@ def test_a_notice_title_is_not_read_across_a_cut_or_with_the_number_before_it() 
     meta = parse_fragment(page).meta
     assert meta.title == "某县2025年农业社会化服务项目实施方案", meta.title
     assert meta.also_titles == ("关于印发《某县2025年农业社会化服务项目实施方案》的通知",), meta.also_titles
+
+
+def test_the_body_names_the_place_a_plan_speaks_for():
+    from ingest.bodyplace import body_region
+
+    body = ["我市设立济南市先进制造业专项资金。", "全市推进济南高新区建设，学习青岛经验。", "支持济南新旧动能转换起步区。"]
+    assert body_region(body) == "济南市"
+    # Speaking as a city but naming two as often: no place is clear.
+    assert body_region(["我市学习济南经验。", "全市对标青岛。"]) is None
+    # Never calling itself 我市/全市: a news article that names a city is not that city's plan.
+    assert body_region(["济南发布新政策。", "济南企业受益。"]) is None
+    # A county's plan: the county it names most, not 县城 or 全县.
+    county = ["在明溪县城市规划区内购房的，我县给予补贴。", "全县推进，县城扩容。", "明溪县住建局负责。"]
+    assert body_region(county) == "明溪县"
+
+
+def test_a_plan_printing_no_title_is_named_by_its_opening_sentence():
+    from ingest.opening import opening_title
+
+    opening = "为大力发展先进制造业，促进我市先进制造业和数字经济高端高质高效发展，结合我市实际，制定若干政策措施如下。"
+    assert opening_title([opening, "一、培育壮大市场主体"], "济南市") == "济南市促进先进制造业和数字经济发展的若干政策措施"
+    assert opening_title(["为推动全县文旅产业高质量发展，制定本方案。"], None) == "推动文旅产业发展方案"
+    assert opening_title(["一、总体要求", "（一）指导思想"], "济南市") is None
+
+
+def test_an_untitled_plan_takes_its_place_and_name_from_its_body(tmp_path):
+    text = ("为深入贯彻落实制造强国战略，促进我市先进制造业高质量发展，结合我市实际，制定若干政策措施如下。\n"
+            "一、培育壮大市场主体\n"
+            "１．支持优势骨干企业做强。对主营业务收入首次突破１００亿元的法人企业，给予１００万元的奖励。（责任单位：市工信局）\n"
+            "二、强化保障\n"
+            "２．设立济南市先进制造业发展专项资金，全市统筹使用，济南高新区配套支持。\n")
+    path = tmp_path / "untitled_measures.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = parse_file(path).meta
+    assert (meta.region, meta.level) == ("济南市", "city")
+    assert meta.title == "济南市促进先进制造业发展的若干政策措施" and meta.title_source == "inferred"

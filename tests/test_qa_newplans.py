@@ -9,6 +9,7 @@ seeds.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -467,3 +468,42 @@ def test_an_english_question_about_a_machine_no_glossary_names_is_answered_from_
     answer = qa.ask("Under the 2024–2026 operating requirements for agricultural machinery purchase and application "
                     "subsidies, what is the per-machine subsidy cap for large sugarcane harvesters?")
     assert "40万元" in answer.answer, answer.answer
+
+
+# Rules of the tenth session, each from a tuning plan's failure (question, what the answer
+# holds, whether it counts as found).
+TENTH_SESSION_QUESTIONS = [
+    # A sentence ending 「…提供以下申请材料：」 leads the items printed after it (「一、…」「二、…」),
+    # though another sentence (「并提交相关材料」) shares more of the question's words.
+    ("申请明溪县住房消费补贴需要向县住建局提交哪些材料？",
+     ["《明溪县购房补贴申请审批表》", "《商品房买卖合同备案信息表》", "学历证明、职称证明"], True),
+    # 「不能享受补贴的情形」 printed 「…的，不享受本措施的补贴政策」: every such case.
+    ("明溪县修订后的购房补贴措施规定了哪些不能享受补贴的情形？",
+     ["以商品住房产权抵偿个人债务", "解除合同登记备案并重新办理登记备案", "已通过验收的房地产开发项目"], True),
+    # 截至 and 截止 are one word; 「什么时间段」 asks for dates, it is not a thing to find.
+    ("明溪县购房补贴的申报截止时间是哪天？", ["2023年8月20日"], True),
+    ("明溪县购房消费补贴适用于什么时间段内、多大面积以下的新建商品住房？", ["2023年2月20日", "144平方米以下"], True),
+    # 「把重点任务分成了哪几个方面」: the section 把 takes, its sub-sections the items.
+    ("泰安市支持人工智能OPC发展的实施意见把重点任务分成了哪几个方面？",
+     ["优化空间载体", "强化算力支撑", "提升服务效能", "开放应用场景", "强化金融支撑"], True),
+    # Who is responsible, and 「哪两个区」 (no 「个区」 list to look for).
+    ("泰安市OPC实施意见中“布局建设OPC社区”这项任务由哪些市级部门负责？先行试点的是哪两个区？",
+     ["市发展改革委", "市人力资源社会保障局", "泰山区", "岱岳区"], True),
+    # 「免租期」 is printed by no plan: a verb a noun makes a name of is the thing asked about.
+    ("泰安市支持人工智能OPC发展的实施意见给入驻OPC社区的OPC主体提供多少年的免租期？", ["免租"], False),
+    # A plan whose title names no place speaks as 济南 (「我市」, 「济南市…」): its region.
+    ("济南《加快数字化高质量发展打造数字先锋城市推进方案》提出，到2025年济南数字经济占GDP比重要超过多少？", ["50%"], True),
+    # A plan printing no title is named by its opening sentence; its task found by the quoted heading.
+    ("济南先进制造业和数字经济若干政策措施中“积极引进培育行业领先领军企业”的责任单位有哪些？",
+     ["市投资促进局", "市经济和信息化委", "市发改委", "市工商局", "市财政局"], True),
+    ("济南市促进先进制造业和数字经济发展的若干政策措施中，主营业务收入首次突破1000亿元的法人企业奖励多少？",
+     ["1000万元"], True),
+]
+
+
+@pytest.mark.parametrize(("question", "holds", "found"), TENTH_SESSION_QUESTIONS)
+def test_tenth_session_rules_on_tuning_plans(qa, question: str,  # type: ignore[no-untyped-def]
+                                             holds: list[str], found: bool) -> None:
+    answer = qa.ask(question)
+    said = unicodedata.normalize("NFKC", answer.answer)  # quoted as printed: 「１０００万元」
+    assert answer.found is found and all(h in said for h in holds), answer.answer

@@ -489,3 +489,32 @@ def test_a_list_printed_before_its_name_drops_what_it_centres_on() -> None:
 
     text = "探索氢能产业发展，形成了以甲省、乙市为中心的珠三角、长三角、京津冀、山东、环武汉等"
     assert _enumeration_before(text) == ["珠三角", "长三角", "京津冀", "山东", "环武汉"]
+
+
+def test_a_measure_word_is_not_the_start_of_the_listed_noun() -> None:
+    # 「哪两个区」 names no noun of its own (「个区」 is none); the count still stands.
+    assert list_count("先行试点的是哪两个区？") == (2, None)
+    assert list_count("要培育哪三个国家级平台？") == (3, "国家级平台")
+
+
+def test_what_把_takes_is_the_section_asked_for() -> None:
+    assert "重点任务" in section_names("泰安市支持人工智能OPC发展的实施意见把重点任务分成了哪几个方面？")
+
+
+def test_a_negated_verb_is_matched_as_plans_print_it() -> None:
+    from qa.strategies.lists import _said_printed
+
+    literal, printed = _said_printed("不能享受补贴")
+    assert literal == "不享受"
+    assert printed.search("已通过验收的项目不享受本文件补贴政策。")
+    assert not printed.search("不享受，另行补贴")  # the object is in another phrase
+    literal, printed = _said_printed("不允许贷款")  # no modal to drop: printed as asked, or apart
+    assert literal == "不允许" and printed.search("不允许贷款") and printed.search("不允许向其贷款")
+    assert _said_printed("优先支持")[0] == "优先支持"  # not negated: as asked
+
+
+def test_a_verb_a_noun_character_makes_a_name_of() -> None:
+    from qa.strategies.refusal import _compounded
+
+    assert _compounded("给入驻社区的主体提供多少年的免租期？") == {"免租": "免租期"}
+    assert _compounded("补贴额是多少？") == {}

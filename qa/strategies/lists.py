@@ -84,8 +84,13 @@ def _verb_objects(ctx: Context) -> Draft | None:
 
 
 # 「哪些情形不允许贷款」: the kind of case, then what the plan says of each case.
-_CASES_ASKED = re.compile(r"(?:哪些|哪几种|哪几类|什么)(?:情形|情况|行为|条件)(?:下|时)?(?:会|将|要|可以|可)?"
-                          r"(?P<said>[\u4e00-\u9fff]{3,10})(?=[？?，,。]|$)")
+_CASES_ASKED = (re.compile(r"(?:哪些|哪几种|哪几类|什么)(?:情形|情况|行为|条件)(?:下|时)?(?:会|将|要|可以|可)?"
+                           r"(?P<said>[\u4e00-\u9fff]{3,10})(?=[？?，,。]|$)"),
+                # 「规定了哪些不能享受补贴的情形」: what is said of the cases comes first.
+                re.compile(r"(?:哪些|哪几种|哪几类)(?P<said>[\u4e00-\u9fff]{3,10}?)的(?:情形|情况|行为)"))
+# 「不能享受补贴」 is printed 「不享受本措施的补贴政策」: a negated verb, then its object a few
+# words on.
+_NEGATED = re.compile(r"^(?P<verb>[不未](?:能|可以|可|得|会)?(?P<bare>[\u4e00-\u9fff]{2}))(?P<rest>[\u4e00-\u9fff]{2,})$")
 _CASES_MAX = 10
 
 
@@ -94,25 +99,39 @@ def _cases(ctx: Context) -> Draft | None:
     (「…的，不允许贷款」 closing seven items under several sections): every sentence in
     the plans in scope that says it, in plan order. Only when the plans in scope say it
     in two or more sentences, and only in those plans."""
-    asked = _CASES_ASKED.search(re.sub(r"\s", "", ctx.linked.raw or ctx.question))
+    question = re.sub(r"\s", "", ctx.linked.raw or ctx.question)
+    asked = next((m for m in (p.search(question) for p in _CASES_ASKED) if m), None)
     if not asked or not ctx.scope_docs:
         return None
     said = asked.group("said")  # looked for as asked: 「不予贷款」 printed would escape it
+    literal, printed = _said_printed(said)
     plain = _plain_corpus(ctx.corpus)
     points = []
-    for i in sorted(set(plain.texts.rows_holding(said).tolist())):
+    for i in sorted(set(plain.texts.rows_holding(literal).tolist())):
         clause = plain.rows[i][0]
         if not ctx.in_scope(clause.doc_id):
             continue
         for sentence in re.split(r"(?<=[。；;])", clause.text):
-            if said in re.sub(r"\s", "", sentence):
+            if printed.search(re.sub(r"\s", "", sentence)):
                 points.append(Point(clause, cut(sentence.strip(), 90)))
     if len(points) < 2:
         return None
     points.sort(key=lambda p: (p.clause.doc_id, p.clause.ordinal))
     # No count in the text: every number an answer states must be in a clause it cites.
     more = "（部分）" if len(points) > _CASES_MAX else ""
-    return Draft.of(points[:_CASES_MAX], intro=f"规划文件写明“{said}”的情形{more}：")
+    # Quoted only when printed so (「不能享受补贴」 is printed 「不享受本措施的补贴政策」).
+    told = f"写明“{said}”" if literal == said else said
+    return Draft.of(points[:_CASES_MAX], intro=f"规划文件{told}的情形{more}：")
+
+
+def _said_printed(said: str) -> tuple[str, re.Pattern[str]]:
+    """What a sentence must print to say ``said``, and a literal every such sentence holds:
+    a negated verb as plans print it (「不能享受补贴」 → 「不享受…补贴」), else ``said`` as asked."""
+    negated = _NEGATED.match(said)
+    if negated is None:
+        return said, re.compile(re.escape(said))
+    verb = said[0] + negated.group("bare")
+    return verb, re.compile(re.escape(verb) + r"[^，,。；;：:]{0,10}?" + re.escape(negated.group("rest")))
 
 
 # 「往哪几个“化”的方向建设」: the quoted word is what every item ends with.
@@ -340,6 +359,11 @@ def _printed_together(found: Found) -> str:
         return ""
     joined = "".join(found.items)
     return joined if joined in _plain(f"{found.clause.heading}{found.clause.text}") else ""
+
+
+def printed(corpus: ClauseCorpus, word: str) -> bool:
+    """Whether any loaded clause prints ``word`` (spaces and quotes aside)."""
+    return len(_plain_corpus(corpus).texts.rows_holding(_plain(word))) > 0
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,43 @@ class Passages:
             return [Point(lead.clause, render(lead, terms=self.terms))] + items if len(items) >= 2 else points
         return points
 
+    def _led_list(self, evidence: Sequence[Evidence]) -> list[Point]:
+        """A sentence near the top that ends its clause introducing a list (「需向县住建局提供
+        以下申请材料：」) answers a list question with the items printed after it: its
+        sub-clauses, or the clauses that follow it under the same parent and open alike
+        (「一、…」「二、…」). The best-covered sentence may be one that only mentions the
+        items (「并提交相关材料」)."""
+        if not evidence:
+            return []
+        floor = evidence[0].coverage * 0.7
+        for e in evidence[:5]:
+            sentence = e.sentence.rstrip()
+            if e.coverage < floor or not _LEADS_IN.search(sentence) \
+                    or not re.sub(r"\s", "", e.clause.text).endswith(re.sub(r"\s", "", sentence)):
+                continue
+            items = [c for c in self.corpus.children(e.clause.clause_id) if c.kind not in ("footnote", "table_row")]
+            if len(items) < 2:
+                items = self._printed_after(e.clause)
+            if len(items) >= 2:
+                return [Point(e.clause, render(e, terms=self.terms))] + \
+                    [Point(c, _cap(re.sub(r"\s+", "", c.text), 90), "· ") for c in items[:_ITEMS_MAX]]
+        return []
+
+    def _printed_after(self, clause: ClauseRecord) -> list[ClauseRecord]:
+        """The clauses after ``clause`` under its parent while they open alike (「一、」「二、」)."""
+        siblings = self.corpus.siblings(clause)
+        ids = [c.clause_id for c in siblings]
+        if clause.clause_id not in ids:
+            return []
+        after = siblings[ids.index(clause.clause_id) + 1:]
+        kind = _item_kind(after[0].text) if after else None
+        items = []
+        for item in after[:_ITEMS_MAX]:
+            if kind is None or _item_kind(item.text) != kind:
+                break
+            items.append(item)
+        return items
+
     def _with_items(self, points: list[Point]) -> list[Point]:
         """A line that ends introducing a list (「…给予下列激励政策：」) is followed by the
         list: the clause's sub-clauses, which is where plans print such items."""
@@ -238,6 +275,9 @@ class Passages:
         introduced = self._introduced_list(linked, evidence)
         if introduced is not None:
             return [introduced]
+        led = self._led_list(evidence)
+        if led:
+            return led
         headed = self._headed_section(linked, evidence)
         if headed is not None:
             parts = [c for c in self.corpus.children(headed.clause_id) if c.kind not in ("footnote", "table_row")]

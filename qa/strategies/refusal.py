@@ -22,6 +22,7 @@ from qa.evidence import ABSENT_WEIGHT, SYNONYMS, Evidence, canonical, is_name
 from qa.lexical import pos_cut, tokenize
 from qa.link import Linked
 from qa.strategies.base import Calibration, Context
+from qa.strategies.lists import printed
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?(?![A-Za-z\d])")  # a quantity, not the 5 of 「5G」
 _GENERIC_MEASURES = {"规模", "数量", "数", "总量", "总额", "金额", "额度", "目标", "标准", "水平", "比例", "比重",
@@ -57,7 +58,7 @@ class Refusal:
         if not evidence or (max(e.coverage for e in evidence[:3]) < self.cal.min_coverage and not alone):
             return NOT_FOUND_EN if linked.english else NOT_FOUND
         top = [e for e in evidence[:10] if e.coverage >= self.cal.min_coverage]
-        name = None if linked.english else anchor(ctx.terms, linked)
+        name = None if linked.english else anchor(ctx.terms, linked, ctx.corpus)
         # A sentence a little below the bar still shows the plans speak of the anchor when it
         # is nearly as well covered as the best one (``qa.answerer`` then answers with it).
         best = max(e.coverage for e in evidence[:3])
@@ -235,7 +236,8 @@ def _asked_kind(linked: Linked, name: str) -> bool:
         return True
     # 「哪些情形不允许贷款」: the noun right after the interrogative is the kind asked for,
     # whatever the question says of it next (the plan prints 「下列情形」 or only the cases).
-    if re.search(rf"(?:哪些|哪几[个项类种条大]?|哪[类种])(?:具体的?)?{re.escape(name)}", asked):
+    # So is the noun after 什么 (「什么时间段内」: the plan prints the dates, never 时间段).
+    if re.search(rf"(?:哪些|哪几[个项类种条大]?|哪[类种]|什么)(?:具体的?)?{re.escape(name)}", asked):
         return True
     # 「部署了哪几大工程」「提出了哪些措施」: the verb that asks for the members is phrasing.
     if re.search(rf"{re.escape(name)}了?(?:哪些|哪几)", asked):
@@ -244,7 +246,7 @@ def _asked_kind(linked: Linked, name: str) -> bool:
                for span in _ASKED_SPAN.findall(asked))
 
 
-def anchor(weights: dict[str, float], linked: Linked) -> str | None:
+def anchor(weights: dict[str, float], linked: Linked, corpus: ClauseCorpus | None = None) -> str | None:
     """The question's most specific word — far rarer in the plans than its other words
     (「PUE」 beside 「数据中心」「新建」): an answer that never mentions it answers
     something else. Only a name (「PUE」「所得税」): a rare verb or time word is phrasing."""
@@ -255,7 +257,21 @@ def anchor(weights: dict[str, float], linked: Linked) -> str | None:
         return None
     median = statistics.median(w for w, _ in own)
     weight, term = own[0]
-    return term if weight >= 1.6 * median and weight >= 3.0 and is_name(term) else None
+    compound = _compounded(linked.raw or linked.focus).get(term)
+    # A verb named so is the thing asked about only when no plan prints the name (「免租期」;
+    # 「消费券」「实施期」 are printed, and answered without the verb), and not of a list,
+    # whose items seldom repeat the question's verb.
+    named = is_name(term) or (compound is not None and corpus is not None and "list" not in linked.intents
+                              and not printed(corpus, compound))
+    return term if weight >= 1.6 * median and weight >= 3.0 and named else None
+
+
+def _compounded(question: str) -> dict[str, str]:
+    """Verbs a one-character noun makes a name of in the question, with the name (「免租期」
+    cut 免租 + 期)."""
+    words = [(w, flag) for w, flag in pos_cut(re.sub(r"\s", "", question)) if w.strip()]
+    return {w: w + after for (w, flag), (after, after_flag) in zip(words, words[1:])
+            if flag.startswith("v") and len(w) >= 2 and len(after) == 1 and after_flag == "n"}
 
 
 def measured_thing(core: str) -> str | None:

@@ -24,7 +24,7 @@ from qa.wording import task_title
 
 # 「X有哪些」「X主要包括什么」「X涉及哪些领域」「X分为哪几类」: X is the section asked for.
 _MEMBERS_OF = re.compile(r"(?P<name>[^，,。；;？?]{2,40}?)(?:主要|都|还|一共|具体|分别)?"
-                         r"(?:有|包括|包含|涉及|分为|分成|覆盖|明确了?|提出了?|部署了?)"
+                         r"(?:有|包括|包含|涉及|分为了?|分成了?|覆盖|明确了?|提出了?|部署了?)"
                          r"(?:哪些|哪[几一二两三四五六七八九十\d]+[个项类条种大]?(?:方面|部分|板块)?|什么|啥)")
 # 「坚持哪些基本原则」「采取了哪些保障措施」: the noun after 哪些 is the section.
 _WHICH_NOUN = re.compile(r"(?:哪些|哪几[个项类条种]?)(?P<name>[\u4e00-\u9fff]{4,12})")
@@ -90,7 +90,8 @@ def section_names(question: str) -> list[str]:
     for asked in (_MEMBERS_OF.search(text), _ASPECTS_OF.search(text)):
         if asked:
             name = _PART_WORD.sub("", asked.group("name"))
-            names += [name, name.rsplit("的", 1)[-1]]
+            # 「实施意见把重点任务分成了…」: what 把 takes is the section.
+            names += [name, name.rsplit("的", 1)[-1], name.rsplit("把", 1)[-1]]
     which = _WHICH_NOUN.search(text)
     if which:
         names.append(which.group("name"))
