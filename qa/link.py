@@ -57,7 +57,10 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 # Words that say what kind of answer is wanted rather than what it is about.
 QUESTION_FILLERS = frozenset(
     "负责 部门 单位 牵头 责任 主要 具体 相关 实际 情况 内容 要求 规定 提到 提出 说 讲 打算 准备 "
-    "概念 解释 意思 说法 提法 含义 问题 方面 这块 一块".split())
+    "概念 解释 意思 说法 提法 含义 问题 方面 这块 一块 "
+    # 「有没有容错的办法」: how a user asks for a measure, not the plan's word (便利 is
+    # printed: 「在子女入学等方面提供便利」).
+    "办法 方法 做法 途径".split())
 
 # Phrases that only make a question ("多大规模" would match 大规模定制); removed from
 # what is searched, kept for intent detection.

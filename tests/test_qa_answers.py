@@ -302,3 +302,9 @@ def test_two_documents_named_by_their_titles_compared_by_date(qa: QAService) -> 
     assert answer.answer.startswith("较新的是《武汉市加快推进数字经济高质量发展实施方案"), answer.answer
     assert "2021年10月17日" in answer.answer and len(answer.citations) == 2, answer.answer
     assert_numbers_cited(answer)
+
+
+def test_how_a_user_asks_for_a_measure_is_not_a_word_to_find(qa: QAService) -> None:
+    """「有没有容错的办法」: 办法 is the user's way of asking, not the plan's word for it."""
+    answer = qa.ask("数字经济企业在武汉万一有轻微违规，监管上有没有容错的办法？")
+    assert answer.found and "免罚清单" in answer.answer, answer.answer

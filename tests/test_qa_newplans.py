@@ -491,6 +491,8 @@ TENTH_SESSION_QUESTIONS = [
      ["市发展改革委", "市人力资源社会保障局", "泰山区", "岱岳区"], True),
     # 「免租期」 is printed by no plan: a verb a noun makes a name of is the thing asked about.
     ("泰安市支持人工智能OPC发展的实施意见给入驻OPC社区的OPC主体提供多少年的免租期？", ["免租"], False),
+    # 二手 and 新建 housing are cases plans keep apart: a rule for one says nothing of the other.
+    ("在明溪县购买二手住房，按这份若干措施每套能拿到多少购房补贴？", ["新建商品住房"], False),
     # A plan whose title names no place speaks as 济南 (「我市」, 「济南市…」): its region.
     ("济南《加快数字化高质量发展打造数字先锋城市推进方案》提出，到2025年济南数字经济占GDP比重要超过多少？", ["50%"], True),
     # A plan printing no title is named by its opening sentence; its task found by the quoted heading.

@@ -518,3 +518,14 @@ def test_a_verb_a_noun_character_makes_a_name_of() -> None:
 
     assert _compounded("给入驻社区的主体提供多少年的免租期？") == {"免租": "免租期"}
     assert _compounded("补贴额是多少？") == {}
+
+
+def test_a_case_asked_that_the_sentences_keep_apart_from_theirs() -> None:
+    from qa.strategies.refusal import _other_case
+
+    printed = ["凡购买新建商品住房的，每套最高补贴2万元。", "补贴资金由县财政承担。"]
+    assert _other_case("购买二手住房每套补贴多少？", printed) == "新建商品住房"
+    assert _other_case("购买新建商品住房每套补贴多少？", printed) is None
+    # A sentence naming the case asked, or none naming either: nothing to refuse for.
+    assert _other_case("购买二手住房补贴多少？", [*printed, "购买二手房的，补贴1万元。"]) is None
+    assert _other_case("购买二手住房补贴多少？", ["补贴资金由县财政承担。"]) is None

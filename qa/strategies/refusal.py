@@ -107,6 +107,11 @@ class Refusal:
         if asked and said and said[0] and all(not s & asked for s in said if s):
             cases = sorted({''.join(o) for s in said for o in s})
             return f"已加载的规划文件只说到{'、'.join(cases)}的情形。{english}"
+        # 「购买二手住房…补贴多少」 answered by 「购买新建商品住房的…」: the case asked is one of
+        # a pair plans keep apart, and the sentences near the top speak only of the other.
+        other = _other_case(linked.raw, [e.sentence for e in top[:5]])
+        if other:
+            return f"已加载的规划文件只说到{other}的情形。{english}"
         if linked.years and not self._year_supported(ctx, top or evidence[:1], measured):
             years = "、".join(f"{y}年" for y in linked.years)
             if ctx.plan.asks & {"quantity", "amount"} and ctx.plan.core:
@@ -310,6 +315,25 @@ def measured_kind(core: str) -> str | None:
 def canonical_text(text: str) -> str:
     """``text`` with each word in the form the question's words are compared in."""
     return "".join(canonical(tokenize(text)))
+
+
+# Cases policy language keeps apart: a rule for one says nothing of the other.
+_CASE_PAIRS = ((("二手房", "二手住房", "存量住房", "二手"), ("新建商品住房", "新建商品房", "新房", "一手房")),
+               (("国有企业", "国企"), ("民营企业", "民企")))
+
+
+def _other_case(question: str, sentences: Sequence[str]) -> str | None:
+    """The other case of a pair when the question asks one and every sentence that names
+    either names only the other; None otherwise."""
+    text = re.sub(r"\s", "", question)
+    for pair in _CASE_PAIRS:
+        for asked, other in (pair, pair[::-1]):
+            if not any(w in text for w in asked) or any(w in text for w in other):
+                continue
+            naming = [s for s in sentences if any(w in s for w in (*asked, *other))]
+            if naming and not any(w in s for s in naming for w in asked):
+                return next(w for w in other if any(w in s for s in naming))
+    return None
 
 
 def _ordinals(text: str) -> set[tuple[str, str]]:
