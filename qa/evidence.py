@@ -133,7 +133,7 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
 # compared as one when a question is matched against sentences.
 SYNONYMS = {"网上": "网络", "线上": "网络", "在线": "网络", "每年": "年均", "每天": "日", "每日": "日",
             "日均": "日", "占比": "比重", "比例": "比重", "公司": "企业", "奖金": "奖励", "补助": "补贴",
-            "分成": "分为", "截至": "截止"}
+            "分成": "分为", "截至": "截止", "外地": "异地"}
 
 
 def canonical(tokens: Sequence[str]) -> list[str]:

@@ -214,6 +214,10 @@ class Linker:
         # A period printed in a title the question names (「《…（2026-2030年）》」) dates the
         # plan, not what is asked.
         years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(_TITLED.sub(" ", searched))))
+        # What the question asks is in its own words; borrowed context lends only topic.
+        # A document's name (「突破性方案」) is where to look: its words ask nothing.
+        intents = detect_intents(_without(re.sub(r"[\s“”\"'《》]", "", translated), [form for form, _ in doc_hits]),
+                                 len(set(named)) + len(set(docs)), len(years))
         return Linked(
             text=searched,
             focus=focus,
@@ -230,14 +234,23 @@ class Linker:
             region_forms=tuple(dict.fromkeys(form for form, _ in region_hits)),
             # A title word (「可再生能源」) names a document but is also what is asked about.
             scope_surfaces=tuple(dict.fromkeys(
-                [form for form, _ in region_hits] + loose
+                [form for form, region in region_hits
+                 if "comparison" in intents or self._scopes(form, region, docs, named)] + loose
                 + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10])),
-            # What the question asks is in its own words; borrowed context lends only topic.
-            # A document's name (「突破性方案」) is where to look: its words ask nothing.
-            intents=detect_intents(_without(re.sub(r"[\s“”\"'《》]", "", translated),
-                                            [form for form, _ in doc_hits]),
-                                   len(set(named)) + len(set(docs)), len(years)),
+            intents=intents,
         )
+
+    def _scopes(self, form: str, region: str, docs: list[str], named: list[str]) -> bool:
+        """Whether a place the question names is where to look, not what to find: the
+        region of the plan it names, or any place unless it names one plan and one place
+        inside it (「吕梁…规划在石楼县布局了几个…」), which is a word its answer must print.
+        (Places compared are sides, each a scope: the caller keeps them.)"""
+        if len(set(docs)) != 1:
+            return True
+        home = self.g.doc_regions.get(docs[0])
+        inside = {r for r in named if r != home}
+        titles = "".join(k for k, v in self.g.doc_keys.items() if v == docs[0])
+        return region == home or form in titles or len(inside) != 1
 
     def _genre_words(self, squashed: str, docs: list[str]) -> list[str]:
         """The genre words (行动计划, 实施方案) by which the question names ``docs``."""

@@ -493,6 +493,10 @@ TENTH_SESSION_QUESTIONS = [
     ("泰安市支持人工智能OPC发展的实施意见给入驻OPC社区的OPC主体提供多少年的免租期？", ["免租"], False),
     # 二手 and 新建 housing are cases plans keep apart: a rule for one says nothing of the other.
     ("在明溪县购买二手住房，按这份若干措施每套能拿到多少购房补贴？", ["新建商品住房"], False),
+    # A place inside the one plan named is a word the answer must print, not the plan's scope.
+    ("吕梁综合能源站专项规划在石楼县布局了几个综合能源站？", ["石楼县综合能源站布局3个"], True),
+    # 外地 and 异地 are one word.
+    ("在外地缴存公积金的职工想在吉林市办公积金异地贷款，这项政策归哪个部门落实？", ["市住房公积金管理中心"], True),
     # A plan whose title names no place speaks as 济南 (「我市」, 「济南市…」): its region.
     ("济南《加快数字化高质量发展打造数字先锋城市推进方案》提出，到2025年济南数字经济占GDP比重要超过多少？", ["50%"], True),
     # A plan printing no title is named by its opening sentence; its task found by the quoted heading.
