@@ -157,13 +157,14 @@ def document_meta(cleaned: CleanText, *, doc_id: str, source: str, sha256: str,
     untitled = not given.get("title") and not printed_title
     # A plan printing no title is named by its opening sentence (its place, purpose and
     # genre) before its file name.
-    opening = opening_title(cleaned.lines, _region(given, None, raw_issuer, cleaned)) if untitled else None
+    home = _region(given, None, raw_issuer, cleaned) if untitled else None
+    opening = opening_title(cleaned.lines, home) if untitled else None
     title, title_source = _first(("manifest", given.get("title")), ("printed", printed_title),
                                  ("inferred", opening), ("inferred", Path(source).stem))
     number, number_source = _first(("manifest", given.get("doc_number")),
                                    ("printed", infer_doc_number(cleaned)))
     issued, issued_source = _first(("manifest", given.get("issued")), *read_issued(cleaned))
-    region = _region(given, title if not opening else None, raw_issuer, cleaned)
+    region = home if opening else _region(given, title, raw_issuer, cleaned)
     issuer = raw_issuer if "issuer" in given else expand_issuer(raw_issuer, region)
     return DocumentMeta(
         doc_id=doc_id, title=title, source=source, sha256=sha256, issuer=issuer,
