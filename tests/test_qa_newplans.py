@@ -497,6 +497,8 @@ TENTH_SESSION_QUESTIONS = [
     ("吕梁综合能源站专项规划在石楼县布局了几个综合能源站？", ["石楼县综合能源站布局3个"], True),
     # 外地 and 异地 are one word.
     ("在外地缴存公积金的职工想在吉林市办公积金异地贷款，这项政策归哪个部门落实？", ["市住房公积金管理中心"], True),
+    # A term no plan defines or spells out, described where a plan says what it is to build.
+    ("济南推进方案里说的“数字先锋城市”是指什么样的城市？", ["数字产业化、产业数字化、城市数字化协同发展"], True),
     # A plan whose title names no place speaks as 济南 (「我市」, 「济南市…」): its region.
     ("济南《加快数字化高质量发展打造数字先锋城市推进方案》提出，到2025年济南数字经济占GDP比重要超过多少？", ["50%"], True),
     # A plan printing no title is named by its opening sentence; its task found by the quoted heading.

@@ -30,7 +30,7 @@ def answer_definition(ctx: Context) -> Draft | None:
     spelled = [(ctx.corpus.by_id[cid], form) for cid, form in ctx.definitions.expansions(term)
                if cid in ctx.corpus.by_id and ctx.in_scope(ctx.corpus.by_id[cid].doc_id)]
     if not spelled:
-        return None
+        return _described(ctx, term)
     clause, form = spelled[0]
     short = re.sub(r"(平台|工程|行动|计划|体系|试点)$", "", term)
     points = [Point(clause, focus(_sentence_with(clause, form), [form], limit=_LIMIT),
@@ -59,3 +59,24 @@ def _first_use(ctx: Context, term: str) -> ClauseRecord | None:
     ranked = [e.clause for e in ctx.evidence] + list(ctx.corpus)
     return next((c for c in ranked if ctx.in_scope(c.doc_id)
                  and any(f and f in re.sub(r"[\s“”\"]", "", c.text) for f in forms)), None)
+
+
+# 「率先打造建成数字产业化、产业数字化、城市数字化协同发展的数字先锋城市」: what the plan
+# sets out to make the thing asked about, said of it before 的.
+_BUILT = r"(?:打造建成|建设成为|打造成为|打造成|建成|打造|建设|构建|成为)"
+
+
+def _described(ctx: Context, term: str) -> Draft | None:
+    """A term the plans neither define nor spell out, described where a plan says what it is
+    to build (「建成A、B、C协同发展的数字先锋城市」): that description, said to be one."""
+    squashed = re.sub(r"[\s“”\"]", "", term)
+    described = re.compile(_BUILT + r"[^，,。；;：:]{6,60}?的" + re.escape(squashed))
+    for clause in [e.clause for e in ctx.evidence[:10]]:
+        if not ctx.in_scope(clause.doc_id):
+            continue
+        for sentence in sentences(clause.text):
+            match = described.search(re.sub(r"[\s“”\"]", "", sentence))
+            if match:
+                lead = f"规划未单独定义“{term}”，只描述了要建成的样子："
+                return Draft.of([Point(clause, focus(sentence, [squashed], limit=_LIMIT), lead)])
+    return None

@@ -89,9 +89,11 @@ class Refusal:
             if carrying and not any(linked.ask.prefers(e.sentence) for e in carrying):
                 return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
         # 「一年的运营补贴最多多少」 answered by 「一次性给予补贴」: a yearly sum asked, a one-off
-        # printed, and no sentence near the top gives anything by the year.
+        # printed, and no sentence of that plan near the top gives anything by the year (another
+        # plan's yearly grant for something else is no answer either).
         if "amount" in ctx.plan.asks and _YEARLY.search(linked.raw) and near \
-                and _ONE_OFF.search(near[0].sentence) and not any(_YEARLY.search(e.sentence) for e in near[:8]):
+                and _ONE_OFF.search(near[0].sentence) \
+                and not any(_YEARLY.search(e.sentence) for e in near[:8] if e.clause.doc_id == near[0].clause.doc_id):
             return f"已加载的规划文件只给出一次性的金额，没有按年给出。{english}"
         # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
         # answer would come from.
