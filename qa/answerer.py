@@ -91,7 +91,7 @@ class ExtractiveAnswerer:
 def _anchored(ctx: Context, evidence: list[Evidence]) -> list[Evidence]:
     """The best sentence that prints the question's most specific word (「索引号」 of a page
     field) goes first when the top one does not and it is nearly as well covered."""
-    name = None if ctx.linked.english or not evidence else anchor(ctx.terms, ctx.linked, ctx.corpus)
+    name = None if ctx.linked.english or not evidence else anchor(ctx.terms, ctx.linked, ctx.known)
     if not name or name in evidence[0].sentence or name in evidence[0].clause.heading:
         return evidence
     floor = evidence[0].coverage * 0.75

@@ -248,9 +248,9 @@ class Linker:
         if len(set(docs)) != 1:
             return True
         home = self.g.doc_regions.get(docs[0])
-        inside = {r for r in named if r != home}
-        titles = "".join(k for k, v in self.g.doc_keys.items() if v == docs[0])
-        return region == home or form in titles or len(inside) != 1
+        if region == home or len({r for r in named if r != home}) != 1:
+            return True
+        return form in "".join(key for key, doc in self.g.doc_keys.items() if doc == docs[0])
 
     def _genre_words(self, squashed: str, docs: list[str]) -> list[str]:
         """The genre words (行动计划, 实施方案) by which the question names ``docs``."""

@@ -361,11 +361,6 @@ def _printed_together(found: Found) -> str:
     return joined if joined in _plain(f"{found.clause.heading}{found.clause.text}") else ""
 
 
-def printed(corpus: ClauseCorpus, word: str) -> bool:
-    """Whether any loaded clause prints ``word`` (spaces and quotes aside)."""
-    return len(_plain_corpus(corpus).texts.rows_holding(_plain(word))) > 0
-
-
 @dataclass(frozen=True)
 class _PlainCorpus:
     rows: list[tuple[ClauseRecord, str, str]]  # clause, heading + text, heading

@@ -154,13 +154,8 @@ class Passages:
                          and e.coverage >= floor), None)
             if lead is None:
                 return points
-            items = []
-            kind = _item_kind(siblings[j + 1].text) if j + 1 < len(siblings) else None
-            for item in siblings[j + 1:j + 1 + _ITEMS_MAX]:
-                # The list runs while its paragraphs open alike (「第1年…」「第2年…」).
-                if kind is None or _item_kind(item.text) != kind or _ARTICLE.match(item.text):
-                    break
-                items.append(Point(item, _cap(re.sub(r"\s+", "", item.text), 90), "· "))
+            # The list runs while its paragraphs open alike (「第1年…」「第2年…」), up to an article.
+            items = [_item_point(c) for c in _opening_alike(siblings[j + 1:], articles=False)]
             return [Point(lead.clause, render(lead, terms=self.terms))] + items if len(items) >= 2 else points
         return points
 
@@ -180,26 +175,13 @@ class Passages:
                 continue
             items = [c for c in self.corpus.children(e.clause.clause_id) if c.kind not in ("footnote", "table_row")]
             if len(items) < 2:
-                items = self._printed_after(e.clause)
+                siblings = self.corpus.siblings(e.clause)
+                ids = [c.clause_id for c in siblings]
+                after = siblings[ids.index(e.clause.clause_id) + 1:] if e.clause.clause_id in ids else []
+                items = _opening_alike(after, articles=True)
             if len(items) >= 2:
-                return [Point(e.clause, render(e, terms=self.terms))] + \
-                    [Point(c, _cap(re.sub(r"\s+", "", c.text), 90), "· ") for c in items[:_ITEMS_MAX]]
+                return [Point(e.clause, render(e, terms=self.terms))] + [_item_point(c) for c in items[:_ITEMS_MAX]]
         return []
-
-    def _printed_after(self, clause: ClauseRecord) -> list[ClauseRecord]:
-        """The clauses after ``clause`` under its parent while they open alike (「一、」「二、」)."""
-        siblings = self.corpus.siblings(clause)
-        ids = [c.clause_id for c in siblings]
-        if clause.clause_id not in ids:
-            return []
-        after = siblings[ids.index(clause.clause_id) + 1:]
-        kind = _item_kind(after[0].text) if after else None
-        items = []
-        for item in after[:_ITEMS_MAX]:
-            if kind is None or _item_kind(item.text) != kind:
-                break
-            items.append(item)
-        return items
 
     def _with_items(self, points: list[Point]) -> list[Point]:
         """A line that ends introducing a list (「…给予下列激励政策：」) is followed by the
@@ -211,8 +193,7 @@ class Passages:
             if not _LEADS_IN.search(point.text.rstrip()) or not _LEADS_IN.search(clause.text.rstrip()):
                 continue
             items = [c for c in self.corpus.children(clause.clause_id) if c.kind != "footnote"]
-            out += [Point(c, _cap(re.sub(r"\s+", "", c.text), 90), "· ") for c in items[:10]
-                    if all(c.clause_id != p.clause.clause_id for p in points)]
+            out += [_item_point(c) for c in items[:10] if all(c.clause_id != p.clause.clause_id for p in points)]
         return out
 
     def _points(self, linked: Linked, evidence: Sequence[Evidence],
@@ -600,6 +581,24 @@ def _own_words_said(said: str, part: str, others: list[str]) -> bool:
     shared = {w for other in others for w in metric_words(other)}
     own = [w for w in metric_words(part) if len(w) >= 2 and w not in shared]
     return not own or words_named(said, own) > 0
+
+
+def _item_point(clause: ClauseRecord) -> Point:
+    """A list item as an answer shows it: its text run together, cut at 90 characters."""
+    return Point(clause, _cap(re.sub(r"\s+", "", clause.text), 90), "· ")
+
+
+def _opening_alike(after: Sequence[ClauseRecord], *, articles: bool) -> list[ClauseRecord]:
+    """The clauses from the first of ``after`` while they open as it does (「一、」「二、」,
+    「第1年」「第2年」), at most ``_ITEMS_MAX``; ``articles=False`` stops at an article
+    (「第十六条」), which is no item of a list."""
+    kind = _item_kind(after[0].text) if after else None
+    items = []
+    for item in after[:_ITEMS_MAX]:
+        if kind is None or _item_kind(item.text) != kind or (not articles and _ARTICLE.match(item.text)):
+            break
+        items.append(item)
+    return items
 
 
 def _item_kind(text: str) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from qa.asktype import WHICH
 from qa.compose import NOT_FOUND, NOT_FOUND_EN
@@ -22,7 +22,6 @@ from qa.evidence import ABSENT_WEIGHT, SYNONYMS, Evidence, canonical, is_name
 from qa.lexical import pos_cut, tokenize
 from qa.link import Linked
 from qa.strategies.base import Calibration, Context
-from qa.strategies.lists import printed
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?(?![A-Za-z\d])")  # a quantity, not the 5 of 「5G」
 _GENERIC_MEASURES = {"规模", "数量", "数", "总量", "总额", "金额", "额度", "目标", "标准", "水平", "比例", "比重",
@@ -58,7 +57,7 @@ class Refusal:
         if not evidence or (max(e.coverage for e in evidence[:3]) < self.cal.min_coverage and not alone):
             return NOT_FOUND_EN if linked.english else NOT_FOUND
         top = [e for e in evidence[:10] if e.coverage >= self.cal.min_coverage]
-        name = None if linked.english else anchor(ctx.terms, linked, ctx.corpus)
+        name = None if linked.english else anchor(ctx.terms, linked, ctx.known)
         # A sentence a little below the bar still shows the plans speak of the anchor when it
         # is nearly as well covered as the best one (``qa.answerer`` then answers with it).
         best = max(e.coverage for e in evidence[:3])
@@ -253,7 +252,8 @@ def _asked_kind(linked: Linked, name: str) -> bool:
                for span in _ASKED_SPAN.findall(asked))
 
 
-def anchor(weights: dict[str, float], linked: Linked, corpus: ClauseCorpus | None = None) -> str | None:
+def anchor(weights: dict[str, float], linked: Linked,
+           printed: Callable[[str], bool] | None = None) -> str | None:
     """The question's most specific word — far rarer in the plans than its other words
     (「PUE」 beside 「数据中心」「新建」): an answer that never mentions it answers
     something else. Only a name (「PUE」「所得税」): a rare verb or time word is phrasing."""
@@ -268,8 +268,8 @@ def anchor(weights: dict[str, float], linked: Linked, corpus: ClauseCorpus | Non
     # A verb named so is the thing asked about only when no plan prints the name (「免租期」;
     # 「消费券」「实施期」 are printed, and answered without the verb), and not of a list,
     # whose items seldom repeat the question's verb.
-    named = is_name(term) or (compound is not None and corpus is not None and "list" not in linked.intents
-                              and not printed(corpus, compound))
+    named = is_name(term) or (compound is not None and printed is not None and "list" not in linked.intents
+                              and not printed(compound))
     return term if weight >= 1.6 * median and weight >= 3.0 and named else None
 
 
