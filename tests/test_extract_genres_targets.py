@@ -146,3 +146,60 @@ def test_a_policy_for_the_year_in_hand_dates_its_yearless_goals_by_it():
             "（二）扩大消费。2024年，新增社区商业网点100个。\n（三）完善设施。全年新增公共领域充电设施3000个。")
     found = [(t.metric, t.value, t.year) for t in targets_of(text, MEASURES | {"issued": "2024-02-18"})]
     assert ("公共领域充电设施", 3000, 2024) in found or ("全年新增公共领域充电设施", 3000, 2024) in found, found
+
+
+def test_a_goal_table_by_place_gives_each_place_its_goals():
+    text = ("三、发展目标\n（三）区域目标\n表3-1 “十四五”充换电设施分区域发展目标\n\n"
+            "| 地区 | 充电站(座) | 换电站(座) | 核心区服务半径 |\n| --- | --- | --- | --- |\n"
+            "| 甲市 | 9 | 7 | 1.5公里 |\n| 乙州 | 5 | 6 | 2.0公里 |\n| 总计 | 14 | 13 |  |\n")
+    found = {(t.scope, t.metric, t.value, t.unit, t.year) for t in targets_of(text, LAYOUT)}
+    assert found == {("甲市", "充电站", 9, "座", 2030), ("甲市", "换电站", 7, "座", 2030),
+                     ("甲市", "核心区服务半径", 1.5, "公里", 2030), ("乙州", "充电站", 5, "座", 2030),
+                     ("乙州", "换电站", 6, "座", 2030), ("乙州", "核心区服务半径", 2.0, "公里", 2030)}
+
+
+def test_a_table_by_place_that_states_the_present_sets_no_goal():
+    text = ("二、发展现状\n（一）建设情况\n表2-1 各地充电设施现状\n\n"
+            "| 地区 | 充电站(座) | 充电桩(根) |\n| --- | --- | --- |\n| 甲市 | 9 | 700 |\n")
+    assert targets_of(text, LAYOUT) == []
+
+
+def test_a_lead_naming_the_measure_gives_each_listed_place_its_goal():
+    text = ("一、实施区域\n全县区域计划作业面积依次为：甲乡0.9万亩、乙镇0.7万亩、丙镇0.7万亩。")
+    found = [(t.metric, t.scope, t.value) for t in targets_of(text, MEASURES | {"title": "某县农业社会化服务项目实施方案"})]
+    assert found == [("计划作业面积", "甲乡", 0.9), ("计划作业面积", "乙镇", 0.7),
+                     ("计划作业面积", "丙镇", 0.7)]
+
+
+def test_a_rate_of_a_base_a_quota_a_budget_line_and_a_look_back_window_are_no_goal():
+    text = ("一、支持创新\n竞争类重点科研项目按不超过实际投入额的20%给予补助。"
+            "每年遴选不超过10个标杆项目给予支持。\n"
+            "二、资金安排\n其中，用于市属学校、公立医院等民生设施建设资金22亿元。\n"
+            "三、贷款办理\n月收入根据近12个月的缴存明细认定，可在以后5个纳税年度结转。"
+            "当个贷率处于85%以上高位运行时，停止办理。")
+    assert targets_of(text, MEASURES) == []
+
+
+def test_a_year_on_year_pledge_is_a_goal_and_a_year_on_year_report_is_not():
+    text = ("一、工业\n2024年，力争规上工业增加值同比增长5.5%。"
+            "1—9月，规上工业增加值同比增长12%。")
+    assert values(targets_of(text, MEASURES | {"issued": "2024-02-18"})) == [(5.5, "%")]
+
+
+def test_bonds_are_no_voucher_and_buildings_are_counted():
+    text = ("一、争取资金\n2024年，全市争取储备专项债资金需求300亿元以上。"
+            "新开工改造城镇老旧小区260个、2542栋。")
+    assert values(targets_of(text, MEASURES | {"issued": "2024-02-18"})) == [
+        (300, "亿元"), (260, "个"), (2542, "栋")]
+
+
+def test_a_scoring_weight_and_an_estimate_are_no_goal():
+    text = ("一、服务环节\n耕（36%权重）、种（27%权重）。\n"
+            "二、投资规模测算\n公用充换电站投资约为7.16亿元，约占总投资的60%。")
+    assert targets_of(text, LAYOUT) == []
+
+
+def test_around_what_exists_is_no_goal_but_around_a_goal_is():
+    assert targets_of("一、数字化转型\n围绕37条产业链和40个产业集群，支持链主企业制定路线图。", LAYOUT) == []
+    assert values(targets_of("一、总体目标\n围绕实现数字经济增加值超千亿一个核心目标，推进发展。", LAYOUT)) == [
+        (1000, "亿")]

@@ -46,6 +46,12 @@ def test_matching_share_with_a_ceiling():
     assert (matching.beneficiary, matching.cost_sharing) == ("项目", "市区各承担50%")
 
 
+def test_a_ceiling_per_project_after_the_grants_caps_each_of_them():
+    found = incentives_of("（3）节能产品应用。改造项目按照不超过设备采购金额的20%给予补贴;"
+                          "新建(扩建)项目按照不超过设备采购金额的10%给予补贴。单个项目补贴总额不超过300万元。")
+    assert [money(i) for i in found] == [("subsidy", None, 300, 0.2), ("subsidy", None, 300, 0.1)]
+
+
 def test_one_sentence_with_several_offers_gives_one_incentive_each():
     offers = incentives_of("三、保障措施\n对获评国家级示范工厂的企业，一次性给予100万元奖励；"
                            "对首次入选的，每家奖励50万元，对其他项目给予30万元奖励。")

@@ -90,6 +90,11 @@ def _clause_incentives(clause: Clause) -> list[Incentive]:
     for k, (start, end) in enumerate(sentence_spans(text)):
         if k == 0 and _HEADING.match(text[start:end]) and end < len(text.rstrip()):
             continue  # 「（十七）持续开展减税降费。」 names the section; its body says what
+        shared = _shared_cap(text[start:end])
+        if shared is not None and any(i.kind in _CLAIMABLE for own in sentences for i in own):
+            sentences = [[replace(i, cap_wan=shared) if i.cap_wan is None and i.kind in _CLAIMABLE
+                          else i for i in own] for own in sentences]
+            continue
         own = [i for offer in split_offers(text[start:end]) for i in _incentives(clause, offer)]
         cap = None if own else _cap_sentence(text[start:end])
         if cap is None:
@@ -98,6 +103,24 @@ def _clause_incentives(clause: Clause) -> list[Incentive]:
             sentences[-1] = [replace(i, cap_wan=cap) if i.cap_wan is None and i.amount_wan is None
                              and i.kind in _CLAIMABLE else i for i in sentences[-1]]
     return [i for own in sentences for i in own]
+
+
+# 「单个项目补贴金额最高不超过300万元。」 after the clause's grants: one ceiling for each of them,
+# not a grant of its own.
+_SHARED_CAP = re.compile(r"^\s*(?:[，,]?\s*(?:同一项目从优不重复|从优不重复)[，,]\s*)?"
+                         r"(?:单个|单家|每个|每家|同一|单一|每一)[^，,。；;]{0,12}?"
+                         r"(?:项目|企业|单位|主体|机构|个人|家庭)")
+
+
+def _shared_cap(sentence: str) -> float | None:
+    """The ceiling a sentence sets on every grant before it in its clause, when that is all
+    it does: it opens with whom the ceiling is per (单个项目, 每家企业) and grants nothing."""
+    if not _SHARED_CAP.match(sentence) or re.search(r"给予|予以|奖励\s*\d|补贴\s*\d", sentence):
+        return None
+    money = [q for q in find_quantities(sentence) if is_money(q.unit) and not q.quoted]
+    if len(money) != 1 or not is_cap(sentence, money[0]):
+        return None
+    return to_wan(money[0].value, money[0].unit)
 
 
 def _cap_sentence(sentence: str) -> float | None:

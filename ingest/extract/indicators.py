@@ -17,6 +17,12 @@ cell: a column named 目标/预期值/规划值, or named by a year.
   the cells of the rows after it by position.
   The 属性 cell (预期性/约束性) says how binding it is, not what it is.
 
+A goal table by place (「表3-1 “十四五”充换电设施分区域发展目标」: 地区｜充电站(座)｜换电站(座)｜…)
+is read by ``place_row_targets``: each cell of a place's row is that place's goal, measured
+by its column (unit from the column's brackets or the cell), in the year its column names,
+else the plan's end year. The table is a goal table when its caption or a heading above it
+says so (目标, 任务, 规划, 计划, 分解); a 总计/合计 row restates what the text sums up.
+
 >>> [(t.metric, t.value, t.year) for t in table_row_targets(row, region="某市", end_year=2027, ref_year=2022)]
 [('数字经济核心产业增加值', 500.0, 2025), ('数字经济核心产业增加值', 800.0, 2027)]
 """
@@ -143,3 +149,50 @@ def _value(cell: str, unit: str) -> dict[str, object] | None:
     q = quantities[0]
     return {"value": q.value, "unit": q.unit or unit, "comparator": q.comparator,
             "value_max": q.value_max}
+
+
+# The first column of a table by place: 「地区」, 「市（州）」, 「县（市、区）」, 「乡镇」.
+_PLACE_COLUMN = re.compile(r"^(?:地区|区域|地市|市州|州市|市（州）|城市|县区|区县|县（市、区）|县市区|"
+                           r"行政区(?:划)?|乡镇|镇街|街镇|镇（街道）|各地|各市|各区|各县)(?:名称)?$")
+_TOTAL_ROW = re.compile(r"^(?:总计|合计|小计|全省|全市|全区|全县|总体)")
+_GOAL_TABLE = re.compile(r"目标|任务|规划|计划|分解")
+_NOT_GOAL_TABLE = re.compile(r"现状|基础|现有|已建|统计|完成情况|基本情况|测算|估算|预测")
+_NOT_MEASURE = re.compile(r"序号|备注|说明|牵头|责任|单位$|类型|名称")
+
+
+def goal_table(headings: list[str]) -> bool:
+    """Whether a table, given its caption and the headings above it (nearest first), sets
+    goals: the nearest heading that says anything either way decides."""
+    for heading in headings:
+        if _NOT_GOAL_TABLE.search(heading):
+            return False
+        if _GOAL_TABLE.search(heading):
+            return True
+    return False
+
+
+def place_row_targets(clause: Clause, *, end_year: int | None) -> list[Target] | None:
+    """The goals of one place's row in a goal table by place (see the module docstring);
+    None when the row does not open with a place column."""
+    if clause.kind != "table_row":
+        return None
+    cells = [(k.strip(), v.strip()) for k, v in _CELL.findall(clause.text)]
+    if len(cells) < 2 or not _PLACE_COLUMN.match(cells[0][0]) or not cells[0][1] \
+            or re.search(r"\d", cells[0][1]):
+        return None
+    place = cells[0][1]
+    if _TOTAL_ROW.match(place):
+        return []
+    targets = []
+    for key, cell in cells[1:]:
+        if _NOT_MEASURE.search(key) or _PLACE_COLUMN.match(key):
+            continue
+        metric, bracketed = _metric_unit(key)
+        value = _value(cell, bracketed or "")
+        if value is None or not value["unit"] or not metric:
+            continue
+        year_in_key = _YEAR.search(key)
+        year = int(year_in_key.group()) if year_in_key else end_year
+        targets.append(Target(target_id="", clause_id=clause.clause_id, metric=metric,
+                              value_text=cell, year=year, scope=place, **value))
+    return targets

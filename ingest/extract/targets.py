@@ -24,7 +24,15 @@ rate or ratio (「养老保险单位费率从19%降低到16%」, 「首付款比
 printed (「住宿和餐饮业等7个行业」) or a cited text's articles (「外贸保稳提质13条意见」), is a time
 limit (「7个工作日」, 「3个月内」), says who qualifies for a grant the same sentence makes
 (「吸纳脱贫劳动力10人以上，…给予5万元奖励」), sits in a computation (「1970*30%=591元/月」), or
-is what a scoring rule scores (「每月不少于1次，得5分」).
+is what a scoring rule scores (「每月不少于1次，得5分」) or weighs (「耕（36%权重）」). Nor is a rate of a
+base a rule applies (「按不超过实际投入额的20%」), a cap on how many a programme picks (「每年遴选
+不超过10个」), money a sentence grants or a budget line spends (「其中，用于…建设资金22亿元」), a
+window a rule looks back on or a period it allows (「近12个月」, 「以后5个纳税年度」), the state that
+triggers a rule (「当个贷率处于85%以上…时」), a class (「超千亿级」), what exists a phrase works
+around (「围绕37条产业链」, unless around a goal), a measure that says which things a rule is for
+(「单台机组容量小于1500千瓦的风电场」), or an estimate under a 测算/估算 heading. 「同比」 reports a
+statistic unless the sentence pledges (「力争…同比增长5.5%」). A lead naming the measure before a
+list of places (「计划作业面积依次为：甲乡0.9万亩、乙镇0.7万亩」) gives each place its goal.
 
 >>> [(t.metric, t.value, t.unit, t.year) for t in extract_targets(doc_002)]
 [('数字经济核心产业增加值年均增长', 10.0, '%', 2027), ('规上工业企业关键工序数控化率', 80.0, '%', 2027), ...]
@@ -38,7 +46,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ingest.extract.conditions import condition_clause, intro_clauses, rule_number
-from ingest.extract.indicators import header_cells, table_row_targets
+from ingest.extract.indicators import goal_table, header_cells, place_row_targets, table_row_targets
 from ingest.extract.metrics import (
     GENERIC, KNOWN, OWN, REGION, each_metric, metric_of, noun_after, paired_metrics,
 )
@@ -58,14 +66,19 @@ _BACKGROUND = re.compile(r"基础|现状|形势|趋势|背景|回顾|成就|成�
 # A forecast (「预计2025年电动公交车保有量为1.25万辆」, a 需求预测 section's tables) is what the
 # plan expects, not what it commits to — unless it pledges or builds (「预计到2025年建设765个」).
 _FORECAST = re.compile(r"预计|预测|预期")
+# An estimate a heading announces (「投资规模测算」, 「投资估算」) is a forecast too.
+_ESTIMATE_HEADING = re.compile(r"预计|预测|预期|测算|估算")
 _PLEDGE = re.compile(r"力争|计划|确保|目标|建设|新建|建成|改造|培育")
 # A heading that sets about changing it (优化营商环境, 夯实发展基础) is a task, not background.
 _NOT_BACKGROUND = re.compile(r"目标|任务|措施|保障|要求|思路|路径|布局|"
                              r"^(?:[一二三四五六七八九十]+、)?(?:优化|营造|改善|打造|提升|加强|完善|强化|"
                              r"推进|建设|构建|创新|培育|夯实|筑牢|健全)")
-_PAST = re.compile(r"已(?:经|达|有|建成|实现|具备|形成|完成|累计|突破|超过)|截至|截止|此前|去年|上年|同比")
+_PAST = re.compile(r"已(?:经|达|有|建成|实现|具备|形成|完成|累计|突破|超过)|截至|截止|此前|去年|上年")
+# 「1-9月…同比增长12%」 reports; 「力争规上工业增加值同比增长5.5%」 pledges.
+_YEAR_ON_YEAR = re.compile(r"同比")
+_PLEDGED = re.compile(r"力争|确保|目标|争取|保持|实现|达到")
 _INCENTIVE = re.compile(r"奖励|奖补|补贴(?!收入)|补助(?!收入)|资助|贴息|津贴|封顶|给予配套|配套资金|\d\s*%\s*配套|各承担|承担\s*\d|"
-                        r"减按|减征|免征|免收|减免|征收率|[\u4e00-\u9fff]券")
+                        r"减按|减征|免征|免收|减免|征收率|[\u4e00-\u9fff](?<![债证])券")
 _BUDGET = re.compile(r"(?:用好|统筹|安排|设立|设置|下拨|筹集|整合)[^，,；;。]{0,24}?(?:专项资金|基金|资金|预算|备用金)")
 # Site counts of a layout: 「全市共布局138个综合能源站，其中，高速点数34个」, 「布局点数77个」.
 _LAYOUT = re.compile(r"布局|布点|布设|点位|点数")
@@ -80,8 +93,32 @@ _POLICY_RATE = re.compile(r"费率|税率|利率|征收率|资费|(?:扣除|首�
 # and the term of a relief (「缓缴期限继续延长6个月」): what a policy allows, not a result to reach.
 _RULE_WORDING = re.compile(r"原则上|(?:支持|补助|奖补|补贴|资助|贷款|授信)(?:额度|比例|标准)|配套支持|资金匹配|"
                            r"项目(?:总|固定资产)?投资(?:额)?(?:须|需|应)?(?:不低于|不少于|达到|在)|"
+                           r"总投资(?:额)?(?:须|需|应)?(?:不低于|不少于)|"
                            r"(?:须|需|应当)(?:不低于|不少于|达到)")  # 「应达到」 may state a goal
 _RELIEF_TERM = re.compile(r"延长|缓缴|延缓|延期|顺延")
+# A rate of a base a rule applies (「按不超过实际投入额的20%」, 「按照…余额增量的1%提供激励资金」,
+# 「不超过本省年度中央财政资金总规模的15%」): how a sum is computed, not a result to reach.
+_RATE_OF_BASE = re.compile(r"(?:按|按照|不超过|不高于)[^，,；;。]{0,30}?"
+                           r"(?:额|规模|投资|投入|成本|费用|资金|标准|价格|增量|余额|收入)的?\s*$")
+# A cap on how many a programme picks (「每年遴选不超过10个」, 「各省年度总数量不超过10个」).
+_QUOTA = re.compile(r"遴选|评选|评定|择优|总量|数量|名额|限额")
+# Money a sentence grants (「给予符合条件的OPC最高不超过200万元入股支持」) or a programme spends
+# (「其中，用于…民生设施建设资金22亿元」) — unless a goal verb raises or invests it.
+_GRANTS = re.compile(r"给予|予以|提供")
+_GRANT_CAP = re.compile(r"最高|不超过|一次性")
+_FUNDS = re.compile(r"资金|经费|预算")
+_RAISES = re.compile(r"争取|力争|撬动|带动|吸引|拉动|完成|实现|达到|突破|超过|投资|融资|规模")
+# A time window a rule looks back on (「近12个月的缴存明细」, 「连续缴存6个月」) or a period it
+# allows (「可在以后5个纳税年度结转」).
+_WINDOW = re.compile(r"(?:近|最近|连续|满|以后|之后)\s*$")
+_PERIOD_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:年度|工作日|季度)")
+# 「当…个贷率处于85%以上高位运行…时」: the state that triggers a rule.
+_WHEN = re.compile(r"^\s*当")
+# A number that names a class (「超千亿级支柱产业」, 「百亿级集群」), not an amount.
+_CLASS = re.compile(r"^\s*级")
+_WEIGHT = re.compile(r"^\s*的?(?:权重|分值|系数)")  # 「耕（36%权重）」: a scoring weight
+# A measure that says which things a rule is for: 「单台机组容量小于1500千瓦的风电场」.
+_COMPARED = re.compile(r"(?:小于|大于|低于|高于|超过|不足|不到)\s*$")
 # A number that counts the list printed just before it: 「文化、体育和娱乐业等7个行业」.
 _LISTED = re.compile(r"等\s*$")
 # The articles of a text cited by its short name: 「落实国家推动外贸保稳提质13条意见」.
@@ -97,9 +134,12 @@ _CONDITIONAL = re.compile(r"对|凡|针对|给予|予以")
 _GOAL_VERB = re.compile(r"形成|达到|突破|超过|力争|建成|打造|培育|引进|实现|新建|创建")
 # Money that qualifies what follows: 5000万元以上的企业, 1000万元以下（含1000万元）的项目.
 _QUALIFIER = re.compile(r"\s*(?:以上|以下|以内|及以上)?\s*(?:[（(][^）)]{0,12}[）)])?\s*的")
-_COUNTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\s*$|(?:上述|以上|前述|这|该)\s*$")
+_COUNTED = re.compile(r"(?<![\d.])(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\s*$|(?:上述|以上|前述|这|该)\s*$")
 # A phrase that leans on something existing ("依托全市12个国家级开发区") counts it, not a goal.
 _LEANING = re.compile(r"^\s*(?:在[\u4e00-\u9fff]{1,8}?)?(?:依托|基于|立足|借助|凭借|利用|(?:充分)?发挥)")
+# 「围绕37条产业链和40个产业集群，…」 works around what exists — unless it is around a goal
+# (「围绕实现数字经济增加值超千亿一个核心目标」).
+_AROUND = re.compile(r"^\s*(?:围绕|聚焦|针对|面向)")
 # What a number of a measure unit sizes: a project (「年产13万吨高纯氢、180万吨甲醇项目」,
 # 「支撑性电源项目730万千瓦机组建设」), or a class of things it qualifies (「1.5兆瓦以下、叶轮
 # 直径相对较小的风电机组」) — neither is a goal.
@@ -141,6 +181,12 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
             headers[clause.parent_id] = header
             continue
         forecast = clause.clause_id in forecasts
+        by_place = place_row_targets(clause, end_year=ctx.end_year)
+        if by_place is not None:
+            if not forecast and goal_table(_headings_above(clause, by_id)):
+                targets += [replace(t, target_id=f"{clause.clause_id}/t{k}")
+                            for k, t in enumerate(by_place)]
+            continue
         found = table_row_targets(clause, region=ctx.region, end_year=ctx.end_year,
                                   ref_year=ctx.table_ref, header=headers.get(clause.parent_id))
         if found is not None and forecast:
@@ -153,12 +199,22 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
     return targets
 
 
+def _headings_above(clause: Clause, by_id: dict[str, Clause]) -> list[str]:
+    """The headings of a clause's ancestors, nearest first (a table's caption first)."""
+    headings, node = [], by_id.get(clause.parent_id or "")
+    while node is not None:
+        headings.append(node.heading or "")
+        node = by_id.get(node.parent_id or "")
+    return headings
+
+
 def _under_forecast(doc: ParsedDocument) -> set[str]:
-    """The clauses under a heading that forecasts (「充换电设施发展需求预测」, 「2．预测结果」).
+    """The clauses under a heading that forecasts or estimates (「充换电设施发展需求预测」,
+    「2．预测结果」, 「投资规模测算」).
     Clauses come in reading order, a parent before its children: one pass suffices."""
     found: set[str] = set()
     for clause in doc.clauses:
-        if _FORECAST.search(clause.heading or "") or clause.parent_id in found:
+        if _ESTIMATE_HEADING.search(clause.heading or "") or clause.parent_id in found:
             found.add(clause.clause_id)
     return found
 
@@ -247,7 +303,7 @@ def _retrospective(sentence: str, ctx: _Context) -> bool:
     """Past statistics: 已/截至 …, or a year before the plan not introduced by 到 (a goal)
     or 较/比 (a baseline: "较2020年翻一番")."""
     bare = re.sub(r"《[^》]*》", "", sentence)
-    if _PAST.search(bare):
+    if _PAST.search(bare) or (_YEAR_ON_YEAR.search(bare) and not _PLEDGED.search(bare)):
         return True
     for m in ANY_YEAR.finditer(bare):
         led = re.search(r"(?:到|至|较|比|与)\s*$", bare[max(0, m.start() - 3):m.start()])
@@ -272,7 +328,11 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
             metric = paired.get(i) or _same_subject(sentence, q, previous_end, previous_metric) \
                 or _year_share(sentence, q, previous_metric, previous_unit) \
                 or metric_of(sentence, q, previous_end or 0, previous_metric, ctx.region)
-            if metric and not _names_a_thing(metric):
+            scope = _scope(sentence, q, ctx)
+            place_item = _place_item(sentence, metric)
+            if place_item is not None:
+                metric, scope = place_item
+            elif metric and not _names_a_thing(metric):
                 metric = _thing_after(sentence, q, metric)
             if metric:
                 earlier = [y for p, y in years if p < q.start]
@@ -281,7 +341,7 @@ def _sentence_targets(clause: Clause, sentence: str, years: list[tuple[int, int]
                     targets.append(Target(
                         target_id="", clause_id=clause.clause_id, metric=each, value=q.value,
                         unit=q.unit, comparator=q.comparator, value_text=q.text, year=year,
-                        value_max=q.value_max, scope=_scope(sentence, q, ctx)))
+                        value_max=q.value_max, scope=scope))
                 previous_metric, previous_unit = metric, q.unit
         previous_end = q.end
     return targets
@@ -308,12 +368,31 @@ def _thing_after(sentence: str, q: Quantity, verb: str) -> str | None:
     return (bare if _NO_THING.fullmatch(bare) and len(bare) <= 4 else "") + after
 
 
+# 「全县区域计划作业面积依次为：郝庄乡0.94万亩、北苏镇0.7万亩…」: a lead that names the
+# measure, then one place per item.
+_PLACE_LEAD = re.compile(r"(?P<lead>[^，,；;。：:]+?)(?:依次|分别)?(?:为|是)?\s*[：:]")
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|盟|县|区|旗|乡|镇|街道)")
+
+
+def _place_item(sentence: str, metric: str | None) -> tuple[str, str] | None:
+    """(measure, place) when ``metric`` is only a place's name in a list of places that a
+    lead before a colon says what is measured; None otherwise."""
+    if not metric or not (_PLACE_NAME.fullmatch(metric) or REGION.fullmatch(metric)):
+        return None
+    lead = _PLACE_LEAD.match(sentence)
+    if lead is None or metric not in sentence[lead.end():]:
+        return None
+    measure = re.sub(r"^(?:全省|全市|全区|全县|全乡|全镇)?(?:区域|范围|范围内)?", "",
+                     re.sub(r"\s+", "", lead.group("lead")))
+    return (measure, KNOWN.get(metric, metric)) if _names_a_thing(measure) else None
+
+
 def _same_subject(sentence: str, q: Quantity, previous_end: int | None,
                   previous: str | None) -> str | None:
-    """「改造煤电机组16台980万千瓦以上」: a second measure printed right after the first, in
-    another unit, measures the same thing."""
-    if previous and previous_end is not None and not sentence[previous_end:q.start].strip():
-        return previous
+    """「改造煤电机组16台980万千瓦以上」, 「改造老旧小区260个、2542栋」: a second measure printed
+    right after the first, in another unit, measures the same thing."""
+    if previous and previous_end is not None and sentence[previous_end:q.start].strip() in ("", "、"):
+        return previous  # 「…老旧小区260个、2542栋」 too
     return None
 
 
@@ -330,7 +409,8 @@ def _is_goal(sentence: str, q: Quantity, previous_end: int | None) -> bool:
     if q.quoted and q.unit:
         return False  # a number inside a name: “15 分钟便民服务圈”, 《…2019-2022年》
     chunk = _comma_chunk(sentence, q.start)
-    if _LEANING.match(chunk):
+    if _LEANING.match(chunk) or (_AROUND.match(chunk) and not _GOAL_VERB.search(chunk)
+                                 and "目标" not in chunk):
         return False
     if _INCENTIVE.search(chunk) or (is_money(q.unit) and (
             "安排" in chunk or _INCENTIVE.search(sentence) or _GIVEN_SUM.search(sentence[:q.start]))):
@@ -363,13 +443,31 @@ def _policy_setting(sentence: str, q: Quantity, chunk: str) -> bool:
     before, after = sentence[:q.start], sentence[q.end:]
     if _POLICY_RATE.search(chunk) or _RULE_WORDING.search(chunk):
         return True
-    if per_unit(q.unit)[0] in ("个月", "年", "天", "日") and _RELIEF_TERM.search(chunk):
+    unit = per_unit(q.unit)[0]
+    chunk_before = sentence[_chunk_start(sentence, q.start):q.start]
+    if unit in ("%", "‰") and (_RATE_OF_BASE.search(chunk_before)
+                               or ("允许" in sentence and "比例" in chunk)):
+        return True
+    if q.comparator == "<=" and unit[-1:] in COUNT_UNITS and _QUOTA.search(chunk):
+        return True
+    if is_money(q.unit) and not _RAISES.search(chunk) and (
+            (_GRANTS.search(sentence, 0, q.start) and _GRANT_CAP.search(chunk_before))
+            or _FUNDS.search(chunk)
+            or (q.comparator == "<=" and _RULE_WORDING.search(sentence))):
+        return True
+    if unit in ("个月", "年", "天", "日", "个") and (
+            _WINDOW.search(before) or _PERIOD_AFTER.match(after)):
+        return True
+    if _WHEN.match(chunk) and "时" in sentence[q.end:q.end + 30]:
+        return True
+    if _CLASS.match(after) or _WEIGHT.match(after):
+        return True
+    if unit in ("个月", "年", "天", "日") and _RELIEF_TERM.search(chunk):
         return True
     if _LISTED.search(before) and not _GOAL_VERB.search(chunk):
         return True  # 「住宿和餐饮业等7个行业」
     if q.unit in ("条", "项") and _ARTICLES.match(after):
         return True  # 「外贸保稳提质13条意见」
-    unit = per_unit(q.unit)[0]
     if unit in ("个工作日", "工作日") or (unit in ("个月", "天", "小时") and _TIME_LIMIT.match(after)):
         return True  # 「审批时限不超过7个工作日」, 「3个月内」, 「6个月的费用缓缴期」
     if re.search(r"[*×=＝]\s*$", before) or re.match(r"\s*[*×=＝]", after):
@@ -392,6 +490,10 @@ def _sizes_or_qualifies(sentence: str, q: Quantity) -> bool:
     if _FACILITY_AFTER.match(sentence, q.end) and not _GOAL_VERB.search(_comma_chunk(sentence, q.start)) \
             and not _BUILD.search(_comma_chunk(sentence, q.start)):
         return True  # 「提升柳林食品工业园3万吨粮库绿色低温仓储科技水平」: an existing facility's size
+    if _COMPARED.search(sentence, _chunk_start(sentence, q.start), q.start) \
+            and re.match(r"\s*(?:以上|以下)?的", sentence[q.end:]) \
+            and not _GOAL_VERB.search(sentence, _chunk_start(sentence, q.start), q.start):
+        return True
     return bool(re.search(r"以[上下内]$", q.text) and _QUALIFYING.match(sentence, q.end))
 
 
@@ -432,7 +534,7 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     """One target per goal in a clause: a heading restated in its body counts once."""
     seen, kept = set(), []
     for t in targets:
-        key = (t.value, t.unit) if not t.unit else (t.metric, t.value, t.unit, t.year)
+        key = (t.value, t.unit) if not t.unit else (t.metric, t.value, t.unit, t.year, t.scope)
         if key not in seen:
             seen.add(key)
             kept.append(t)
