@@ -509,6 +509,21 @@ TENTH_SESSION_QUESTIONS = [
 ]
 
 
+ELEVENTH_SESSION_QUESTIONS = [
+    # Who gives it and what it is: the sentence that gives (「鼓励地方政府及企事业单位…阶段性减免」),
+    # not only the task's 责任单位 note.
+    ("湖南的文件对充电设施建设场地的租金有什么支持？由谁来给？", ["地方政府及企事业单位", "阶段性减免"], True),
+]
+
+
+@pytest.mark.parametrize(("question", "holds", "found"), ELEVENTH_SESSION_QUESTIONS)
+def test_eleventh_session_rules_on_tuning_plans(qa, question: str,  # type: ignore[no-untyped-def]
+                                                holds: list[str], found: bool) -> None:
+    answer = qa.ask(question)
+    said = unicodedata.normalize("NFKC", answer.answer)
+    assert answer.found is found and all(h in said for h in holds), answer.answer
+
+
 @pytest.mark.parametrize(("question", "holds", "found"), TENTH_SESSION_QUESTIONS)
 def test_tenth_session_rules_on_tuning_plans(qa, question: str,  # type: ignore[no-untyped-def]
                                              holds: list[str], found: bool) -> None:

@@ -26,6 +26,10 @@ from qa.wording import cut, render_record, task_title
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
 # The best sentence says it lists the asked kind (「氢的输运方式主要有A、B和C三种方式」).
 _LISTS_ITS = re.compile(r"主要有|包括|分为|有以下|如下|主要是")
+# A who-question that asks something else as well (「…租金有什么支持？由谁来给？」): the
+# sentence answers too, not only the task's units.
+_WHO_ASKED = re.compile(r"(?:由|是)?(?:什么|哪些|哪个|哪家|哪几个)(?:部门|单位|机构|机关|人)")
+_ASKS_WHAT = re.compile(r"什么|哪些|如何|怎样|怎么")
 # A responsibility note as printed: 「（责任单位：…）」, 「（牵头单位：…；配合单位：…）」.
 _RESPONSIBLE = re.compile(r"[（(]\s*((?:牵头|责任|配合|参与|协同|主责)(?:单位|部门)[^）)]*)[）)]")
 # A sentence going on with the same offer (its next tier, its cap), not opening another (「对…」).
@@ -68,7 +72,8 @@ class Passages:
         """The answer lines, and notes for asked parts no sentence states."""
         self.missing: list[str] = []
         self.figure = asks_figure(ctx)
-        points = self._points(ctx.linked, evidence, agencies, figure=self.figure)
+        also = self.figure or bool(_ASKS_WHAT.search(_WHO_ASKED.sub("", ctx.linked.raw or "")))
+        points = self._points(ctx.linked, evidence, agencies, figure=self.figure, also=also)
         points = self._complete(ctx, self._with_items(self._lifted(points, evidence)))
         return points, [f"{part}：已加载的规划文件未给出。" for part in self.missing]
 
@@ -197,7 +202,7 @@ class Passages:
         return out
 
     def _points(self, linked: Linked, evidence: Sequence[Evidence],
-                agencies: dict[str, list[str]], figure: bool = False) -> list[Point]:
+                agencies: dict[str, list[str]], figure: bool = False, also: bool = False) -> list[Point]:
         best = evidence[0]
         if "responsibility" in linked.intents:
             said = self._duty_said(evidence)
@@ -209,8 +214,9 @@ class Passages:
                 if e.clause.clause_id in agencies and e.coverage >= best.coverage * 0.8 \
                         and any(u in e.clause.text for u in agencies[e.clause.clause_id]):
                     point = self._responsible(e, agencies[e.clause.clause_id])
-                    # 「专项资金有多少，由哪个部门牵头？」 asks the figure too.
-                    return [Point(e.clause, render(e, terms=self.terms, figure=figure)), point] if figure else [point]
+                    # 「专项资金有多少，由哪个部门牵头？」 asks the figure too, and 「对租金有什么
+                    # 支持？由谁来给？」 what the sentence gives.
+                    return [Point(e.clause, render(e, terms=self.terms, figure=figure)), point] if also else [point]
         if "list" in linked.intents:
             return self._list(linked, evidence)
         if "definition" in linked.intents and not linked.ask.unit:
