@@ -32,6 +32,9 @@ _TITLE_END = re.compile(r"(?:规划|方案|计划|意见|纲要|办法|规定|�
 _ISSUER_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:委员会|省委|市委|区委|县委|政府|办公厅|办公室|局|厅)\s+)+"
                             r"(?=关于)")
 _TRUNCATED = re.compile(r"\s*(?:\.{3,}|…+)\s*$")
+_GENRE_WORD = re.compile(r"(?:规划|方案|计划|意见|纲要|办法|规定|条例|细则|措施|政策|决定|通知|指南)"
+                         r"(?:[（(][^（()）]{1,16}[）)])?")
+_NOTICE_BLOCKS = 40  # a wrapping notice's lines and signature come before the plan's title
 HEAD_BLOCKS = 12  # the head of a text, where its title and date lines stand
 # "…的通知（临政发〔2023〕5号）": a title line carrying the document's number at its end.
 TRAILING_NUMBER = re.compile(r"\s*[（(]\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[【]\s*\d{4}\s*[〕］\]】]"
@@ -109,6 +112,8 @@ def infer_title(cleaned: CleanText) -> str | None:
     ending = [c for c in candidates if _TITLE_END.search(TRAILING_NUMBER.sub("", c))]
     planned = [c for c in candidates if _PLAN_WORD.search(c)]
     chosen = (ending or planned or candidates[-1:])[0]
+    if _TRUNCATED.search(chosen):
+        chosen = _completed_notice(cleaned, chosen) or chosen
     m = _NOTICE.search(re.sub(r"\s+", "", chosen))
     return tidy_title(_wrapped(m) if m else chosen)  # a notice line names the plan it wraps
 
@@ -149,6 +154,24 @@ def _completed_title(cleaned: CleanText, prefix: str) -> str | None:
             key = title_key(joined)
             if len(key) > len(wanted) and key.startswith(wanted):
                 return joined
+    return None
+
+
+def _completed_notice(cleaned: CleanText, cut: str) -> str | None:
+    """A head line cut short with "…" (「关于印发《2025年常州市…试点城市 ...」): the plan it
+    names, printed whole further down (under the notice's signature, before its body)."""
+    stem = _TRUNCATED.sub("", cut)
+    wanted = title_key(stem.split("《", 1)[1] if "《" in stem else stem)
+    if len(wanted) < 6:
+        return None
+    for block in cleaned.blocks[:_NOTICE_BLOCKS]:
+        if not title_key(block.text).startswith(wanted) or _TRUNCATED.search(block.text[:80]):
+            continue
+        # The title line may run into the paragraph after it (「…申报指南为推动…」): it ends
+        # at the first genre word past what the cut line printed.
+        for m in _GENRE_WORD.finditer(block.text, 0, 80):
+            if len(title_key(block.text[:m.end()])) > len(wanted):
+                return block.text[:m.end()]
     return None
 
 

@@ -78,6 +78,16 @@ def test_a_cover_names_its_attachment_without_the_attachment_label():
     assert tidy_title("附件2：盐都区重点任务清单") == "盐都区重点任务清单"
 
 
+def test_a_head_title_cut_short_is_completed_by_the_plan_it_names_further_down():
+    # A page heading cut with 「 ...」; the guide's own title runs into its first paragraph.
+    doc = parse_fragment("关于印发《2025年某市发展改革（车网互动试点城市 ...\n\n各有关单位：\n\n"
+                         "现制定《2025年某市发展改革（车网互动试点城市建设）专项资金项目申报指南》，现印发给你们。\n\n"
+                         "某市发展和改革委员会\n\n2025年10月24日\n\n"
+                         "2025年某市发展改革（车网互动试点城市建设）专项资金项目申报指南为推动试点建设，现制定本指南。\n\n"
+                         "一、支持范围\n\n正文。\n")
+    assert doc.meta.title == "2025年某市发展改革（车网互动试点城市建设）专项资金项目申报指南"
+
+
 def test_title_from_head_lines_keeps_the_draft_marker():
     doc = parse_fragment("武汉市突破性发展数字经济实施方案\n\n(征求意见稿)\n\n为贯彻部署，现提出如下实施方案。\n\n"
                          "一、发展现状\n\n正文。\n")
