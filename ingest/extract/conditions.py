@@ -25,7 +25,7 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from kg.types import Clause
 
@@ -47,18 +47,24 @@ _FRAMED = re.compile(r"不得(?:高于|低于|超过|少于)|(?:最高|最低|�
 _CALCULATED = re.compile(r"^\s*(?:以上|以下)?\s*计算")
 
 
+def ancestors(clause: Clause, by_id: Mapping[str, Clause]) -> Iterator[Clause]:
+    """The clauses above ``clause``, its parent first."""
+    node = by_id.get(clause.parent_id or "")
+    while node is not None:
+        yield node
+        node = by_id.get(node.parent_id or "")
+
+
 def condition_clause(clause: Clause, by_id: Mapping[str, Clause]) -> bool:
     """Whether ``clause`` lists conditions or standards: its own or an ancestor's heading
     names them, or its parent, or the paragraph before it under the same parent, ends by
     announcing them."""
-    node: Clause | None = clause
-    while node is not None:
+    for node in (clause, *ancestors(clause, by_id)):
         heading = (node.heading or "").strip()
         if _CONDITION_HEADING.search(heading) and not _TASK_VERB.match(heading):
             return True
         if node is not clause and _INTRO.search(node.text):
             return True
-        node = by_id.get(node.parent_id or "")
     return False
 
 

@@ -117,10 +117,7 @@ def _shared_cap(sentence: str) -> float | None:
     it does: it opens with whom the ceiling is per (单个项目, 每家企业) and grants nothing."""
     if not _SHARED_CAP.match(sentence) or re.search(r"给予|予以|奖励\s*\d|补贴\s*\d", sentence):
         return None
-    money = [q for q in find_quantities(sentence) if is_money(q.unit) and not q.quoted]
-    if len(money) != 1 or not is_cap(sentence, money[0]):
-        return None
-    return to_wan(money[0].value, money[0].unit)
+    return _sole_cap(sentence)
 
 
 def _cap_sentence(sentence: str) -> float | None:
@@ -128,6 +125,11 @@ def _cap_sentence(sentence: str) -> float | None:
     1亿元。」 after 「…支持比例不超过核定总投资的70%，其余六州原则上全额补助。」."""
     if len(sentence) > 40 or instruments(sentence):
         return None
+    return _sole_cap(sentence)
+
+
+def _sole_cap(sentence: str) -> float | None:
+    """The ceiling (万元) of a sentence printing one sum, when that sum is a ceiling."""
     money = [q for q in find_quantities(sentence) if is_money(q.unit) and not q.quoted]
     if len(money) != 1 or not is_cap(sentence, money[0]):
         return None

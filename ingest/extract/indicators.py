@@ -91,13 +91,18 @@ def table_row_targets(clause: Clause, *, region: str | None, end_year: int | Non
     metric, bracketed = _metric_unit(metric)
     targets = []
     for key in columns:
-        year_in_key = _YEAR.search(key)
-        year = int(year_in_key.group()) if year_in_key else end_year
         value = _value(cells[key], unit or bracketed or _metric_unit(key)[1] or "")
         if value is not None:
             targets.append(Target(target_id="", clause_id=clause.clause_id, metric=metric,
-                                  value_text=cells[key], year=year, scope=region, **value))
+                                  value_text=cells[key], year=_column_year(key, end_year),
+                                  scope=region, **value))
     return targets
+
+
+def _column_year(key: str, end_year: int | None) -> int | None:
+    """The year a column's name says (「2025年目标」), else the plan's end year."""
+    year = _YEAR.search(key)
+    return int(year.group()) if year else end_year
 
 
 def _first_name(cells: dict[str, str]) -> str | None:
@@ -191,8 +196,7 @@ def place_row_targets(clause: Clause, *, end_year: int | None) -> list[Target] |
         value = _value(cell, bracketed or "")
         if value is None or not value["unit"] or not metric:
             continue
-        year_in_key = _YEAR.search(key)
-        year = int(year_in_key.group()) if year_in_key else end_year
         targets.append(Target(target_id="", clause_id=clause.clause_id, metric=metric,
-                              value_text=cell, year=year, scope=place, **value))
+                              value_text=cell, year=_column_year(key, end_year), scope=place,
+                              **value))
     return targets

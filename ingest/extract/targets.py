@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ingest.extract.conditions import condition_clause, intro_clauses, rule_number
+from ingest.extract.conditions import ancestors, condition_clause, intro_clauses, rule_number
 from ingest.extract.indicators import goal_table, header_cells, place_row_targets, table_row_targets
 from ingest.extract.metrics import (
     GENERIC, KNOWN, OWN, REGION, each_metric, metric_of, noun_after, paired_metrics,
@@ -67,7 +67,7 @@ _BACKGROUND = re.compile(r"基础|现状|形势|趋势|背景|回顾|成就|成�
 # plan expects, not what it commits to — unless it pledges or builds (「预计到2025年建设765个」).
 _FORECAST = re.compile(r"预计|预测|预期")
 # An estimate a heading announces (「投资规模测算」, 「投资估算」) is a forecast too.
-_ESTIMATE_HEADING = re.compile(r"预计|预测|预期|测算|估算")
+_ESTIMATE_HEADING = re.compile(_FORECAST.pattern + r"|测算|估算")
 _PLEDGE = re.compile(r"力争|计划|确保|目标|建设|新建|建成|改造|培育")
 # A heading that sets about changing it (优化营商环境, 夯实发展基础) is a task, not background.
 _NOT_BACKGROUND = re.compile(r"目标|任务|措施|保障|要求|思路|路径|布局|"
@@ -183,7 +183,8 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
         forecast = clause.clause_id in forecasts
         by_place = place_row_targets(clause, end_year=ctx.end_year)
         if by_place is not None:
-            if not forecast and goal_table(_headings_above(clause, by_id)):
+            # Its caption first, then the headings above it.
+            if not forecast and goal_table([a.heading or "" for a in ancestors(clause, by_id)]):
                 targets += [replace(t, target_id=f"{clause.clause_id}/t{k}")
                             for k, t in enumerate(by_place)]
             continue
@@ -197,15 +198,6 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
                     for k, t in enumerate(_dedupe(found))]
     logger.info("targets in %s: %d", doc.meta.doc_id, len(targets))
     return targets
-
-
-def _headings_above(clause: Clause, by_id: dict[str, Clause]) -> list[str]:
-    """The headings of a clause's ancestors, nearest first (a table's caption first)."""
-    headings, node = [], by_id.get(clause.parent_id or "")
-    while node is not None:
-        headings.append(node.heading or "")
-        node = by_id.get(node.parent_id or "")
-    return headings
 
 
 def _under_forecast(doc: ParsedDocument) -> set[str]:
@@ -450,11 +442,6 @@ def _policy_setting(sentence: str, q: Quantity, chunk: str) -> bool:
         return True
     if q.comparator == "<=" and unit[-1:] in COUNT_UNITS and _QUOTA.search(chunk):
         return True
-    if is_money(q.unit) and not _RAISES.search(chunk) and (
-            (_GRANTS.search(sentence, 0, q.start) and _GRANT_CAP.search(chunk_before))
-            or _FUNDS.search(chunk)
-            or (q.comparator == "<=" and _RULE_WORDING.search(sentence))):
-        return True
     if unit in ("个月", "年", "天", "日", "个") and (
             _WINDOW.search(before) or _PERIOD_AFTER.match(after)):
         return True
@@ -498,12 +485,17 @@ def _sizes_or_qualifies(sentence: str, q: Quantity) -> bool:
 
 
 def _threshold(sentence: str, q: Quantity, chunk: str) -> bool:
-    """A budget allocated, or a sum that says which firms or projects a rule is for:
-    "对…金额1000万元以下（含1000万元）的项目", "标的金额超过1000万元的，…"."""
+    """A budget allocated or a budget line, a sum granted, or a sum that says which firms or
+    projects a rule is for: "对…金额1000万元以下（含1000万元）的项目", "标的金额超过1000万元的，…"."""
     if not is_money(q.unit):
         return False
     if _BUDGET.search(chunk) or re.search(r"[（(]含\s*$", sentence[:q.start]):
         return True
+    if not _RAISES.search(chunk) and (
+            (_GRANTS.search(sentence, 0, q.start)
+             and _GRANT_CAP.search(sentence, _chunk_start(sentence, q.start), q.start))
+            or _FUNDS.search(chunk) or (q.comparator == "<=" and _RULE_WORDING.search(sentence))):
+        return True  # 「给予…最高不超过200万元入股支持」, 「其中，用于…建设资金22亿元」
     qualifier = _QUALIFIER.match(sentence, q.end)
     if not qualifier:
         return False

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.extract.conditions import ancestors
 from ingest.extract.numbers import FIVE_YEAR_PLANS, normalize, target_years
 from kg.types import Clause, ParsedDocument
 
@@ -82,15 +83,13 @@ class YearScope:
         year = self._sibling.get(clause.clause_id)
         if year is not None:
             return year
-        parent = self._by_id.get(clause.parent_id or "")
-        while parent is not None:
+        for parent in ancestors(clause, self._by_id):
             year = self._own_year(parent)
             if year is not None:
                 return year
             year = self._sibling.get(parent.clause_id)
             if year is not None:
                 return year
-            parent = self._by_id.get(parent.parent_id or "")
         return None
 
     def _own_year(self, clause: Clause) -> int | None:

@@ -72,8 +72,7 @@ class Passages:
         """The answer lines, and notes for asked parts no sentence states."""
         self.missing: list[str] = []
         self.figure = asks_figure(ctx)
-        also = self.figure or bool(_ASKS_WHAT.search(_WHO_ASKED.sub("", ctx.linked.raw or "")))
-        points = self._points(ctx.linked, evidence, agencies, figure=self.figure, also=also)
+        points = self._points(ctx.linked, evidence, agencies, figure=self.figure)
         points = self._complete(ctx, self._with_items(self._lifted(points, evidence)))
         return points, [f"{part}：已加载的规划文件未给出。" for part in self.missing]
 
@@ -202,7 +201,7 @@ class Passages:
         return out
 
     def _points(self, linked: Linked, evidence: Sequence[Evidence],
-                agencies: dict[str, list[str]], figure: bool = False, also: bool = False) -> list[Point]:
+                agencies: dict[str, list[str]], figure: bool = False) -> list[Point]:
         best = evidence[0]
         if "responsibility" in linked.intents:
             said = self._duty_said(evidence)
@@ -216,6 +215,7 @@ class Passages:
                     point = self._responsible(e, agencies[e.clause.clause_id])
                     # 「专项资金有多少，由哪个部门牵头？」 asks the figure too, and 「对租金有什么
                     # 支持？由谁来给？」 what the sentence gives.
+                    also = figure or _ASKS_WHAT.search(_WHO_ASKED.sub("", linked.raw or ""))
                     return [Point(e.clause, render(e, terms=self.terms, figure=figure)), point] if also else [point]
         if "list" in linked.intents:
             return self._list(linked, evidence)
