@@ -115,8 +115,23 @@ class _TreeBuilder(BoxBuilder, PartBuilder):
             node = node.parent
         return node
 
-    def _accepts(self, marker: Marker, block: Block) -> bool:
+    def _parent_for(self, marker: Marker) -> Node:
+        """The section a numbered line belongs to. A paragraph after a list item that is
+        a clause of its own lands in a container further up; the item that continues the
+        list (（五）, a paragraph, then （六）) still belongs to the list's own section."""
         parent = self._parent_for_rank(marker.rank)
+        if parent.numbers.get(marker.rank) == marker.number - 1:
+            return parent
+        previous = next((n for n in reversed(self.nodes)
+                         if n.kind == "section" and n.rank == marker.rank), None)
+        if (previous is not None and previous.parent is not parent
+                and _within(previous, parent)
+                and previous.parent.numbers.get(marker.rank) == marker.number - 1):
+            return previous.parent
+        return parent
+
+    def _accepts(self, marker: Marker, block: Block) -> bool:
+        parent = self._parent_for(marker)
         last = parent.numbers.get(marker.rank)
         if last is None:
             if marker.number == 1:
@@ -127,10 +142,18 @@ class _TreeBuilder(BoxBuilder, PartBuilder):
         if marker.number == last + 1:
             return True
         titled = block.kind == "heading" or is_heading_only(marker.rest)
-        return titled and last + 1 < marker.number <= last + _GAP_TOLERANCE
+        # A title line repeating its sibling's number ("（2）支持条件。" … "（2）支持标准。")
+        # is a numbering slip in the source; as text it would sink into the list above.
+        return titled and last < marker.number <= last + _GAP_TOLERANCE or (
+            titled and marker.number == last and self._new_title(parent, marker))
+
+    def _new_title(self, parent: Node, marker: Marker) -> bool:
+        sibling = next((n for n in reversed(self.nodes)
+                        if n.parent is parent and n.rank == marker.rank), None)
+        return sibling is not None and sibling.heading != title_of(marker.rest)
 
     def _numbered(self, block: Block, marker: Marker) -> None:
-        parent = self._parent_for_rank(marker.rank)
+        parent = self._parent_for(marker)
         titled = self._titled(parent, marker)
         node = self._new(
             "section", parent, parent.child_path(str(marker.number)),
@@ -301,6 +324,14 @@ def segment(cleaned: CleanText, doc_id: str, *, title: str | None = None) -> lis
     clauses = to_clauses(builder.nodes, notes, doc_id)
     logger.debug("%s: %d blocks → %d clauses", doc_id, len(blocks), len(clauses))
     return clauses
+
+
+def _within(node: Node, ancestor: Node) -> bool:
+    while node.parent is not None:
+        node = node.parent
+        if node is ancestor:
+            return True
+    return False
 
 
 def _has_numbered(blocks: list[Block]) -> bool:

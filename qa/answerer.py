@@ -22,6 +22,7 @@ from qa.strategies.comparison import Comparison
 from qa.strategies.definitions import answer_definition
 from qa.strategies.documents import answer_document, chinese_date
 from qa.strategies.eligible import answer_eligible
+from qa.strategies.fields import answer_field
 from qa.strategies.lists import answer_list
 from qa.strategies.sections import answer_outline, answer_section_list
 from qa.strategies.parts import answer_parts, answer_target
@@ -49,7 +50,7 @@ class ExtractiveAnswerer:
         if tasks:
             return Draft.of(self._tasks(linked, tasks))
         compare = Comparison(self.corpus, self.cal, self.terms).answer
-        for strategy in (answer_document, compare, answer_eligible, answer_outline, answer_list, answer_section_list, answer_parts,
+        for strategy in (answer_document, compare, answer_eligible, answer_field, answer_outline, answer_list, answer_section_list, answer_parts,
                          answer_target, answer_definition):
             draft = strategy(ctx)
             if draft is not None:

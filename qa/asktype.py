@@ -33,7 +33,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("amount",
      re.compile(r"多少钱|金额|奖金|补贴标准|资助标准|奖励标准|标准是多少|多少万|多少元|总额|资金规模|多少资金|补贴多少|奖励多少|how much money"),
      # A table row prints the unit in its column's name: 「总投资（万元）：250000」.
-     re.compile(r"\d[\d.,]*\s*(万|亿)?\s*元|\d+\s*%|国拨资金|[（(]\s*(万|亿)?元\s*[)）]\s*[:：]\s*\d")),
+     re.compile(r"\d[\d.,]*\s*(万亿|万|亿|千)?\s*元|\d+\s*%|国拨资金|[（(]\s*(万|亿)?元\s*[)）]\s*[:：]\s*\d")),
 )
 _FUTURE_ASK = re.compile(r"要达到|目标是|目标为|计划|力争|到\s*20\d\d\s*年|将达到|预计")
 _FUTURE_SAY = re.compile(r"到\s*20\d\d|力争|目标|以上|不少于|不低于|超过|突破|年均|建成|新增|培育|打造|达到")
@@ -79,9 +79,22 @@ class AskType:
                               rf"[（(]\s*[千百万亿]*{unit}\s*[)）]\s*[:：]\s*\d", sentence))
 
 
+# 「补贴名单和金额由哪个部门审核确定」 names an amount but asks who decides it.
+_ASKS_WHO = re.compile(r"由谁|谁(?:负责|牵头|来|审核|确定|批准)|哪(?:个|些|几个|家)(?:部门|单位|机构|机关)")
+_ASKS_HOW_MUCH = re.compile(r"多少|几|how much", re.I)
+
+
+def asks_who_not_amount(question: str) -> bool:
+    """「补贴名单和金额由哪个部门审核确定」: an amount named, who asked, no figure asked."""
+    text = re.sub(r"\s", "", question)
+    return bool(_ASKS_WHO.search(text)) and not _ASKS_HOW_MUCH.search(text)
+
+
 def detect(question: str) -> AskType:
     text = re.sub(r"\s", "", question)
     kind = next((k for k, ask, _ in _KINDS if ask.search(text)), "")
+    if kind == "amount" and asks_who_not_amount(text):
+        kind = ""
     unit = _ASKED_UNIT.search(text)
     future = bool(_FUTURE_ASK.search(text)) and bool(re.search(r"多少|几|什么水平|哪些", text))
     per_unit = bool(_PER_ASK.search(text)) and bool(re.search(r"多少|几", text))

@@ -31,7 +31,8 @@ _MAX_SNIPPET = 160
 _SAYS_WHO = re.compile(r"由[^，,。；;]{2,24}(?:负责|牵头|认定|组织|审核|审定|实施|统筹|会同)|牵头单位|责任单位|"
                        r"责任部门|配合单位|[局厅委办]负责|[局厅委办]牵头")
 _DEADLINE = re.compile(r"(?:截止|截至|之前|以前|前)[^，。；;]{0,12}\d{4}\s*年\s*\d{1,2}\s*月|"
-                       r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。；;]{0,4}(?:前|截止|为止)")
+                       r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?[^，。；;]{0,4}(?:前|截止|为止)")
+_ASKS_DEADLINE = re.compile(r"最晚|最迟|截止|截至|(?:之|以)?前(?:要|需|必须|应)|deadline", re.I)
 _ASKS_BODY = re.compile(r"(?:什么|哪个|哪些|哪一?)(?:机构|组织|机制|平台|载体)")
 _BODY = re.compile(r"领导小组|委员会|联席会议|办公室|工作专班|指挥部|中心|联盟|协会")
 _MEANING_CLAUSES = 10  # clauses whose sentences an English question is compared with by meaning
@@ -282,6 +283,8 @@ class EvidenceRanker:
             boost += 0.15  # 「由自治区交通运输厅认定」 says who
         if linked.ask.kind == "date" and _DEADLINE.search(sentence):
             boost += 0.15  # 「申报…截止时间为2024年6月30日」
+            if _ASKS_DEADLINE.search(linked.raw):
+                boost += 0.15  # 「最迟什么时候前要完成申报」 asks for nothing else
         if clause.heading and re.sub(r"\s", "", clause.heading) in _quoted(linked.raw):
             boost += 0.3  # 「“积极引进培育行业领先领军企业”的责任单位」: the task by its heading
         return boost

@@ -214,6 +214,8 @@ class Linker:
         # A period printed in a title the question names (「《…（2026-2030年）》」) dates the
         # plan, not what is asked.
         years = tuple(dict.fromkeys(int(y) for y in YEAR.findall(_TITLED.sub(" ", searched))))
+        if docs:
+            years = self._beside_titles(years, docs, _TITLED.sub(" ", searched))
         # What the question asks is in its own words; borrowed context lends only topic.
         # A document's name (「突破性方案」) is where to look: its words ask nothing.
         intents = detect_intents(_without(re.sub(r"[\s“”\"'《》]", "", translated), [form for form, _ in doc_hits]),
@@ -251,6 +253,22 @@ class Linker:
         if region == home or len({r for r in named if r != home}) != 1:
             return True
         return form in "".join(key for key, doc in self.g.doc_keys.items() if doc == docs[0])
+
+    def _beside_titles(self, years: tuple[int, ...], docs: list[str], text: str) -> tuple[int, ...]:
+        """Without a year printed once, as part of the title of a document the question
+        names (「按广西2025年电力市场化交易通知，…」: 「2025年电力」 is in the title): that year
+        names the plan. 「武汉2020年的突破性方案」 dates the plan it compares."""
+        keys = [key for key, doc in self.g.doc_keys.items() if doc in docs]
+        squashed = re.sub(r"\s", "", text)
+        titled = set()
+        for m in YEAR.finditer(squashed):
+            # Words, not a period (「2025—2027年的方案」 asks of the period's plan).
+            before, after = squashed[max(0, m.start() - 2):m.start()], squashed[m.end():m.end() + 2]
+            named = [f"{before}{m.group()}" if _WORDS.fullmatch(before) else None,
+                     f"{m.group()}{after}" if _WORDS.fullmatch(after) else None]
+            if any(n and n in key for n in named for key in keys):
+                titled.add(int(m.group(1)))
+        return tuple(y for y in years if y not in titled or len(re.findall(str(y), squashed)) > 1)
 
     def _genre_words(self, squashed: str, docs: list[str]) -> list[str]:
         """The genre words (行动计划, 实施方案) by which the question names ``docs``."""
@@ -358,6 +376,7 @@ def place_names(text: str) -> list[str]:
 
 _WHOLE_NAME = re.compile(r"〔|规划|方案|措施|意见|办法|计划|政策|细则|通知|纲要|\d{4}—\d{4}")
 _TITLED = re.compile(r"《[^《》]*》")
+_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 _NAMES_A_DOCUMENT = re.compile(r"规划|方案|措施|意见|办法|行动计划|细则|通知|纲要|决定|条例")
 # The genre words a title ends with, as a question may use them to name it.
 _DOC_GENRE = re.compile(r"(?:行动|工作|实施|专项|发展)?(?:计划|方案|规划)|若干措施|政策措施|实施意见|指导意见|"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from qa.asktype import asks_who_not_amount
 from qa.link import Linked
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -67,8 +68,12 @@ _ASKED_NOUN = re.compile(r"(?:多少|几)(?:[个家项条台座所类种辆艘�
 # 「多少万千瓦」「多少亿元」: what follows the question word is the unit, not the thing asked.
 _UNIT = re.compile(r"[万亿千百十]*(?:元|千瓦时?|兆瓦|吉瓦|瓦|吨|平方米|立方米|平方公里|公里|千米|米|辆|台|座|"
                    r"个?百分点|人次|人|户|家|件|亩|公顷|标准箱|小时|天|年|个|项|倍)")
+# What relates the two sides a 与/和 joins: one measure, not two parts.
+_RELATION = re.compile(r"^[^、，,]{1,16}?(?:的差距|之间|相比|的比值|之比|持平|同步|一致|的差)")
+# 「缩小到多少以内」「达到多少以上」: a bound on the figure asked, no thing asked about.
+_BOUND = re.compile(r"(?:以|之)(?:内|上|下)|左右|上下|(?:万|亿)?(?:以|之)(?:内|上|下)")
 # 「湖北十四五规划对…」「新方案里…」: the document a question reads, not what it asks about.
-_DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|若干政策|办法|文件|计划|纲要)(?:里|中|对|提出的?|要求的?|的)|"
+_DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|若干政策|办法|文件|计划|纲要)(?:里|中|对|提出的?|提到的?|说的?|明确的?|规定的?|要求的?|的)|"
                        r"^(?:按照?|根据|依照)[^，,。？?]{0,16}?(?:规划|方案|意见|措施|若干政策|办法|细则|文件|计划|纲要)")
 # 「（不只是核心产业）」: what the question rules out is not what it asks about.
 _RULED_OUT = re.compile(r"[（(]?(?:不只是|不仅是|不是|不含|不包括|而非)[^）)，,。？?]{1,12}[）)]?")
@@ -111,6 +116,8 @@ def make_plan(linked: Linked, known: Callable[[str], bool]) -> Plan:
     text = without_scope(linked)
     asked = linked.raw or linked.focus
     asks = frozenset(name for name, pattern in _ASKS.items() if pattern.search(asked))
+    if asks_who_not_amount(asked):
+        asks -= {"amount"}
     count, key = list_count(asked)
     # 「（如钙钛矿光伏、可再生能源制氢、新型储能）」 gives examples of what is asked, not parts.
     examples = re.sub(r"[（(](?:如|例如|比如|包括)[^）)]*[）)]", "", text)
@@ -241,6 +248,9 @@ def _split(span: str, known: Callable[[str], bool]) -> list[str]:
                 continue
             right = "".join(words[i + 1:])
             joined = current[-4:] + word + right[:4]
+            if word != "、" and _RELATION.search(right):
+                current += word  # 「A与全国平均水平的差距」: one measure between two things
+                continue
             if word == "、" or not known(joined):
                 pieces.append(current)
                 current = ""
@@ -263,7 +273,9 @@ def _clean(item: str) -> str:
     item = _DOC_LEAD.sub("", item)
     # 「接入多少市场主体」 asks about what follows the question word.
     asked = _ASKED_NOUN.search(item)
-    if asked and len(asked.group("noun")) >= 2 and not _UNIT.fullmatch(asked.group("noun")):
+    # 「重点耗能企业节能降碳行动覆盖多少家企业」 named its 企业 more closely before.
+    if asked and len(asked.group("noun")) >= 2 and not _UNIT.fullmatch(asked.group("noun")) \
+            and not _BOUND.fullmatch(asked.group("noun")) and asked.group("noun") not in item[:asked.start()]:
         item = asked.group("noun")
     item = _LEAD.sub("", item)
     tail = _TAIL.search(item)

@@ -95,8 +95,8 @@ def task_title(clause: ClauseRecord, limit: int = 40) -> str:
             if len(whole) <= min(limit, 30):
                 return whole
         return cut(heading, limit)
-    rest = re.sub(r"^[—\-\s]*" + re.escape(heading) + r"[。．.、:：\s]*", "", clause.text.strip()) if heading \
-        else clause.text
+    rest = re.sub(r"^[—\-\s]*" + re.escape(heading) + r"[。．.、:：\s]*", "",
+                  _NUMBERING.sub("", clause.text.strip())) if heading else clause.text
     first = sentences(rest)
     opening = cut(re.split(r"[，,]", first[0])[0] if first else "", limit)
     return f"{heading}（{opening}）" if heading and opening else heading or opening

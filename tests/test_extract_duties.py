@@ -135,3 +135,21 @@ def test_each_task_of_a_clause_keeps_its_own_units():
     assert tasks["省财政厅"].startswith("对新增设施农业投资")
     assert {(d.name, d.role) for d in found} == {
         ("省发展改革委", "lead"), ("省农业农村厅", "lead"), ("省农业农村厅", None), ("省财政厅", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Units alone in a bracket after the task's last sentence, in （） or 〔〕 (a （市） inside).
+    ("推动G5617临勐高速等项目开工建设。（省交通运输厅、省发展改革委）",
+     [("省交通运输厅", None), ("省发展改革委", None)]),
+    ("加快推进大理铁路枢纽等项目建设。〔省交通运输厅、省外办、中国铁路昆明局集团，有关州（市）人民政府〕"
+     "〔以下分工均涉及有关州（市）人民政府，不再列出〕",
+     [("省交通运输厅", None), ("省外办", None), ("中国铁路昆明局集团", None), ("有关州（市）人民政府", None)]),
+    # A labelled bracket a PDF broke after its colon.
+    ("按照高可靠性供电费用收取标准的70%执行。（责任单位：\n市发改委、国网杭州供电公司）",
+     [("市发改委", None), ("国网杭州供电公司", None)]),
+    # Places after a sentence, or units inside one, are no list of the task's units.
+    ("在有条件的地区开展试点。（昆明市、玉溪市）", []),
+    ("由各地（省发展改革委、省财政厅指导）组织实施", []),
+])
+def test_unlabelled_units_after_a_task(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert duties(text) == expected

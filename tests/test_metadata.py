@@ -303,6 +303,18 @@ def test_a_notice_title_cut_short_still_wraps_its_plan_and_the_notice_signature_
     assert meta.issuer == "某某省人民政府办公厅", meta.issuer
 
 
+def test_co_signers_printed_side_by_side_above_the_date_are_the_issuers_together() -> None:
+    page = ("# 关于印发《2025年某市专项资金项目申报指南 ...\n\n"
+            "各区发改委、工信局、财政局，有关单位：\n\n"
+            "为发挥财政专项资金的激励作用，制定《2025年某市专项资金项目申报指南》，现印发给你们，请遵照执行。\n\n"
+            "某市发展和改革委员会 某市工业和信息化局\n\n某市财政局 某市住房和城乡建设局\n\n2025年10月24日\n\n"
+            "（此件公开发布）\n\n2025年某市专项资金项目申报指南\n\n一、支持范围\n\n1.放电类\n\n"
+            "（1）支持标准。补贴标准不超过4元/千瓦时。\n")
+    meta = parse_fragment(page).meta
+    assert meta.issuer == "某市发展和改革委员会、某市工业和信息化局、某市财政局、某市住房和城乡建设局", meta.issuer
+    assert meta.issued == "2025-10-24"
+
+
 def test_a_notice_whose_issuer_stands_before_its_verb_wraps_the_plan_it_names() -> None:
     """「某市人民政府印发关于…的通知」: no 「关于印发」, the issuer's name before 印发."""
     page = ("某市人民政府文件\n某政函〔2024〕16号\n某市人民政府印发关于进一步推动\n经济高质量发展若干政策的通知\n"

@@ -516,6 +516,34 @@ ELEVENTH_SESSION_QUESTIONS = [
 ]
 
 
+TWELFTH_SESSION_QUESTIONS = [
+    # A guide's form of fields: the asked field of the kind the question names.
+    ("常州车网互动申报指南里聚合互动类按什么标准补贴？", ["聚合互动类", "2元/千瓦时"], True),
+    ("常州车网互动申报指南对放电类补贴设了哪些支持条件？", ["放电类", "单独装表计量", "承诺书"], True),
+    ("常州车网互动专项资金申报指南的支持范围分哪几类？", ["放电类", "聚合互动类", "智能有序充电试点社区"], True),
+    # An amount named, who asked: the deciding unit, not a missing figure.
+    ("常州车网互动专项资金的补贴名单和金额由哪个部门审核确定？", ["市发展改革委审核"], True),
+    # Co-signers side by side above the notice's date are the issuers.
+    ("常州车网互动专项资金申报指南是哪几个部门联合印发的？", ["常州市财政局", "常州市住房和城乡建设局"], True),
+    # A deadline asked: the sentence printing one.
+    ("常州车网互动专项资金项目最迟什么时候前要完成申报？", ["2025年12月底前"], True),
+    # 「6万亿元」 is money; 「A与全国的差距」 is one measure, not two parts.
+    ("云南现代物流业三年行动方案里，社会物流总额要达到多少？物流总费用占GDP比率与全国的差距要缩小到多少以内？",
+     ["6万亿元", "1个百分点"], True),
+    # A threshold asked of the same task is said by 「1000吨标煤以上」.
+    ("盐都方案里重点耗能企业节能降碳行动覆盖多少家企业？纳入门槛是多少？", ["24家", "1000吨标煤"], True),
+]
+
+
+@pytest.mark.parametrize(("question", "holds", "found"), TWELFTH_SESSION_QUESTIONS)
+def test_twelfth_session_rules_on_tuning_plans(qa, question: str,  # type: ignore[no-untyped-def]
+                                               holds: list[str], found: bool) -> None:
+    answer = qa.ask(question)
+    said = unicodedata.normalize("NFKC", answer.answer)
+    assert answer.found is found and all(h in said for h in holds), answer.answer
+    assert "未给出" not in said, answer.answer  # every asked part is answered
+
+
 @pytest.mark.parametrize(("question", "holds", "found"), ELEVENTH_SESSION_QUESTIONS)
 def test_eleventh_session_rules_on_tuning_plans(qa, question: str,  # type: ignore[no-untyped-def]
                                                 holds: list[str], found: bool) -> None:

@@ -529,3 +529,33 @@ def test_a_case_asked_that_the_sentences_keep_apart_from_theirs() -> None:
     # A sentence naming the case asked, or none naming either: nothing to refuse for.
     assert _other_case("购买二手住房补贴多少？", [*printed, "购买二手房的，补贴1万元。"]) is None
     assert _other_case("购买二手住房补贴多少？", ["补贴资金由县财政承担。"]) is None
+
+
+def test_a_year_printed_as_part_of_a_named_title_is_no_year_asked() -> None:
+    from qa.link import Gazetteer, Linker
+
+    gaz = Gazetteer(corpus_text="甲省2025年电力市场化交易工作有关事项的通知。甲市突破性方案。")
+    gaz.add_region("甲省")
+    gaz.doc_keys["甲省2025年电力市场化交易工作有关事项的通知"] = "d1"
+    gaz.doc_keys["甲省2025年电力市场化交易通知"] = "d1"
+    linked = Linker(gaz).link("按甲省2025年电力市场化交易通知，哪些发电企业要全电量参与市场化交易？")
+    assert linked.doc_ids == ("d1",) and linked.years == ()
+    # Asked again outside the title, or as a period, the year is asked.
+    again = Linker(gaz).link("按甲省2025年电力市场化交易通知，2025年交易电量规模多少？")
+    assert again.years == (2025,)
+
+
+def test_an_amount_named_in_a_who_question_is_not_asked() -> None:
+    from qa.asktype import asks_who_not_amount, detect
+
+    assert asks_who_not_amount("补贴名单和金额由哪个部门审核确定？")
+    assert detect("补贴名单和金额由哪个部门审核确定？").kind == ""
+    assert detect("补贴金额是多少，由哪个部门审核？").kind == "amount"
+    assert detect("总额达到6万亿元左右了吗？").accepts("全省社会物流总额达到6万亿元左右")
+
+
+def test_two_sides_of_one_measure_are_one_part() -> None:
+    from qa.plan import enumerated_parts
+
+    assert enumerated_parts("物流总费用占GDP比率与全国平均水平的差距要缩小到多少以内？", lambda _: False) == []
+    assert enumerated_parts("新能源汽车和充电桩分别要达到多少？", lambda _: False) == ["新能源汽车", "充电桩"]

@@ -396,3 +396,27 @@ def test_a_heading_above_the_preamble_is_printed_with_its_first_paragraph():
     doc = parse_fragment("前 言\n\n“十四五”时期是能源转型的关键时期。\n\n本规划明确了发展目标。\n\n一、发展基础\n\n正文。\n")
     preamble = of_kind(doc, "preamble")
     assert [c.text for c in preamble] == ["前言\n“十四五”时期是能源转型的关键时期。", "本规划明确了发展目标。"]
+
+
+def test_a_title_line_repeating_its_siblings_number_opens_a_new_sibling():
+    text = ("一、支持范围\n\n1.试点社区\n\n（1）支持对象。经认定的试点社区。\n\n（2）支持条件。\n\n"
+            "①社区应加强有序充电宣传。\n\n②社区应积极参与聚合互动。\n\n（2）支持标准。\n\n"
+            "①每个社区奖励金额不超过5万元。\n\n②按每个桩不超过1000元的标准予以补助。\n\n（3）申报材料。\n")
+    doc = parse_fragment(text)
+    [standard] = containing(doc, "支持标准")
+    assert standard.kind == "section" and standard.label.endswith("（2）")
+    assert [c.text for c in children(doc, standard)] == [
+        "①每个社区奖励金额不超过5万元。", "②按每个桩不超过1000元的标准予以补助。"]
+    assert containing(doc, "申报材料")[0].label.endswith("（3）")
+
+
+def test_an_item_after_a_loose_paragraph_continues_its_list_inside_the_article():
+    text = "\n\n".join([  # web text: lines longer than a page, each a paragraph
+        "第四章 贷款", "第十九条 贷款额度按以下规定确定：",
+        "（一）最高额度为60万元，" + "贷款额度按职工账户月平均余额与规定倍数确定，" * 3 + "不得超过最高额度；",
+        "（二）月还款额不超过月收入的50%，" + "共同申请人的收入可合并计算，" * 4 + "按月等额还款。",
+        "同一职工只能享受一次贷款优惠，" + "已使用过住房公积金贷款的职工再次申请的，" * 3 + "按规定执行。",
+        "（三）贷款额度可根据还款能力调整。", "第二十条 贷款期限最长30年。"])
+    doc = parse_fragment(text)
+    [article] = containing(doc, "第十九条")
+    assert [c.text[:3] for c in children(doc, article) if c.kind == "section"] == ["（一）", "（二）", "（三）"]

@@ -8,7 +8,8 @@
 - **bracketed** without a label: a bracket holding nothing but units and the verbs that
   make them responsible — （各地级以上市人民政府，省公安厅、发展改革委按职责分工负责）,
   （省商务厅牵头，省有关部门配合）; a note after them in the same bracket (「以下均需…落实，
-  不再列出」) is left out.
+  不再列出」) is left out. After a task's last sentence the units alone are a list, in （）
+  or 〔〕: 「…项目建设。（省交通运输厅、省发展改革委）」.
 
 Units are split on 、，,；; and on 和 between two units; a bracket inside a unit stays in it
 (各县（市、区）人民政府), and so do joint names (各州、市人民政府). A unit printed without its
@@ -39,6 +40,10 @@ _ITEM_TAIL = re.compile(rf"{_DIVIDED}(?:负责|落实|推进|实施)?$")
 _OTHERS = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 _NOT_UNIT = re.compile(r"^(?:无|—+|-+|/|\d+|相关|有关)$")
 _BRACKET = re.compile(r"[（(](?P<body>[^（）()]{2,200}?(?:[（(][^（）()]{1,8}[）)][^（）()]{0,120}?)*)[）)]")
+# 〔A、B〕: the bracket some plans print their units in, a （市） inside it.
+_SQUARE = re.compile(r"〔(?P<body>[^〔〕]{2,200})〕")
+_TASK_END = re.compile(r"[。；;！!]\s*$")
+_OFFICE = re.compile(r"(?:厅|局|委|办|委员会|办公室|政府|管委会)$")
 _BRACKET_VERB = re.compile(rf"{_DIVIDED}(?:负责|{LEAD_WORDS}|{SUPPORT_WORDS})$"
                            rf"|(?:{LEAD_WORDS}|负责)[，,；;]")
 UNIT_END = re.compile(r"(?:局|委|厅|办|部|署|府|会|联|协|行|社|院|室|处|组|中心|集团|公司|队|所|站|馆|团|机构|海关|"
@@ -85,17 +90,22 @@ def labelled(text: str, first_is_lead: bool) -> list[Listed]:
 
 def bracketed(text: str, taken: list[tuple[int, int]]) -> list[Listed]:
     found: list[Listed] = []
-    for m in _BRACKET.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        found += [Listed(s, r, f, m.span()) for s, r, f in _bracket_units(m.group("body"))]
-    return found
+    for m in [*_BRACKET.finditer(text), *_SQUARE.finditer(text)]:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue  # a labelled list's bracket (「〔责任单位：…〕」): read already
+        closes = bool(_TASK_END.search(text[:m.start()]))
+        found += [Listed(s, r, f, m.span()) for s, r, f in _bracket_units(m.group("body"), closes)]
+    return sorted(found, key=lambda x: x.span)
 
 
-def _bracket_units(body: str) -> list[tuple[str, str | None, str | None]]:
-    """The units of a bracket's first sentence, if it is nothing but a duty."""
+def _bracket_units(body: str, closes_task: bool = False) -> list[tuple[str, str | None, str | None]]:
+    """The units of a bracket's first sentence, if it is nothing but a duty: units with
+    the verb that makes them responsible, or — in a bracket printed after a task's last
+    sentence (「…项目建设。（省交通运输厅、省发展改革委）」) — units alone, a department
+    among them."""
     first = body.split("。", 1)[0]
-    if not _BRACKET_VERB.search(first):
+    verbless = not _BRACKET_VERB.search(first)
+    if verbless and not closes_task:
         return []
     found: list[tuple[str, str | None, str | None]] = []
     for group in split_items(first, "，,；;"):
@@ -104,6 +114,8 @@ def _bracket_units(body: str) -> list[tuple[str, str | None, str | None]]:
         if not items or not all(UNIT_END.search(i) and len(i) <= 24 for i in items):
             return []
         found += [(item, role, full) for item, full in zip(items, _with_level(items))]
+    if verbless and not any(_OFFICE.search(item) for item, _, _ in found):
+        return []  # 「（昆明市、玉溪市）」: places, not the units of a task
     return found
 
 
@@ -216,7 +228,11 @@ def _closing(text: str, start: int) -> int:
             if depth == 0:
                 return i + 1
         elif text[i] == "\n":
-            return i + 1
+            # A PDF line break inside the bracket (「（责任单位：⏎市发改委、…）」): the
+            # bracket goes on when the next line closes it.
+            line = text[i + 1:].split("\n", 1)[0]
+            if not re.search(r"[）)]", line) or depth != 1:
+                return i + 1
     return len(text) + 1
 
 

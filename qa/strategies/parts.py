@@ -133,9 +133,16 @@ _ATTRIBUTES = {
     "份额": r"份额|比例|%|％", "额度": r"额度|金额|[万亿千百]?元", "上限": r"上限|最高|不超过|封顶|以内",
     "期限": r"期限|年限|[年月日天]", "年限": r"年限|期限|年", "时限": r"时限|工作日|[日天]",
     "利率": r"率|%|％|个?百分点", "费率": r"率|%|％", "覆盖率": r"覆盖", "增速": r"增长|增速|%|％",
-    "增长率": r"增长|增速|%|％",
+    "增长率": r"增长|增速|%|％", "门槛": r"门槛|以上|不低于|不少于|起点",
 }
 _ATTRIBUTE_ASKED = re.compile(rf"({'|'.join(sorted(_ATTRIBUTES, key=len, reverse=True))})各?$")
+
+
+def of_same_subject(part: str) -> bool:
+    """Whether a part asks an attribute with at most a verb before it (「纳入门槛」「补贴上限」
+    asked after the subject was named): the attribute of what the answer is about."""
+    asked = _ATTRIBUTE_ASKED.search(squashed(part))
+    return asked is not None and len(squashed(part)[:asked.start()]) <= 2
 
 
 def squashed(text: str) -> str:

@@ -18,7 +18,7 @@ from qa.evidence import Evidence, sentences, trim
 from qa.link import Linked
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import Calibration, Context, near_number
-from qa.strategies.parts import asks_figure, attribute_said, head_said, resolve_part, squashed
+from qa.strategies.parts import asks_figure, attribute_said, head_said, of_same_subject, resolve_part, squashed
 from qa.strategies.targets import metric_words, names_metric, words_named
 from qa.types import ClauseRecord
 from qa.wording import cut, render_record, task_title
@@ -34,10 +34,10 @@ _ASKS_WHAT = re.compile(r"什么|哪些|如何|怎样|怎么")
 _RESPONSIBLE = re.compile(r"[（(]\s*((?:牵头|责任|配合|参与|协同|主责)(?:单位|部门)[^）)]*)[）)]")
 # A sentence going on with the same offer (its next tier, its cap), not opening another (「对…」).
 _GOES_ON = re.compile(r"^\s*(?:\d|超过|达到|年|其中|最高|封顶|单个|每|分别|上述|以上|同时)")
-_MONEY_OR_SHARE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*[%％‰]|最高|封顶|上限")
+_MONEY_OR_SHARE = re.compile(r"\d[\d.,]*\s*(?:万亿|万|亿|千)?元|\d+(?:\.\d+)?\s*[%％‰]|最高|封顶|上限")
 # Amounts and shares: what an incentive answer must keep even when the question's words
 # ("谁出钱", "怎么分担") are not in the sentence.
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:万|亿)?元|各承担\s*\d+\s*%|封顶[^，。；]*")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:万亿|万|亿|千)?元|各承担\s*\d+\s*%|封顶[^，。；]*")
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
 
 # Words naming the stages or parts of a plan, whose headings often go on after them.
@@ -108,6 +108,8 @@ class Passages:
                     and attribute_said(said, part) and _words_said(said, part) \
                     and _own_words_said(said, part, [a for a in asked if a != part]):
                 continue
+            if of_same_subject(part) and attribute_said(said, part):
+                continue  # 「纳入门槛是多少」 asks the threshold of what the answer is about
             # 「首次进百强、获批双跨平台这些一次性奖励，由哪些单位负责落实？」: the parts are the
             # tasks, and the task clause whose units the answer names covers those it holds. A
             # sentence of its own (「组长由谁担任？」) asks its own who, said or not.

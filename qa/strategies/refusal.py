@@ -24,8 +24,9 @@ from qa.link import Linked
 from qa.strategies.base import Calibration, Context
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?(?![A-Za-z\d])")  # a quantity, not the 5 of 「5G」
-_GENERIC_MEASURES = {"规模", "数量", "数", "总量", "总额", "金额", "额度", "目标", "标准", "水平", "比例", "比重",
+_GENERIC_MEASURES = {"规模", "数量", "数", "总量", "总额", "金额", "额度", "目标", "标准", "门槛", "水平", "比例", "比重",
                      "占比", "上限", "最多", "最高", "多少", "指标", "情况", "要求"}
+_BOUNDS = {"门槛", "上限", "下限"}
 # Plans name what an enterprise gets in many words (「奖励」 asked, 「给予一次性补助」 printed):
 # none of them tells one support measure from another.
 _SUPPORT = {"奖励", "补贴", "补助", "奖补", "资助", "支持", "扶持", "奖金", "补偿", "贴息", "激励", "优惠"}
@@ -257,8 +258,11 @@ def anchor(weights: dict[str, float], linked: Linked,
     """The question's most specific word — far rarer in the plans than its other words
     (「PUE」 beside 「数据中心」「新建」): an answer that never mentions it answers
     something else. Only a name (「PUE」「所得税」): a rare verb or time word is phrasing."""
+    # A bound asked of the thing (「纳入门槛」「补贴上限」) is printed as phrasing (「1000吨标煤
+    # 以上」「最高500万元」), seldom as the word: never the thing asked about.
     own = sorted(((w, t) for t, w in weights.items()
-                  if t in linked.focus and w != ABSENT_WEIGHT and len(t) >= 2 and not t.isdigit()),
+                  if t in linked.focus and w != ABSENT_WEIGHT and len(t) >= 2 and not t.isdigit()
+                  and t not in _BOUNDS),
                  reverse=True)
     if len(own) < 3:
         return None
