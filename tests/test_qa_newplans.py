@@ -521,6 +521,9 @@ TWELFTH_SESSION_QUESTIONS = [
     ("常州车网互动申报指南里聚合互动类按什么标准补贴？", ["聚合互动类", "2元/千瓦时"], True),
     ("常州车网互动申报指南对放电类补贴设了哪些支持条件？", ["放电类", "单独装表计量", "承诺书"], True),
     ("常州车网互动专项资金申报指南的支持范围分哪几类？", ["放电类", "聚合互动类", "智能有序充电试点社区"], True),
+    ("光明区对投资建设虚拟电厂资源聚合平台的企业如何资助？", ["10%", "200万元"], True),
+    # A field that cannot give what is asked is no answer (no standard there is per kWh discharged).
+    ("光明区储能扶持计划对用户侧储能按放电量每千瓦时给多少补贴？", [], False),
     # An amount named, who asked: the deciding unit, not a missing figure.
     ("常州车网互动专项资金的补贴名单和金额由哪个部门审核确定？", ["市发展改革委审核"], True),
     # Co-signers side by side above the notice's date are the issuers.

@@ -18,12 +18,13 @@ from qa.types import ClauseRecord
 from qa.wording import task_title
 
 # The fields, by the word their heading ends with; the heading may lead with what is given.
-_FIELD = re.compile(r"^(?:支持|申报|补贴|补助|奖励|奖补|资助|扶持|申请|兑现)?"
+_FIELD = re.compile(r"^(?:具体)?(?:支持|申报|补贴|补助|奖励|奖补|资助|扶持|申请|兑现)?"
                     r"(?P<field>对象|条件|标准|方式|材料|内容|主体|程序|流程)$")
 _SAME = {"主体": "对象", "流程": "程序"}
 # What a question asks, in the field's words or in the words of its content.
 _ASKED = (
-    ("标准", re.compile(r"标准|多少钱|补贴多少|奖励多少|补助多少|怎么补|如何补|怎样补|按什么|补多少|how much", re.I)),
+    ("标准", re.compile(r"标准|多少钱|补贴多少|奖励多少|补助多少|资助多少|(?:怎么|如何|怎样)(?:补|资助|奖励|扶持)|"
+                      r"按什么|补多少|how much", re.I)),
     ("条件", re.compile(r"条件|要求|门槛|满足|符合什么|conditions?|requirements?", re.I)),
     ("材料", re.compile(r"材料|提交什么|提供什么|提交哪些|提供哪些|documents", re.I)),
     ("方式", re.compile(r"方式|拨付|兑付|发放|怎么给|如何给|怎么拿", re.I)),
@@ -32,11 +33,14 @@ _ASKED = (
 )
 _MIN_FIELDS = 3  # siblings with field headings that make a form
 _NEAR = 0.8  # a form's field among the best evidence: this share of the best coverage
+_COVERED = 0.5  # of the question's term weight the chosen field, its kind and the title carry
 _BUDGET = 300
 
 
 def field_of(clause: ClauseRecord) -> str | None:
-    found = _FIELD.match(re.sub(r"[\s。．.：:]", "", clause.heading or ""))
+    # 「支持对象：投资建设…的企业」: a short field keeps its value in the heading.
+    label = re.split(r"[：:。．]", clause.heading or "", maxsplit=1)[0]
+    found = _FIELD.match(re.sub(r"[\s.]", "", label))
     return _SAME.get(found.group("field"), found.group("field")) if found else None
 
 
@@ -65,9 +69,34 @@ def answer_field(ctx: Context) -> Draft | None:
     chosen: list[ClauseRecord] = []
     for said in [p.text for p in ctx.plan.parts] or [question]:
         best = max(candidates, key=lambda c: (_kind_score(ctx.corpus, c, said, title), c.parent_id == form.clause_id))
+        # The kind must be one the question names, and its field able to give what is
+        # asked (「按放电量每千瓦时补贴多少」 is not answered by a share of the investment).
+        text = _field_text(ctx.corpus, best)
+        if _kind_score(ctx.corpus, best, said, title) == 0 or not ctx.linked.ask.accepts(text) \
+                or _covered(ctx.terms, text + _kind_text(ctx.corpus, best) + title) < _COVERED:
+            return None
         if best not in chosen:
             chosen.append(best)
     return Draft.of([point for field in chosen for point in _render(ctx.corpus, field)])
+
+
+def _field_text(corpus: ClauseCorpus, field: ClauseRecord) -> str:
+    return "".join([field.text, *(c.text for c in corpus.children(field.clause_id))])
+
+
+def _kind_text(corpus: ClauseCorpus, field: ClauseRecord) -> str:
+    """The kind's heading and its object field: what the question names the kind by."""
+    kind = corpus.parent(field.clause_id)
+    if kind is None:
+        return ""
+    return kind.text + "".join(c.text for c in corpus.children(kind.clause_id) if field_of(c) == "对象")
+
+
+def _covered(terms: dict[str, float], text: str) -> float:
+    """The share of the question's term weight the text carries (「按放电量每千瓦时补贴多少元」
+    is not answered by a standard that never speaks of 放电 or 千瓦时)."""
+    total = sum(terms.values())
+    return sum(w for t, w in terms.items() if t in text) / total if total else 0.0
 
 
 def _form_of(corpus: ClauseCorpus, clause: ClauseRecord) -> ClauseRecord | None:
@@ -102,7 +131,7 @@ def _kind_score(corpus: ClauseCorpus, field: ClauseRecord, question: str, title:
     pairs = {question[i:i + 2] for i in range(len(question) - 1)}
     pairs = {p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and p not in title}
     heading = kind.heading or kind.text[:40]
-    objects = "".join(c.text for c in corpus.children(kind.clause_id) if field_of(c) == "对象")
+    objects = _kind_text(corpus, field)[len(kind.text):]
     return sum(2 * (p in heading) + (p in objects) for p in pairs)
 
 
