@@ -144,13 +144,13 @@ class _TreeBuilder(BoxBuilder, PartBuilder):
         titled = block.kind == "heading" or is_heading_only(marker.rest)
         # A title line repeating its sibling's number ("（2）支持条件。" … "（2）支持标准。")
         # is a numbering slip in the source; as text it would sink into the list above.
-        return titled and last < marker.number <= last + _GAP_TOLERANCE or (
-            titled and marker.number == last and self._new_title(parent, marker))
+        if titled and marker.number == last:
+            sibling = self._last_sibling(parent, marker.rank)
+            return sibling is not None and sibling.heading != title_of(marker.rest)
+        return titled and last + 1 < marker.number <= last + _GAP_TOLERANCE
 
-    def _new_title(self, parent: Node, marker: Marker) -> bool:
-        sibling = next((n for n in reversed(self.nodes)
-                        if n.parent is parent and n.rank == marker.rank), None)
-        return sibling is not None and sibling.heading != title_of(marker.rest)
+    def _last_sibling(self, parent: Node, rank: float) -> Node | None:
+        return next((n for n in reversed(self.nodes) if n.parent is parent and n.rank == rank), None)
 
     def _numbered(self, block: Block, marker: Marker) -> None:
         parent = self._parent_for(marker)
@@ -175,8 +175,7 @@ class _TreeBuilder(BoxBuilder, PartBuilder):
             return False
         if not marker.rest.rstrip().endswith("。"):
             return True
-        sibling = next((n for n in reversed(self.nodes)
-                        if n.parent is parent and n.rank == marker.rank), None)
+        sibling = self._last_sibling(parent, marker.rank)
         return sibling is None or sibling.container
 
     # -- items, bullets, paragraphs -------------------------------------------------

@@ -81,7 +81,7 @@ class AskType:
 
 # 「补贴名单和金额由哪个部门审核确定」 names an amount but asks who decides it.
 _ASKS_WHO = re.compile(r"由谁|谁(?:负责|牵头|来|审核|确定|批准)|哪(?:个|些|几个|家)(?:部门|单位|机构|机关)")
-_ASKS_HOW_MUCH = re.compile(r"多少|几|how much", re.I)
+_ASKS_HOW_MUCH = re.compile(r"多少|(?<!哪)几|how much", re.I)
 
 
 def asks_who_not_amount(question: str) -> bool:

@@ -71,7 +71,7 @@ _UNIT = re.compile(r"[万亿千百十]*(?:元|千瓦时?|兆瓦|吉瓦|瓦|吨|�
 # What relates the two sides a 与/和 joins: one measure, not two parts.
 _RELATION = re.compile(r"^[^、，,]{1,16}?(?:的差距|之间|相比|的比值|之比|持平|同步|一致|的差)")
 # 「缩小到多少以内」「达到多少以上」: a bound on the figure asked, no thing asked about.
-_BOUND = re.compile(r"(?:以|之)(?:内|上|下)|左右|上下|(?:万|亿)?(?:以|之)(?:内|上|下)")
+_BOUND = re.compile(r"(?:万|亿)?(?:以|之)(?:内|上|下)|左右|上下")
 # 「湖北十四五规划对…」「新方案里…」: the document a question reads, not what it asks about.
 _DOC_LEAD = re.compile(r"^[^，,。？?]{0,16}?(?:规划|方案|意见|措施|若干政策|办法|文件|计划|纲要)(?:里|中|对|提出的?|提到的?|说的?|明确的?|规定的?|要求的?|的)|"
                        r"^(?:按照?|根据|依照)[^，,。？?]{0,16}?(?:规划|方案|意见|措施|若干政策|办法|细则|文件|计划|纲要)")

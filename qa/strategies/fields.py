@@ -11,6 +11,7 @@ such a field.
 from __future__ import annotations
 
 import re
+
 from qa.compose import Point
 from qa.corpus import ClauseCorpus
 from qa.strategies.base import Context, Draft
@@ -34,7 +35,7 @@ _ASKED = (
 _MIN_FIELDS = 3  # siblings with field headings that make a form
 _NEAR = 0.8  # a form's field among the best evidence: this share of the best coverage
 _COVERED = 0.5  # of the question's term weight the chosen field, its kind and the title carry
-_BUDGET = 300
+_BUDGET = 300  # characters of a field's items an answer quotes
 
 
 def field_of(clause: ClauseRecord) -> str | None:
@@ -69,10 +70,11 @@ def answer_field(ctx: Context) -> Draft | None:
     chosen: list[ClauseRecord] = []
     for said in [p.text for p in ctx.plan.parts] or [question]:
         best = max(candidates, key=lambda c: (_kind_score(ctx.corpus, c, said, title), c.parent_id == form.clause_id))
+        score = _kind_score(ctx.corpus, best, said, title)
         # The kind must be one the question names, and its field able to give what is
         # asked (「按放电量每千瓦时补贴多少」 is not answered by a share of the investment).
         text = _field_text(ctx.corpus, best)
-        if _kind_score(ctx.corpus, best, said, title) == 0 or not ctx.linked.ask.accepts(text) \
+        if score == 0 or not ctx.linked.ask.accepts(text) \
                 or _covered(ctx.terms, text + _kind_text(ctx.corpus, best) + title) < _COVERED:
             return None
         if best not in chosen:
@@ -104,22 +106,19 @@ def _form_of(corpus: ClauseCorpus, clause: ClauseRecord) -> ClauseRecord | None:
     for node in (clause, corpus.parent(clause.clause_id)):
         if node is None or field_of(node) is None or node.parent_id is None:
             continue
-        parent = corpus.parent(node.clause_id)
-        if parent is not None and sum(field_of(c) is not None for c in corpus.children(parent.clause_id)) >= _MIN_FIELDS:
-            return parent
+        if _is_form(corpus, node.parent_id):
+            return corpus.parent(node.clause_id)
     return None
+
+
+def _is_form(corpus: ClauseCorpus, clause_id: str) -> bool:
+    return sum(field_of(c) is not None for c in corpus.children(clause_id)) >= _MIN_FIELDS
 
 
 def _forms(corpus: ClauseCorpus, doc_id: str) -> list[ClauseRecord]:
     """Every field clause of a form in the document."""
-    out = []
-    for clause in corpus.of_document(doc_id):
-        if field_of(clause) is None or clause.parent_id is None:
-            continue
-        siblings = corpus.children(clause.parent_id)
-        if sum(field_of(c) is not None for c in siblings) >= _MIN_FIELDS:
-            out.append(clause)
-    return out
+    return [c for c in corpus.of_document(doc_id)
+            if c.parent_id is not None and field_of(c) is not None and _is_form(corpus, c.parent_id)]
 
 
 def _kind_score(corpus: ClauseCorpus, field: ClauseRecord, question: str, title: str) -> int:
