@@ -87,7 +87,6 @@ _PARTY = re.compile(r"^\s*(?:中共|中国共产党)")
 _ORG = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|院|中心)$")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 _SIGNER_LINES = 3  # lines of co-signers above a signature's date
-_NOTICE_BLOCKS = 12  # blocks a notice printed ahead of its plan may take
 
 
 @dataclass(frozen=True)
@@ -250,7 +249,8 @@ def read_issued(cleaned: CleanText) -> list[tuple[str, str | None]]:
                 or _SIGNED_LINE.fullmatch(digit_dates(line.strip()))]
     printed += [parse_date(b.text) for b in _edge_blocks(cleaned)
                 if _DATE_LINE.fullmatch(digit_dates(b.text.strip()))]
-    printed += [parse_date(line) for line in _signed_dates([b.text for b in list(cleaned.blocks)[:_NOTICE_BLOCKS]])]
+    head = _head_texts(cleaned)
+    printed += [parse_date(head[i]) for i in _signed_at(head)]
     printed += [parse_date(fields["发文日期"])] if fields.get("发文日期") else []
     printed += [parse_date(line) for line in front if "印发" in line and _DATE_CN.search(line)]
     published = [parse_date(fields[key]) for key in _PUBLISHED_FIELDS if fields.get(key)]
@@ -309,7 +309,11 @@ def infer_issuer(cleaned: CleanText) -> str | None:
             return _DATE_CN.sub("", line).strip()
     # A notice the cleaner did not lift off (its title cut short on the page): its
     # signature stands among the first blocks.
-    return _signature([b.text for b in list(cleaned.blocks)[:_NOTICE_BLOCKS]])
+    return _signature(_head_texts(cleaned))
+
+
+def _head_texts(cleaned: CleanText) -> list[str]:
+    return [b.text for b in list(cleaned.blocks)[:HEAD_BLOCKS]]
 
 
 def _signature(front: list[str]) -> str | None:
@@ -318,9 +322,7 @@ def _signature(front: list[str]) -> str | None:
     name a body (「常州市发展和改革委员会 常州市工业和信息化局 / 常州市财政局 …」),
     are the issuers together. Bodies one per line are left to the fields that sum them up:
     such a column may run on from the text above."""
-    for i, line in enumerate(front[1:], 1):
-        if not _DATE_CN.fullmatch(line.strip()) or not _signers(front[i - 1]):
-            continue
+    for i in _signed_at(front)[:1]:
         if len(_signers(front[i - 1])) == 1:
             return None if i >= 2 and _signers(front[i - 2]) else front[i - 1]
         names: list[str] = []
@@ -333,9 +335,9 @@ def _signature(front: list[str]) -> str | None:
     return None
 
 
-def _signed_dates(lines: list[str]) -> list[str]:
-    """Date lines right under a signature (a notice's, among the first blocks)."""
-    return [line for i, line in enumerate(lines[1:], 1)
+def _signed_at(lines: list[str]) -> list[int]:
+    """The indices of date lines right under a signature."""
+    return [i for i, line in enumerate(lines[1:], 1)
             if _DATE_CN.fullmatch(line.strip()) and _signers(lines[i - 1])]
 
 

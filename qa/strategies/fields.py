@@ -69,8 +69,9 @@ def answer_field(ctx: Context) -> Draft | None:
     title = ctx.corpus.docs[form.doc_id].title if form.doc_id in ctx.corpus.docs else ""
     chosen: list[ClauseRecord] = []
     for said in [p.text for p in ctx.plan.parts] or [question]:
-        best = max(candidates, key=lambda c: (_kind_score(ctx.corpus, c, said, title), c.parent_id == form.clause_id))
-        score = _kind_score(ctx.corpus, best, said, title)
+        scores = {c.clause_id: _kind_score(ctx.corpus, c, said, title) for c in candidates}
+        best = max(candidates, key=lambda c: (scores[c.clause_id], c.parent_id == form.clause_id))
+        score = scores[best.clause_id]
         # The kind must be one the question names, and its field able to give what is
         # asked (「按放电量每千瓦时补贴多少」 is not answered by a share of the investment).
         text = _field_text(ctx.corpus, best)
@@ -89,9 +90,12 @@ def _field_text(corpus: ClauseCorpus, field: ClauseRecord) -> str:
 def _kind_text(corpus: ClauseCorpus, field: ClauseRecord) -> str:
     """The kind's heading and its object field: what the question names the kind by."""
     kind = corpus.parent(field.clause_id)
-    if kind is None:
-        return ""
-    return kind.text + "".join(c.text for c in corpus.children(kind.clause_id) if field_of(c) == "对象")
+    return kind.text + _objects(corpus, kind) if kind is not None else ""
+
+
+def _objects(corpus: ClauseCorpus, kind: ClauseRecord) -> str:
+    """The text of a kind's 支持对象 field."""
+    return "".join(c.text for c in corpus.children(kind.clause_id) if field_of(c) == "对象")
 
 
 def _covered(terms: dict[str, float], text: str) -> float:
@@ -130,7 +134,7 @@ def _kind_score(corpus: ClauseCorpus, field: ClauseRecord, question: str, title:
     pairs = {question[i:i + 2] for i in range(len(question) - 1)}
     pairs = {p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and p not in title}
     heading = kind.heading or kind.text[:40]
-    objects = _kind_text(corpus, field)[len(kind.text):]
+    objects = _objects(corpus, kind)
     return sum(2 * (p in heading) + (p in objects) for p in pairs)
 
 
