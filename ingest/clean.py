@@ -35,6 +35,7 @@ from ingest.celllines import rejoin_cell_lines
 from ingest.footnotes import lift_footnotes
 from ingest.frontmatter import split_front_matter
 from ingest.inline import split_long_lines
+from ingest.glyphs import repair_glyphs
 from ingest.markers import read_marker
 from ingest.reflow import display_width, ends_sentence, join_text, measure_layout, reflow
 from ingest.spacing import repair_spacing
@@ -126,9 +127,10 @@ def _whole_paragraph_lines(lines: list[str], layout) -> bool:  # type: ignore[no
 
 
 def normalise(text: str) -> list[str]:
-    """Text as lines: no BOM or zero-width characters, "\\n" line ends, plain spaces, no
+    """Text as lines: no BOM or zero-width characters, punctuation a PDF font mapped to Yi
+    syllables restored (``ingest.glyphs``), "\\n" line ends, plain spaces, no
     stray table bar at the end of a line that is no table row."""
-    text = _INVISIBLE.sub("", text)
+    text = repair_glyphs(_INVISIBLE.sub("", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = rejoin_cell_lines(_tab_tables(text.split("\n")))
     return [_LONE_BAR.sub(r"\1", line) for line in _WIDE_SPACES.sub(" ", "\n".join(lines)).split("\n")]

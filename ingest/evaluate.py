@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ingest.glyphs import restore
 from kg import cypher, facts
 from kg.documents import list_documents
 from kg.store import GraphStore
@@ -54,7 +55,8 @@ class Score:
 
 
 def norm(text: Any) -> str:
-    return re.sub(r"\s", "", unicodedata.normalize("NFKC", str(text or ""))).lower()
+    # A gold quotes a damaged PDF as printed (「支持力度ꎮ」); ingestion stores it repaired.
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", restore(str(text or "")))).lower()
 
 
 def load_gold(path: Path) -> dict[str, Any]:

@@ -31,7 +31,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(r"多少(名|人)|从业人员|员工|就业人数|人员规模"),
      re.compile(r"\d[\d.,]*\s*(万|亿)?\s*(人|名)")),
     ("amount",
-     re.compile(r"多少钱|金额|奖金|补贴标准|资助标准|奖励标准|标准是多少|多少万|多少元|总额|资金规模|多少资金|补贴多少|奖励多少|how much money"),
+     # Spaces are out of the question by then: 「How much investment」 reads 「Howmuchinvestment」.
+     re.compile(r"多少钱|金额|奖金|补贴标准|资助标准|奖励标准|标准是多少|多少万|多少元|总额|资金规模|多少资金|补贴多少|奖励多少|"
+                r"投资多少|多少投资|预算多少|多少预算|"
+                r"(?i:howmuch(?:money|investment|funding|capital|subsid|budget)|budgeted|howmanyyuan)"),
      # A table row prints the unit in its column's name: 「总投资（万元）：250000」.
      re.compile(r"\d[\d.,]*\s*(万亿|万|亿|千)?\s*元|\d+\s*%|国拨资金|[（(]\s*(万|亿)?元\s*[)）]\s*[:：]\s*\d")),
 )

@@ -158,6 +158,28 @@ def clause_sentences(clause: ClauseRecord) -> list[str]:
     return sentences(clause.text) or [clause.text]
 
 
+# A sentence that opens with the thing the question is about speaks of it; one listing it
+# among others (「加快推动A、B、C等载体建设」) only names it.
+_SUBJECT_BOOST = 0.12
+_LEADING_MARK = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?\s*")
+
+
+def _subject(terms: dict[str, float]) -> str | None:
+    """The question's most specific name (the weightiest term of four characters or more),
+    when it has one."""
+    named = [(w, t) for t, w in terms.items() if len(t) >= 4 and w != ABSENT_WEIGHT]
+    return max(named)[1] if named else None
+
+
+def _gapped(terms: dict[str, float]) -> list[tuple[re.Pattern[str], float]]:
+    """A compound the question names that no plan prints (「信息库」) as plans print it
+    with a modifier inside (「信息资源库」, 「信息等基础库」): half its weight for a sentence
+    that has its parts in order, a few characters apart."""
+    return [(re.compile(re.escape(t[:2]) + r"[\u4e00-\u9fff]{1,3}" + re.escape(t[2:])), w)
+            for t, w in terms.items()
+            if w == ABSENT_WEIGHT and len(t) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", t)]
+
+
 class EvidenceRanker:
     """Scores every sentence of the candidate clauses against one question."""
 
@@ -203,6 +225,8 @@ class EvidenceRanker:
         # An English question matches Chinese sentences only through a glossary: the
         # retrievers' order (the dense one reads English) counts for more.
         weight = RANK_PRIOR * (5 if linked.english else 1)
+        gapped = _gapped(terms)
+        subject = _subject(terms)
         for rank, cid in enumerate(clause_ids):
             clause = self.corpus.by_id.get(cid)
             if clause is None:
@@ -214,9 +238,12 @@ class EvidenceRanker:
                 found = own | context
                 # A term only in the sentence before still counts for half: "该平台…"
                 # continues the sentence that named the platform.
-                coverage = sum(w if t in found else w / 2 if t in previous else 0.0
-                               for t, w in terms.items()) / total
+                coverage = (sum(w if t in found else w / 2 if t in previous else 0.0
+                                for t, w in terms.items())
+                            + sum(w / 2 for pattern, w in gapped if pattern.search(sentence))) / total
                 score = coverage + prior + self._boosts(linked, clause, sentence, needs_number, keys)
+                if subject and _LEADING_MARK.sub("", sentence).startswith(subject):
+                    score += _SUBJECT_BOOST  # 「④人工智能科技园，重点集聚…」 is about it
                 out.append(Evidence(clause, sentence, coverage, score))
                 previous = found - context
         if linked.english and self.meaning is not None:
@@ -321,6 +348,11 @@ def _figure_follows(sentence: str, words: Sequence[str]) -> bool:
 _PART_END = re.compile(r"(?<=[，,：])|(?<=\D:)")
 
 
+def comma_parts(sentence: str) -> list[str]:
+    """A sentence cut after each comma or colon: the pieces ``trim`` keeps or drops."""
+    return re.split(_PART_END, sentence)
+
+
 def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET,
          first: Sequence[str] = ()) -> str:
     """Shorten a long sentence to the comma-separated parts that carry the answer; the parts
@@ -328,7 +360,7 @@ def trim(sentence: str, must_keep: Sequence[str] = (), limit: int = _MAX_SNIPPET
     others, which fill what room is left, in the sentence's order."""
     if len(sentence) <= limit:
         return sentence
-    parts = re.split(_PART_END, sentence)
+    parts = comma_parts(sentence)
     keep = [i for i, p in enumerate(parts) if any(k and k in p for k in [*must_keep, *first])]
     if not keep:
         return sentence[:limit] + "…"

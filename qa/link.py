@@ -57,7 +57,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 # Words that say what kind of answer is wanted rather than what it is about.
 QUESTION_FILLERS = frozenset(
     "负责 部门 单位 牵头 责任 主要 具体 相关 实际 情况 内容 要求 规定 提到 提出 说 讲 打算 准备 "
-    "概念 解释 意思 说法 提法 含义 问题 方面 这块 一块 "
+    "概念 解释 意思 说法 提法 含义 问题 方面 这块 一块 东西 之间 安排 不同 差别 差异 "
     # 「有没有容错的办法」: how a user asks for a measure, not the plan's word (便利 is
     # printed: 「在子女入学等方面提供便利」).
     "办法 方法 做法 途径".split())
@@ -370,8 +370,13 @@ def place_names(text: str) -> list[str]:
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
         with _jieba_lock:
             pairs = list(jieba.posseg.cut(run, HMM=False))
-        names += [p.word for p in pairs if p.flag == "ns" and len(p.word) >= 2]
+        names += [p.word for p in pairs if p.flag == "ns" and len(p.word) >= 2
+                  and not _DIRECTIONS.fullmatch(p.word)]
     return names
+
+
+# Words of direction jieba may tag as places: 「哪些东西」 asks for things, not somewhere.
+_DIRECTIONS = re.compile(r"[东西南北中内外上下前后]+")
 
 
 _WHOLE_NAME = re.compile(r"〔|规划|方案|措施|意见|办法|计划|政策|细则|通知|纲要|\d{4}—\d{4}")

@@ -185,7 +185,8 @@ class QAService:
                       graph=self.graph, findings=findings, evidence=evidence, candidates=candidates,
                       terms=weights, region_docs=engine.region_docs,
                       scope_docs=scope_docs, definitions=engine.definitions,
-                      metric_vocabulary=engine.metric_vocabulary)
+                      metric_vocabulary=engine.metric_vocabulary,
+                      search=lambda text, k: [h.clause_id for h in engine.retriever.retrieve(text, top_k=k)])
         draft = engine.answerer.answer(ctx, agencies, tasks)
         cited = {c.clause_id for c in draft.citations}
         kept = [f for f in findings.facts if f.clause_id in cited]

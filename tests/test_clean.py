@@ -69,6 +69,22 @@ def test_normalise_strips_bom_and_unifies_line_ends_and_spaces():
     assert normalise("\ufeff前言\r\n第一段\u3000正文\r第二行") == ["前言", "第一段 正文", "第二行"]
 
 
+def test_punctuation_a_pdf_font_printed_as_yi_syllables_is_restored():
+    # Made-up fragment in the style of a GB2312-mapped government PDF: 「，」「。」「；」 come
+    # out as U+A3AC, U+A3AE, U+A3BB, 《》 as «», and a decimal point as a private-use glyph.
+    damaged = ("关于印发«支持创业的若干措施»的通知\n各市(州)人民政府\ua3ac省政府各部门\ua3ac请认真贯彻落实\ua3ae\n"
+               "对用工减少低于 5\U001001b0 5％ 的企业给予优惠\ua3bb补贴标准提高至1\ua3ae5万元\ua3ae")
+    lines = normalise(damaged)
+    assert lines[0] == "关于印发《支持创业的若干措施》的通知"
+    assert lines[1] == "各市(州)人民政府，省政府各部门，请认真贯彻落实。"
+    assert lines[2] == "对用工减少低于 5.5％ 的企业给予优惠；补贴标准提高至1.5万元。"
+    # Too few to be damage: a text quoting one Yi syllable keeps it.
+    assert normalise("彝文「\ua3ac」一字")[0] == "彝文「\ua3ac」一字"
+    # A gold quoting the damaged text as printed matches the repaired clause.
+    from ingest.evaluate import norm
+    assert norm("（一）加大创业信贷支持力度\ua3ae") == norm("（一）加大创业信贷支持力度。")
+
+
 def test_tidy_keeps_numbers_and_latin_spacing_but_repairs_extraction():
     assert tidy("产值 2972 亿元，建设 5G 基站") == "产值 2972 亿元，建设 5G 基站"
     assert tidy("算力规模达每秒7. 2×1018 浮点运算次数(7. 2EFLOPS)。") == (

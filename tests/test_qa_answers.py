@@ -308,3 +308,27 @@ def test_how_a_user_asks_for_a_measure_is_not_a_word_to_find(qa: QAService) -> N
     """「有没有容错的办法」: 办法 is the user's way of asking, not the plan's word for it."""
     answer = qa.ask("数字经济企业在武汉万一有轻微违规，监管上有没有容错的办法？")
     assert answer.found and "免罚清单" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "holds"), [
+    # Each side of a comparison found by the question asked of that side alone; 「基础信息库」
+    # is printed with a modifier inside (「基础信息资源库」, 「信用信息等基础库」).
+    ("经开区和湖北省分别打算建哪些基础信息库？", ["经济运行", "公共信用", "宏观经济", "信用信息"]),
+    # 「东西」 is no place, and 「A和B、C等」 is a list of three.
+    ("经开区的智能终端硬件孵化器给入驻团队提供什么东西？", ["电子元器件", "样机生产设备"]),
+    # 「之间」「安排」 are how the user asks, not words the plan must print.
+    ("企业之间的数字经济纠纷，武汉2025—2027年实施方案对仲裁有何安排？", ["仲裁规则"]),
+])
+def test_thirteenth_session_rules_on_the_seeds(qa: QAService, question: str, holds: list[str]) -> None:
+    answer = qa.ask(question)
+    assert answer.found and all(h in body(answer) for h in holds), answer.answer
+
+
+def test_documents_by_the_year_their_period_ends_or_runs_through(qa: QAService) -> None:
+    answer = qa.ask("库里哪些规划的规划期到2025年？")
+    assert "武汉经济技术开发区数字经济产业发展规划" in answer.answer, answer.answer
+    assert "湖北省数字经济发展“十四五”规划" in answer.answer, answer.answer
+    assert "2025—2027" not in answer.answer.split("来源")[0], answer.answer
+    answer = qa.ask("哪几份方案的实施期限覆盖2026年？")
+    assert "（2025—2027年）" in answer.answer and "十四五" not in answer.answer.split("来源")[0], answer.answer
+    assert_numbers_cited(answer)

@@ -559,3 +559,22 @@ def test_two_sides_of_one_measure_are_one_part() -> None:
 
     assert enumerated_parts("物流总费用占GDP比率与全国平均水平的差距要缩小到多少以内？", lambda _: False) == []
     assert enumerated_parts("新能源汽车和充电桩分别要达到多少？", lambda _: False) == ["新能源汽车", "充电桩"]
+
+
+def test_a_sum_asked_in_english_or_as_investment_is_money() -> None:
+    """The question is read without its spaces: 「How much investment」 is 「Howmuchinvestment」."""
+    from qa.asktype import detect
+
+    for question in ("How much investment has the city budgeted for the link?",
+                     "How much money does a firm get?", "这条链路的建设投资多少？"):
+        assert detect(question).kind == "amount", question
+    assert detect("How many stations will be built?").kind == ""
+
+
+def test_words_of_asking_are_no_head_and_directions_are_no_place() -> None:
+    from qa.link import place_names
+    from qa.strategies.parts import head_said
+
+    assert head_said("在3年内按每户每年24000元为限额依次扣减", "企业扩岗税收减免的扣减办法有什么不一样")
+    assert not head_said("对新建充电桩给予补贴", "工作专班的组长")
+    assert "东西" not in place_names("硬件孵化器能提供哪些东西？")

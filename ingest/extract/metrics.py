@@ -42,7 +42,8 @@ _HEAD = sorted((
     "推广", "接入", "上架", "完成", "部署", "遴选", "发布", "举办", "开展", "创建", "争创",
     "孵化", "集聚", "聚集", "吸引", "引育", "输出", "认定", "提供", "贯彻", "落实", "瞄准",
     "围绕", "构建", "组建", "实施", "培养", "安排", "提升", "达到", "期间", "即", "各", "派发",
-    "组织", "评选", "增加", "发放", "优选", "再", "在", "合作", "布局", "预计", "计划", *OWN,
+    "组织", "评选", "增加", "发放", "优选", "再", "在", "合作", "布局", "预计", "计划", "争取", "全年",
+    "且", *OWN,
     *_KEEP), key=len, reverse=True)
 _TAIL = re.compile(r"(?:达到|到达|达|突破|超过|超|不少于|不低于|不超过|降至|提高到|提高至|提升至|提升到|"
                    r"增至|增长到|增长至|上升至|上升到|为|约|共|共计|累计达|总计|合计|要|在|各|将)+$")
@@ -89,7 +90,7 @@ def metric_of(sentence: str, q: Quantity, previous_end: int, previous: str | Non
             before = before[m.end():]
     before = _strip_tail(before)
     prefix, core = _strip_head(before, region)
-    if GENERIC.fullmatch(core) or (previous_end and re.search(r"(?:和|及|与|以及)$", core)) \
+    if GENERIC.fullmatch(core) or re.search(r"(?:和|及|与|或|以及)$", core) \
             or (sentence[cut - 1:cut] == "、" and len(core) <= 6
                 and not (previous_end and previous_end >= cut - 3)):
         core = ""  # "8个行业1000家中小企业", "机票和1万间客房", "郑州、周口4个示范区"

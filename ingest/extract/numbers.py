@@ -45,11 +45,11 @@ _BASE_UNITS = (
 )
 COUNT_UNITS = frozenset("个家项座所台套辆艘架件张篇场种处条名户间款批根栋幢株盏笔宗支组头")
 # A unit is printed as plans print it: a per-unit suffix (万吨／年, 元/千瓦, 5000元/辆) and a
-# bracketed alternative count word (台（套）, 万套（间）) belong to it.
+# bracketed alternative count word (台（套）, 万套（间）, 艘（台、套）) belong to it.
 _COUNT = "套|台|个|家|座|间|处|件|辆|艘|架|部|所|项|张"
-_PER = (r"\s*[/／]\s*(?:年|月|日|天|小时|人|户|辆|台|套|千瓦时|千瓦|kWh|kW|百公里|公斤|吨|平方米|"
+_PER = (r"\s*[/／]\s*(?:年|月|日|天|小时|人|户|辆|台|套|千瓦时|千瓦|兆瓦时|兆瓦|kWh|kW|MWh|MW|百公里|公斤|吨|平方米|"
         r"立方米|亩|次|个)(?![\u4e00-\u9fff]{0,1}[/／])")
-_ALTERNATIVE = rf"[（(](?:{_COUNT})[）)]"
+_ALTERNATIVE = rf"[（(](?:{_COUNT})(?:、(?:{_COUNT}))*[）)]"  # 艘（台、套）
 _PLAIN_UNIT = rf"(?:{_MAGNITUDE}?(?:{'|'.join(_BASE_UNITS)})|{_MAGNITUDE}(?![\u4e00-\u9fff]))"
 UNIT = rf"(?:{_PLAIN_UNIT}(?:(?<=[{_COUNT}]){_ALTERNATIVE})?(?:{_PER})?|[:：]1(?!\d))"
 _GE = ("≥", ">=", "不少于", "不低于", "超过", "高于", "突破", "超", "以上", "余", "多", "+", ">")

@@ -20,7 +20,8 @@ Indicator-table rows (指标/单位/目标 or year cells) are read by ``indicato
 
 Nor is a number a goal when it lays out sites (「全市共布局138个综合能源站，其中，高速点数34个」: a
 layout plan's site counts, unless a goal year or a goal verb makes them one), sets a policy's
-rate or ratio (「养老保险单位费率从19%降低到16%」, 「首付款比例下调至20%」), counts a list just
+rate or ratio (「养老保险单位费率从19%降低到16%」, 「首付款比例下调至20%」) or a price (「基准价为420.7元/兆瓦时」),
+restates a bound in brackets (「（不含144平方米）」), counts a list just
 printed (「住宿和餐饮业等7个行业」) or a cited text's articles (「外贸保稳提质13条意见」), is a time
 limit (「7个工作日」, 「3个月内」), says who qualifies for a grant the same sentence makes
 (「吸纳脱贫劳动力10人以上，…给予5万元奖励」), sits in a computation (「1970*30%=591元/月」), or
@@ -435,7 +436,11 @@ def _policy_setting(sentence: str, q: Quantity, chunk: str) -> bool:
     before, after = sentence[:q.start], sentence[q.end:]
     if _POLICY_RATE.search(chunk) or _RULE_WORDING.search(chunk):
         return True
-    unit = per_unit(q.unit)[0]
+    unit, per = per_unit(q.unit)
+    if per and is_money(unit) and "价" in sentence and not _PLEDGED.search(chunk):
+        return True  # 「基准价现行标准为420.7元/兆瓦时」: a price a rule sets or computes
+    if re.search(r"[（(]\s*不?含\s*$", before):
+        return True  # 「144平方米以下（不含144平方米）」: the bound again, said exactly
     chunk_before = sentence[_chunk_start(sentence, q.start):q.start]
     if unit in ("%", "‰") and (_RATE_OF_BASE.search(chunk_before)
                                or ("允许" in sentence and "比例" in chunk)):

@@ -64,6 +64,9 @@ class Context:
     definitions: DefinitionIndex | None = None
     known: Callable[[str], bool] = lambda text: False  # whether the plans print ``text``
     metric_vocabulary: str = ""  # every target's metric name, joined: the words goals use
+    # The hybrid retriever (BM25 + dense), clause ids best first: a side of a comparison
+    # searched as its own question. None: BM25 alone.
+    search: Callable[[str, int], list[str]] | None = None
 
     def in_scope(self, doc_id: str) -> bool:
         return not self.scope_docs or doc_id in self.scope_docs

@@ -70,7 +70,7 @@ class Comparison:
                                                            docs=frozenset(docs), future=False)
                               if e.coverage >= PART_COVERAGE] or inside
                 else:
-                    inside = self._side_evidence(ctx, docs) or inside
+                    inside = self._side_evidence(ctx, docs, key if kind == "region" else "") or inside
             lead = self._lead(kind, key)
             if inside and inside[0].coverage >= self.cal.group_coverage:
                 points.append(Point(inside[0].clause, render(inside[0], terms=self.terms), f"{lead}："))
@@ -79,15 +79,25 @@ class Comparison:
         return points, notes
 
     @staticmethod
-    def _side_evidence(ctx: Context, docs: Sequence[str]) -> list[Evidence]:
-        """The whole question's sentences within one side's plans, with what BM25 finds
-        there too: the best overall hits may all sit on the other side."""
+    def _side_evidence(ctx: Context, docs: Sequence[str], name: str = "") -> list[Evidence]:
+        """The sentences of one side's plans, found by the question asked of that side
+        alone (the other sides' names out, ``name``, the side's own, in), then the whole
+        question's: the best overall hits may all sit on the other side, and a sentence of
+        one side naming another (the zone's plan recalling 「湖北省先后出台了…」) answers
+        neither."""
         allowed = set(docs)
         if not allowed:
             return []
-        found = [h.clause_id for h in ctx.lexical.retrieve(ctx.linked.text, top_k=80)
-                 if ctx.corpus.by_id[h.clause_id].doc_id in allowed][:20]
-        ids = list(dict.fromkeys([*(c for c in ctx.candidates if ctx.corpus.by_id[c].doc_id in allowed), *found]))
+        asked = ctx.linked.text
+        for surface in sorted(ctx.linked.scope_surfaces, key=len, reverse=True):
+            asked = asked.replace(surface, " ")
+        asked = f"{name} {asked}"
+        if ctx.search is not None:
+            found = [c for c in ctx.search(asked, 80) if ctx.corpus.by_id[c].doc_id in allowed][:20]
+        else:
+            found = [h.clause_id for h in ctx.lexical.retrieve(asked, top_k=80)
+                     if ctx.corpus.by_id[h.clause_id].doc_id in allowed][:20]
+        ids = list(dict.fromkeys([*found, *(c for c in ctx.candidates if ctx.corpus.by_id[c].doc_id in allowed)]))
         ranked = ctx.ranker.rank(ctx.linked, ids, terms=ctx.terms)
         return [e for e in ranked if ctx.linked.ask.accepts(e.sentence, future=False)]
 

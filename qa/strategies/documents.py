@@ -87,6 +87,12 @@ def answer_document(ctx: Context) -> Draft | None:
         if len(compared) >= 2:  # 「苏州、盐都、辽宁、青海这几份方案，哪份最早出、哪份最晚」
             return _ordered(ctx, compared)
         return _newest(ctx, earliest=bool(_EARLIEST.search(focus)))
+    period = _PERIOD_ASKED.search(focus)
+    if period and not docs:
+        by_period = _by_period(ctx, int(period.group("y")), covering=bool(period.group("cover")),
+                               goals="目标" in period.group())
+        if by_period is not None:
+            return by_period
     topic = _ABOUT.search(focus)
     if topic and not docs:
         about = _titled_about(ctx, topic.group("topic"))
@@ -383,6 +389,40 @@ def _titled_about(ctx: Context, topic: str) -> Draft | None:
         where = f"（{doc.region}）" if doc.region and doc.region not in doc.title else ""
         points.append(Point(clauses[0], f"《{doc.title}》{where}", "· " if i else ""))
     return Draft.of(points, intro=f"库中题名涉及“{topic}”的文件：")
+
+
+# 「哪几份规划的目标年是2025年」「哪些方案的规划期覆盖2026年」: documents by their period.
+_PERIOD_ASKED = re.compile(rf"{_WHICH}(?:份|几份)?{_DOC_NOUN}?[^？?，,]{{0,8}}?"
+                           r"(?:目标年份?|规划期限?|实施期限?|期限|时限|(?P<cover>覆盖|涵盖))"
+                           r"(?:是|为|到|至|截至|截止到?)?(?P<y>20\d\d)年?(?:年底|底)?[？?的]?$")
+
+
+def _by_period(ctx: Context, year: int, covering: bool, goals: bool = False) -> Draft | None:
+    """The documents whose period ends in ``year`` (or, ``covering``, runs through it),
+    each cited where its period is printed, else where a goal of that year is (first, when
+    the question asks for the year of the ``goals``: 「目标年」)."""
+    fits = []
+    for doc in ctx.corpus.docs.values():
+        years = [int(y) for y in re.findall(r"\d{4}", doc.period or "")]
+        if years and (min(years) <= year <= max(years) if covering else max(years) == year):
+            fits.append(doc)
+    if not fits:
+        return Draft.of([], [f"已加载的文件中没有规划期{'覆盖' if covering else '到'}该年的。"])
+    fits.sort(key=lambda d: (d.issued or "", d.title))
+    points = []
+    for i, doc in enumerate(fits):
+        clauses = _clauses_of(ctx, doc.doc_id)
+        printed = _printed_period(clauses, doc.period or "")
+        goal = next((c for c in clauses if re.search(rf"到\s*{year}\s*年", c.text)), None)
+        clause = (goal if goals else None) or (printed[1] if printed else None) or goal \
+            or next((c for c in clauses if f"{year}" in c.text), clauses[0])
+        # Every number said is printed in the clause cited: the period where it is printed,
+        # else the goal year; a period known from the title only is the title's to say.
+        period = printed[0] if printed and clause is printed[1] else f"到{year}年" if clause is goal else ""
+        points.append(Point(clause, f"《{doc.title}》" + (f"（{period}）" if period else ""), "· " if i else ""))
+    # The year asked is not said again: no clause prints it as the period's (2026 of 2025—2027).
+    intro = f"规划期{'覆盖' if covering else '到'}该年的文件（按发文日期）："
+    return Draft.of(points, intro=intro)
 
 
 def _newest(ctx: Context, earliest: bool) -> Draft | None:

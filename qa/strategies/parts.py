@@ -16,6 +16,7 @@ from qa.asktype import WHICH
 from qa.compose import Point
 from qa.evidence import Evidence, sentences
 from qa.lexical import pos_cut, tokenize
+from qa.link import QUESTION_FILLERS
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import PART_COVERAGE, Context, Draft, near_number
 from qa.strategies.targets import (
@@ -149,13 +150,18 @@ def squashed(text: str) -> str:
     return re.sub(r"[\s“”\"]", "", text)
 
 
+_ASKING_TAIL = re.compile(r"(?:上)?(?:有|是)?(?:什么|哪些|何|怎样|如何|怎么)?(?:不一样|不同|区别|差别|差异|异同)?[？?]?$")
+
+
 def head_said(said: str, part: str) -> bool:
     """Whether ``said`` names the noun a 的 heads in ``part``: 「工作专班的组长」 asks the
     组长, and a sentence on the 专班's office does not say who that is."""
     head = squashed(part).rsplit("的", 1)[1] if "的" in part else ""
+    # 「…的扣减办法有什么不一样」 asks how 扣减 is done: the question's own words are no head.
+    head = _ASKING_TAIL.sub("", head)
     if len(head) < 2:
         return True
-    words = [w for w in tokenize(head) if len(w) >= 2]
+    words = [w for w in tokenize(head) if len(w) >= 2 and w not in QUESTION_FILLERS] or [head]
     return (words[-1] if words else head) in squashed(said)  # 「配套资助」 is a 资助
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from qa.asktype import WHICH
 from qa.compose import Point
 from qa.corpus import ClauseCorpus
-from qa.evidence import Evidence, sentences, trim
+from qa.evidence import Evidence, comma_parts, sentences, trim
 from qa.link import Linked
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import Calibration, Context, near_number
@@ -23,7 +23,9 @@ from qa.strategies.targets import metric_words, names_metric, words_named
 from qa.types import ClauseRecord
 from qa.wording import cut, render_record, task_title
 
-_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}")
+# Three items or more: 「A、B、C」, or 「A和B、C等」 where 和/及 joins one of them.
+_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?:、[^、]{1,30}){2,}|"
+                          r"(?=[^。；]*、)(?:(?:、|和|及)[^、和及。；]{1,30}){2,}")
 # The best sentence says it lists the asked kind (「氢的输运方式主要有A、B和C三种方式」).
 _LISTS_ITS = re.compile(r"主要有|包括|分为|有以下|如下|主要是")
 # A who-question that asks something else as well (「…租金有什么支持？由谁来给？」): the
@@ -292,9 +294,11 @@ class Passages:
             return [intro] + [Point(c, c.heading, "· ") for c in headed[:12]]
         enumerations = [e for e in evidence[:6] if _ENUMERATION.search(e.sentence)
                         and e.coverage >= best.coverage * 0.8]
-        if not enumerations and best.clause.kind != "table_row" and len(best.clause.text) <= 280:
+        if best.clause.kind != "table_row" and len(best.clause.text) <= 280 \
+                and all(e.clause.clause_id == best.clause.clause_id for e in enumerations):
             # A short task clause that names its items one sentence each (「推动万兆光网…。推进
-            # 5G-A…，建设6G…。加快建设国家新型互联网交换中心。」): the clause is the list.
+            # 5G-A…，建设6G…。加快建设国家新型互联网交换中心。」), or lists them in more than one
+            # of its sentences: the clause is the list.
             return [Point(best.clause, re.sub(r"\s*\n\s*", "", best.clause.text))]
         noun = _listed_noun(linked.raw or linked.focus)
         # 「基本原则是哪几条」: the enumeration that names what is listed (「按照“政府支持、
@@ -409,7 +413,10 @@ def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = (), figu
     if terms:
         sums = _MONEY.findall(evidence.sentence)
         # What a figure question asks for goes in first: the sums and shares an offer pays.
-        asked = [*sums, *_SHARE.findall(evidence.sentence)] if figure else []
+        # A question asking no figure still gets the figure of a part that carries its
+        # words (「扣减方式」: 「按每户每年24000元为限额依次扣减」) before parts that only
+        # restate who qualifies.
+        asked = [*sums, *_SHARE.findall(evidence.sentence)] if figure else _figures_beside(evidence.sentence, terms)
         focused = trim(evidence.sentence, must_keep=[*terms, *sums], limit=min(limit, 140), first=asked)
         if not focused.endswith("…") or re.search(r"\d", focused) or not re.search(r"\d", evidence.sentence):
             return focused
@@ -417,6 +424,12 @@ def render(evidence: Evidence, limit: int = 160, terms: Sequence[str] = (), figu
             return focused
     numbers = re.findall(r"\d[\d.,]*\s*[%％万亿个家台条]?", evidence.sentence)
     return trim(evidence.sentence, must_keep=numbers, limit=limit)
+
+
+def _figures_beside(sentence: str, terms: Sequence[str]) -> list[str]:
+    """The sums and shares of the comma-parts of ``sentence`` that hold one of ``terms``."""
+    return [figure for part in comma_parts(sentence) if any(t and t in part for t in terms)
+            for figure in [*_MONEY.findall(part), *_SHARE.findall(part)]]
 
 
 def _opening(evidence: Evidence, limit: int = 300) -> str:
