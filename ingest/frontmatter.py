@@ -25,9 +25,11 @@ NOTICE_VERBS = "印发|发布|转发|公布|下发|修订|修改"
 # 若干政策的通知」 (X then keeps its own 关于).
 NOTICE_OPENING = rf"(?:关于(?:{NOTICE_VERBS})|(?<=[府厅局委室会院部办])(?:印发|转发|发布))"
 _NOTICE = re.compile(rf"{NOTICE_OPENING}《?(.{{4,120}}?)》?的通知")
-# Its issuers may be printed with a space between them ("X厅 Y厅关于…").
+# Its issuers may be printed with a space between them ("X厅 Y厅关于…"), or on a line of their
+# own above it ("四川省人民政府办公厅⏎关于印发…").
 # The title runs on to 的通知 across line breaks, never across a page's 「...」 cut.
-_NOTICE_LINE = re.compile(rf"(?:[^\s。，；：:《》]{{2,40}} )?[^\s。，；：:《》]{{0,40}}{NOTICE_OPENING}"
+_NOTICE_LINE = re.compile(rf"(?:[\u4e00-\u9fff（）()]{{2,40}}[府厅局委室会院部办]\n(?=关于))?"
+                          rf"(?:[^\s。，；：:《》]{{2,40}} )?[^\s。，；：:《》]{{0,40}}{NOTICE_OPENING}"
                           r"(?:(?!\.\.\.)[^。；：:…]){4,160}?的通知")
 # 「无政办〔2025〕3号关于印发…」: the number a page prints before the notice's title.
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[【]\d{4}[〕］\]】]第?\d{1,4}号")

@@ -106,9 +106,9 @@ GLOSSARY: dict[str, str] = {
     "exempting": "免", "life expectancy": "人均预期寿命", "per capita": "人均", "gdp per capita": "人均地区生产总值",
     "equipment renewal": "设备更新", "trade-in": "以旧换新", "trade in": "以旧换新",
     "data industry": "数据产业", "data-intensive": "数据密集型", "integrated": "融合", "integrate": "融合",
-    "integration": "融合", "expo": "博览会", "exposition": "博览会",
+    "integration": "融合", "expo": "博览会", "exposition": "博览会", "international": "国际", "host": "举办",
     # Plans host a 大会, 论坛 or 峰会; CC-CEDICT's 会议 is a meeting.
-    "conference": "大会", "conferences": "大会", "forum": "论坛", "forums": "论坛", "summit": "峰会", "international": "国际", "host": "举办",
+    "conference": "大会", "conferences": "大会", "forum": "论坛", "forums": "论坛", "summit": "峰会",
     "migrant workers": "农民工", "returnees": "返乡", "returning": "返乡", "square metre": "平方米",
     "square meter": "平方米", "working days": "工作日", "objection": "异议", "account balance": "账户余额",
     "rooftop": "屋顶", "pv": "光伏", "installation rate": "安装率", "public buildings": "公共建筑",

@@ -373,3 +373,14 @@ def test_an_untitled_plan_takes_its_place_and_name_from_its_body(tmp_path):
     meta = parse_file(path).meta
     assert (meta.region, meta.level) == ("济南市", "city")
     assert meta.title == "济南市促进先进制造业发展的若干政策措施" and meta.title_source == "inferred"
+
+
+def test_a_notice_whose_issuer_is_printed_on_the_line_above_keeps_it_in_its_title() -> None:
+    """A PDF prints 「某省人民政府办公厅」 on a line of its own above 「关于印发《…》的通知」."""
+    page = ("某省人民政府办公厅\n关于印发《支持创业带动就业的\n若干政策措施》的通知\n某办规〔2025〕6号\n"
+            "各市人民政府，省政府各部门：\n《支持创业带动就业的若干政策措施》已经省政府同意，现印发给你们。\n"
+            "某省人民政府办公厅\n2025年4月30日\n支持创业带动就业的若干政策措施\n"
+            "为促进就业，制定以下政策措施。\n一、强化财政支持\n（一）加大信贷支持。个人贷款额度提高至50万元。\n")
+    meta = parse_fragment(page).meta
+    assert meta.title == "支持创业带动就业的若干政策措施", meta.title
+    assert meta.also_titles == ("某省人民政府办公厅关于印发《支持创业带动就业的若干政策措施》的通知",), meta.also_titles

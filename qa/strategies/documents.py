@@ -89,10 +89,8 @@ def answer_document(ctx: Context) -> Draft | None:
         return _newest(ctx, earliest=bool(_EARLIEST.search(focus)))
     period = _PERIOD_ASKED.search(focus)
     if period and not docs:
-        by_period = _by_period(ctx, int(period.group("y")), covering=bool(period.group("cover")),
-                               goals="目标" in period.group())
-        if by_period is not None:
-            return by_period
+        return _by_period(ctx, int(period.group("y")), covering=bool(period.group("cover")),
+                          goals="目标" in period.group())
     topic = _ABOUT.search(focus)
     if topic and not docs:
         about = _titled_about(ctx, topic.group("topic"))
@@ -397,7 +395,7 @@ _PERIOD_ASKED = re.compile(rf"{_WHICH}(?:份|几份)?{_DOC_NOUN}?[^？?，,]{{0,
                            r"(?:是|为|到|至|截至|截止到?)?(?P<y>20\d\d)年?(?:年底|底)?[？?的]?$")
 
 
-def _by_period(ctx: Context, year: int, covering: bool, goals: bool = False) -> Draft | None:
+def _by_period(ctx: Context, year: int, covering: bool, goals: bool = False) -> Draft:
     """The documents whose period ends in ``year`` (or, ``covering``, runs through it),
     each cited where its period is printed, else where a goal of that year is (first, when
     the question asks for the year of the ``goals``: 「目标年」)."""

@@ -162,7 +162,7 @@ def head_said(said: str, part: str) -> bool:
     if len(head) < 2:
         return True
     words = [w for w in tokenize(head) if len(w) >= 2 and w not in QUESTION_FILLERS] or [head]
-    return (words[-1] if words else head) in squashed(said)  # 「配套资助」 is a 资助
+    return words[-1] in squashed(said)  # 「配套资助」 is a 资助
 
 
 def attribute_said(said: str, part: str) -> bool:
