@@ -332,3 +332,19 @@ def test_documents_by_the_year_their_period_ends_or_runs_through(qa: QAService) 
     answer = qa.ask("哪几份方案的实施期限覆盖2026年？")
     assert "（2025—2027年）" in answer.answer and "十四五" not in answer.answer.split("来源")[0], answer.answer
     assert_numbers_cited(answer)
+
+
+def test_a_follow_up_on_a_park_quotes_the_sentence_about_it(qa: QAService) -> None:
+    """「④人工智能科技园，重点集聚…打造国家级人工智能产业众创基地」 is about the park; sentences listing
+    it among other carriers (「加快推动人工智能科技园、…等数字经济载体建设」) only name it."""
+    history = [{"role": "user", "content": "七园当中的中国电子数字经济产业园，要建成什么样的区？"},
+               {"role": "assistant", "content": "打造国家级产业数字化升级引领区。"}]
+    answer = qa.ask("那人工智能科技园呢？", history)
+    assert answer.found and "众创基地" in body(answer), answer.answer
+
+
+def test_an_english_question_about_conferences_reads_them_as_the_plans_print_them(qa: QAService) -> None:
+    """「conference」 is the plans' 大会, not CC-CEDICT's 会议."""
+    answer = qa.ask("To lift its standing in AI applications, which two conferences will the Wuhan Economic and "
+                    "Technological Development Zone hold?")
+    assert "国际智能网联汽车大会" in body(answer) and "中国智能家居大会" in body(answer), answer.answer
