@@ -315,15 +315,25 @@ def test_co_signers_printed_side_by_side_above_the_date_are_the_issuers_together
     assert meta.issued == "2025-10-24"
 
 
-def test_a_notice_whose_issuer_stands_before_its_verb_wraps_the_plan_it_names() -> None:
-    """「某市人民政府印发关于…的通知」: no 「关于印发」, the issuer's name before 印发."""
-    page = ("某市人民政府文件\n某政函〔2024〕16号\n某市人民政府印发关于进一步推动\n经济高质量发展若干政策的通知\n"
-            "各区、县（市）人民政府，市政府各部门：\n现将《关于进一步推动经济高质量发展的若干政策》印发给你们，"
-            "请结合实际认真组织实施。\n某市人民政府\n2024年2月18日\n关于进一步推动经济高质量发展的若干政策\n"
-            "为推动高质量发展，制定以下政策。\n一、扩大有效投资政策\n2024年，完成投资800亿元以上。\n")
+@pytest.mark.parametrize(("page", "title", "notice"), [
+    # 「某市人民政府印发关于…的通知」: no 「关于印发」, the issuer's name before 印发.
+    ("某市人民政府文件\n某政函〔2024〕16号\n某市人民政府印发关于进一步推动\n经济高质量发展若干政策的通知\n"
+     "各区、县（市）人民政府，市政府各部门：\n现将《关于进一步推动经济高质量发展的若干政策》印发给你们，"
+     "请结合实际认真组织实施。\n某市人民政府\n2024年2月18日\n关于进一步推动经济高质量发展的若干政策\n"
+     "为推动高质量发展，制定以下政策。\n一、扩大有效投资政策\n2024年，完成投资800亿元以上。\n",
+     "关于进一步推动经济高质量发展的若干政策", "某市人民政府印发关于进一步推动经济高质量发展若干政策的通知"),
+    # A PDF prints 「某省人民政府办公厅」 on a line of its own above 「关于印发《…》的通知」.
+    ("某省人民政府办公厅\n关于印发《支持创业带动就业的\n若干政策措施》的通知\n某办规〔2025〕6号\n"
+     "各市人民政府，省政府各部门：\n《支持创业带动就业的若干政策措施》已经省政府同意，现印发给你们。\n"
+     "某省人民政府办公厅\n2025年4月30日\n支持创业带动就业的若干政策措施\n"
+     "为促进就业，制定以下政策措施。\n一、强化财政支持\n（一）加大信贷支持。个人贷款额度提高至50万元。\n",
+     "支持创业带动就业的若干政策措施", "某省人民政府办公厅关于印发《支持创业带动就业的若干政策措施》的通知"),
+])
+def test_a_notices_issuer_before_its_verb_or_on_the_line_above_is_in_its_title(page: str, title: str,
+                                                                                 notice: str) -> None:
     meta = parse_fragment(page).meta
-    assert meta.title == "关于进一步推动经济高质量发展的若干政策", meta.title
-    assert meta.also_titles == ("某市人民政府印发关于进一步推动经济高质量发展若干政策的通知",), meta.also_titles
+    assert meta.title == title, meta.title
+    assert meta.also_titles == (notice,), meta.also_titles
 
 
 def test_a_notice_title_is_not_read_across_a_cut_or_with_the_number_before_it() -> None:
@@ -373,14 +383,3 @@ def test_an_untitled_plan_takes_its_place_and_name_from_its_body(tmp_path):
     meta = parse_file(path).meta
     assert (meta.region, meta.level) == ("济南市", "city")
     assert meta.title == "济南市促进先进制造业发展的若干政策措施" and meta.title_source == "inferred"
-
-
-def test_a_notice_whose_issuer_is_printed_on_the_line_above_keeps_it_in_its_title() -> None:
-    """A PDF prints 「某省人民政府办公厅」 on a line of its own above 「关于印发《…》的通知」."""
-    page = ("某省人民政府办公厅\n关于印发《支持创业带动就业的\n若干政策措施》的通知\n某办规〔2025〕6号\n"
-            "各市人民政府，省政府各部门：\n《支持创业带动就业的若干政策措施》已经省政府同意，现印发给你们。\n"
-            "某省人民政府办公厅\n2025年4月30日\n支持创业带动就业的若干政策措施\n"
-            "为促进就业，制定以下政策措施。\n一、强化财政支持\n（一）加大信贷支持。个人贷款额度提高至50万元。\n")
-    meta = parse_fragment(page).meta
-    assert meta.title == "支持创业带动就业的若干政策措施", meta.title
-    assert meta.also_titles == ("某省人民政府办公厅关于印发《支持创业带动就业的若干政策措施》的通知",), meta.also_titles
