@@ -242,7 +242,8 @@ class EvidenceRanker:
                                 for t, w in terms.items())
                             + sum(w / 2 for pattern, w in gapped if pattern.search(sentence))) / total
                 score = coverage + prior + self._boosts(linked, clause, sentence, needs_number, keys)
-                if subject and _LEADING_MARK.sub("", sentence).startswith(subject):
+                # The substring test first: the regex runs only on the few sentences naming it.
+                if subject and subject in sentence and _LEADING_MARK.sub("", sentence).startswith(subject):
                     score += _SUBJECT_BOOST  # 「④人工智能科技园，重点集聚…」 is about it
                 out.append(Evidence(clause, sentence, coverage, score))
                 previous = found - context
