@@ -105,6 +105,7 @@ def gold_sets(data: Path) -> list[GoldSet]:
                             ("seeds-3", "qa_seeds3.jsonl", "qa_seeds3_frozen_ids.txt"),
                             ("seeds-4", "qa_seeds4.jsonl", "qa_seeds4_frozen_ids.txt"),
                             ("seeds-5", "qa_seeds5.jsonl", "qa_seeds5_frozen_ids.txt"),
+                            ("seeds-6", "qa_seeds6.jsonl", "qa_seeds6_frozen_ids.txt"),
                             # Lists and questions about documents, over the seeds and the
                             # new plans' tuning documents: needs the new plans ingested.
                             ("lists-docs", "qa_listsdocs.jsonl", "qa_listsdocs_frozen_ids.txt"),

@@ -260,7 +260,7 @@ def conversation_lines(lines: Any) -> list[list[tuple[str, list[dict[str, str]]]
               help="Score this one JSONL file instead of the question sets in --data.")
 @click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("tests/data"), show_default=True, help="Folder of the question sets.")
-@click.option("--set", "only", help="Only this set: dev, seeds-2, seeds-3, seeds-4, seeds-5, lists-docs, docs-2 or new-plans.")
+@click.option("--set", "only", help="Only this set: dev, seeds-2, seeds-3, seeds-4, seeds-5, seeds-6, lists-docs, docs-2 or new-plans.")
 @click.option("--baseline", is_flag=True, help="Also score the plain LangChain chunk baseline (seeds).")
 @click.option("--verbose", "-v", is_flag=True,
               help="Show every failed question of the tuning parts (never of a frozen test part).")
