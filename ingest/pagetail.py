@@ -42,7 +42,11 @@ _BUTTONS = re.compile(
     r"|微信|微博|邮件(?:分享)?|复制网址|纠错|字体|字号|[大中小]|默认|返回顶部)\s*[】\]]?\s*[：:]?\s*){2,}$")
 _SIDEBAR_MARK = re.compile(
     r"^(?:\d{4}-\d{1,2}-\d{1,2}\s*)?(?:查看)?更多\s*[>»›＞]*$|^(?:返回|回到)顶部$|^\d{1,2}:\d{2}$"
-    r"|^top$", re.IGNORECASE)
+    r"|^top$|^(?:排行榜|点击排行|热点(?:新闻|文章)?|热门(?:文章|新闻)?|推荐阅读|最新(?:发布|文章|动态))$", re.IGNORECASE)
+# Furniture right before a footer: a 「分享：」 label, an image-only line, an attachment's file
+# name as a link (「hfb2408+A.pdf」), which the page prints between the plan and 「相关稿件」.
+_BEFORE_FOOTER = re.compile(r"(?:分享(?:到)?|扫一扫|打印|关闭)\s*[：:]?|[^\s\u4e00-\u9fff]*\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)",
+                            re.IGNORECASE)
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _ANNEX = re.compile(r"^附\s*件")
 FOOTER_LINE_MAX = 80
@@ -66,8 +70,25 @@ def strip_footer(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         tail = [line.strip() for line in lines[i:] if line.strip()]
         if all(_furniture_line(line, FOOTER_LINE_MAX) for line in tail):
-            return lines[:i], tail
+            i = _furniture_before(lines, i)
+            return lines[:i], [line.strip() for line in lines[i:] if line.strip()]
     return lines, []
+
+
+def _furniture_before(lines: list[str], start: int) -> int:
+    """Where the footer starting at ``start`` really starts: before the share label, images
+    and attachment links just above it (blank lines between them go with them)."""
+    j = start
+    while j > 0:
+        if not lines[j - 1].strip():
+            j -= 1
+            continue
+        text = visible(lines[j - 1])
+        if text and not _BEFORE_FOOTER.fullmatch(text):
+            break
+        j -= 1
+        start = j
+    return start
 
 
 def strip_sidebar(lines: list[str]) -> tuple[list[str], list[str]]:

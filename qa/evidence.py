@@ -67,12 +67,19 @@ def sentences(text: str) -> list[str]:
         if out and _BREAKDOWN.match(part) and not part.endswith(("；", ";")) \
                 and len(out[-1]) <= _TOTAL_MAX and not out[-1].endswith(("；", ";")):
             out[-1] += part
+        elif len(out) == 1 and _LEAD_LINE.fullmatch(out[0]) and len(parts) > 2:
+            # 「培育“汉江数字经济连绵带”。充分利用…」, 「——屏。到2022年…」: a paragraph's opening
+            # words name what the sentences after them are about; the first of those is read
+            # with them, or an answer quotes the name alone.
+            out[0] += part
         elif len(part) >= 4:
             out.append(part)
     return out
 
 
 _BREAKDOWN = re.compile(r"其中\s*[，,：:]")
+# A paragraph's short lead naming its subject, no figure, no numbering: 「——屏。」, 「培育“X”。」.
+_LEAD_LINE = re.compile(r"[—－\-\s]*(?:[\u4e00-\u9fff]{0,4}[“\"][^”\"\d]{1,14}[”\"]|[\u4e00-\u9fff]{1,4})\s*[。.]")
 _TOTAL_MAX = 60  # a sentence that states a total is short; a long one says more than its figure
 _ABSENT_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 ABSENT_WEIGHT = 2.0
@@ -180,6 +187,20 @@ def _gapped(terms: dict[str, float]) -> list[tuple[re.Pattern[str], float]]:
             if w == ABSENT_WEIGHT and len(t) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", t)]
 
 
+# 「城市电网方面」: a sentence printing the question's two words as the one phrase
+# (「世界一流城市电网」) speaks of that thing; one with 「城市」 here and 「电网」 there may not.
+_PHRASE_BOOST = 0.01  # breaks ties: the words' weights already count
+_PHRASE_WORD = 1.5  # each word specific (「电网」, 「城市」), not question words (「发展」「目标」)
+
+
+def _phrases(terms: dict[str, float], question: str) -> list[str]:
+    """Two of the question's terms it prints side by side, as one phrase."""
+    text = re.sub(r"\s", "", question)
+    named = [t for t, w in terms.items()
+             if w != ABSENT_WEIGHT and w >= _PHRASE_WORD and re.fullmatch(r"[\u4e00-\u9fff]{2,}", t)]
+    return [a + b for a in named for b in named if a != b and a + b in text and a + b not in terms]
+
+
 class EvidenceRanker:
     """Scores every sentence of the candidate clauses against one question."""
 
@@ -227,6 +248,7 @@ class EvidenceRanker:
         weight = RANK_PRIOR * (5 if linked.english else 1)
         gapped = _gapped(terms)
         subject = _subject(terms)
+        phrases = _phrases(terms, linked.raw or linked.text)
         for rank, cid in enumerate(clause_ids):
             clause = self.corpus.by_id.get(cid)
             if clause is None:
@@ -245,6 +267,8 @@ class EvidenceRanker:
                 # The substring test first: the regex runs only on the few sentences naming it.
                 if subject and subject in sentence and _LEADING_MARK.sub("", sentence).startswith(subject):
                     score += _SUBJECT_BOOST  # 「④人工智能科技园，重点集聚…」 is about it
+                if phrases and any(p in sentence for p in phrases):
+                    score += _PHRASE_BOOST
                 out.append(Evidence(clause, sentence, coverage, score))
                 previous = found - context
         if linked.english and self.meaning is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -69,6 +70,7 @@ def resolve(question: str, history: Sequence[Any], linker: Linker) -> Resolution
             return Resolution(f"{asked}{question}", carried=f"（沿用上一问的“{asked}”）")
         return Resolution(question)
     subject = re.sub(_FOLLOWUP_END, "", re.sub(_FOLLOWUP_START, "", question.strip())).strip(" ，,？?")
+    subject = named_by_pointing(subject, linker.g.corpus_text) or subject
     predicate = predicate_of(previous)
     swapped = _swap_counterpart(previous, subject) if not _ASKS_ITSELF.search(subject) else None
     if swapped and not (current.regions or current.years or current.doc_ids):
@@ -133,6 +135,22 @@ def predicate_of(question: str) -> str:
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*")
+
+
+# 「汉江那条带」「沿长江那个带」: a thing named by a word of its name and the kind it is.
+_POINTING = re.compile(r"(?P<word>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:那|这)(?:条|个|项|块|类|家|座|片|张)(?P<kind>[\u4e00-\u9fff]{1,4})")
+
+
+def named_by_pointing(subject: str, corpus_text: str) -> str | None:
+    """The name the plans print for 「汉江那条带」: the one most often printed that runs from
+    the word to the kind (「汉江数字经济连绵带」), None when the subject points at nothing
+    or no plan prints such a name."""
+    m = _POINTING.fullmatch(subject)
+    if not m:
+        return None
+    found = Counter(re.findall(re.escape(m.group("word")) + r"[\u4e00-\u9fff]{0,8}?" + re.escape(m.group("kind")),
+                               corpus_text))
+    return found.most_common(1)[0][0] if found else None
 
 
 def _swap_counterpart(previous: str, subject: str) -> str | None:

@@ -60,7 +60,9 @@ QUESTION_FILLERS = frozenset(
     "概念 解释 意思 说法 提法 含义 问题 方面 这块 一块 东西 之间 安排 不同 差别 差异 "
     # 「有没有容错的办法」: how a user asks for a measure, not the plan's word (便利 is
     # printed: 「在子女入学等方面提供便利」).
-    "办法 方法 做法 途径".split())
+    "办法 方法 做法 途径 "
+    # 「各有什么抓手」 asks for the measures; a sentence 「以…为抓手」 is not one by that word.
+    "抓手 着力点 举措".split())
 
 # Phrases that only make a question ("多大规模" would match 大规模定制); removed from
 # what is searched, kept for intent detection.
@@ -91,6 +93,7 @@ class Linked:
     unknown_places: tuple[str, ...] = ()
     surfaces: tuple[str, ...] = ()  # how the question spelled its regions and documents
     region_forms: tuple[str, ...] = ()  # how it spelled its regions (吉林: 吉林省 and 吉林市)
+    region_named: tuple[tuple[str, str], ...] = ()  # (form, region): 经开区 → 武汉经济技术开发区
     scope_surfaces: tuple[str, ...] = ()  # of those, the regions and whole titles or numbers
     intents: frozenset[str] = field(default_factory=frozenset)
 
@@ -234,11 +237,17 @@ class Linker:
             unknown_places=self._unknown_places(text),
             surfaces=tuple(dict.fromkeys(form for form, _ in region_hits + doc_hits)),
             region_forms=tuple(dict.fromkeys(form for form, _ in region_hits)),
+            region_named=tuple(dict.fromkeys((form, r) for form, v in region_hits
+                                             for r in self.g.shared.get(form, [v]))),
             # A title word (「可再生能源」) names a document but is also what is asked about.
             scope_surfaces=tuple(dict.fromkeys(
                 [form for form, region in region_hits
                  if "comparison" in intents or self._scopes(form, region, docs, named)] + loose
-                + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10])),
+                + [form for form, _ in doc_hits if _WHOLE_NAME.search(form) or len(form) >= 10]
+                # Plans compared are sides, like places: within each, the words naming it
+                # (「突破性方案」「十四五规划」) pick no sentence.
+                + ([form for form, _ in doc_hits] + self._genre_words(squashed, docs)
+                   if "comparison" in intents and len(set(docs)) > 1 else []))),
             intents=intents,
         )
 

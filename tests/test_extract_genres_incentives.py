@@ -175,3 +175,27 @@ def test_a_share_given_within_a_limit_and_capped_in_the_same_phrase():
     (grant,) = incentives_of("四、园区\n13.建设园区。支持建设省级园区，对园区实施的公共服务平台等项目给予建设总投入的30%以内、"
                              "最高不超过1000万元补助。")
     assert money(grant) == ("subsidy", None, 1000, 0.3)
+
+
+def test_a_sum_raised_from_one_figure_to_another_grants_the_new_one():
+    found = incentives_of("二、加力更新\n（七）提高公交车更新补贴标准。更新车龄8年及以上的城市公交车，"
+                          "平均每辆车补贴额由6万元提高至8万元。")
+    assert [money(i) for i in found] == [("subsidy", 8, None, None)]
+
+
+def test_per_item_grants_listed_with_figures_in_their_names_and_parallel_ceilings_are_one_offer_each():
+    found = incentives_of("二、加力更新\n（十一）扩大汽车报废更新支持范围。个人消费者报废旧车，并购买新能源乘用车单台补贴2万元、"
+                          "2.0升及以下排量燃油乘用车单台补贴1.5万元。\n"
+                          "（十二）继续支持汽车置换更新。个人消费者购买乘用车新车的，给予置换更新补贴支持，"
+                          "购买新能源乘用车单台补贴最高不超过1.5万元，购买燃油乘用车单台补贴最高不超过1.3万元。")
+    assert [money(i) for i in found] == [("subsidy", 2, None, None), ("subsidy", 1.5, None, None),
+                                         ("subsidy", None, 1.5, None), ("subsidy", None, 1.3, None)]
+
+
+def test_a_standard_stated_as_a_share_and_a_per_person_item_limit_keep_the_ceiling_after_them():
+    found = incentives_of("二、加力更新\n（十三）支持家电以旧换新。个人消费者购买2级能效产品，补贴标准为产品销售价格的15%；"
+                          "1级能效产品，补贴标准为产品销售价格的20%。每位消费者每类产品可补贴1件，每件补贴不超过2000元。\n"
+                          "（十四）实施数码产品购新补贴。对个人消费者购买手机等数码产品，按产品销售价格的15%给予补贴，"
+                          "每位消费者每类产品可补贴1件，每件补贴不超过500元。")
+    assert [money(i) for i in found] == [("subsidy", None, 0.2, 0.15), ("subsidy", None, 0.2, 0.2),
+                                         ("subsidy", None, 0.05, 0.15)]

@@ -113,6 +113,26 @@ def test_page_furniture_is_not_body() -> None:
     assert REFUSE_BELOW < WARN_BELOW
 
 
+def test_share_buttons_images_and_attachment_links_before_a_footer_are_page_furniture() -> None:
+    page = (PLAN + "\n分享：\n\n[![](https://example.gov.cn/a.png)](https://example.gov.cn/b)\n\n"
+            "[plan2408.pdf](https://example.gov.cn/plan2408.pdf \"plan2408.pdf\")\n\n#### 相关稿件\n\n"
+            "- [一图读懂某市数据要素市场化配置改革方案](https://example.gov.cn/c.html)\n")
+    doc = parse_text(page, doc_id="x", source="page.md", sha256="0" * 64)
+    texts = " ".join(c.text for c in doc.clauses)
+    assert "分享" not in texts and "pdf" not in texts and "一图读懂" not in texts
+    assert doc.meta.coverage == 1.0
+
+
+def test_a_ranking_list_after_the_plan_is_a_sidebar() -> None:
+    headlines = "\n\n".join(f"- _0{k}_\n\n## [某市发布第{k}批政策解读](https://example.gov.cn/{k}.html)\n\n2026-04-2{k}"
+                              for k in range(1, 4))
+    plan = PLAN + "\n" + MORE
+    doc = parse_text(plan + "\n排行榜\n\n" + headlines + "\n", doc_id="x", source="page.md", sha256="0" * 64)
+    texts = " ".join(c.text for c in doc.clauses)
+    assert "排行榜" not in texts and "政策解读" not in texts
+    assert doc.clauses[-1].text == parse_text(plan, doc_id="y", source="plan.md", sha256="0" * 64).clauses[-1].text
+
+
 @pytest.mark.slow
 def test_ingestion_stores_coverage_reports_losses_and_refuses_a_lost_body(
         store, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]

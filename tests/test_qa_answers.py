@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qa.service import QAService
+from qa.strategies.comparison import own_questions
 from tests.test_qa import assert_numbers_cited, body, squash
 from ui.views.chat import EXAMPLES
 from ui.wiring import build_qa
@@ -322,6 +323,46 @@ def test_how_a_user_asks_for_a_measure_is_not_a_word_to_find(qa: QAService) -> N
 def test_thirteenth_session_rules_on_the_seeds(qa: QAService, question: str, holds: list[str]) -> None:
     answer = qa.ask(question)
     assert answer.found and all(h in body(answer) for h in holds), answer.answer
+
+
+@pytest.mark.parametrize(("question", "holds"), [
+    # Two plans compared: the words naming them (「突破性方案」「十四五规划」) pick no sentence, and
+    # a region's side is the plan the question names, not every plan of that region.
+    ("在专家智库上，武汉突破性方案和湖北十四五规划各设了什么？", ["数字经济专家委员会", "数字经济专家库"]),
+    # 「按经开区规划的说法」 names whose plan says it: no comparison of 经开区 and 武汉市.
+    ("按经开区规划的说法，武汉市近年密集出台了哪些数字经济规划和方案？",
+     ["武汉市北斗产业发展行动计划", "武汉市促进线上经济发展实施方案"]),
+    # 「城市电网」 printed as one phrase speaks of the city grid; 「城市」 and 「电网」 apart may not.
+    ("城市电网方面，武汉突破性方案和2025—2027年方案的提法分别是什么？", ["世界一流城市电网", "智能电网"]),
+    # A name holding 「+」 is looked for whole, not as the shorter entity inside it.
+    ("中国5G+工业互联网大会在哪几份文件里出现过？", ["湖北省数字经济发展“十四五”规划", "武汉打造数字经济发展新高地"]),
+])
+def test_fourteenth_session_comparisons_on_the_seeds(qa: QAService, question: str, holds: list[str]) -> None:
+    answer = qa.ask(question)
+    assert answer.found and all(h in body(answer) for h in holds), answer.answer
+
+
+def test_a_side_named_by_its_short_form_asks_its_own_part(qa: QAService) -> None:
+    """「经开区建的又是什么平台」: the zone, named by its short form, asks its own question."""
+    linked = qa._engine.linker.link("推动企业上云，湖北省打的是什么品牌，经开区建的又是什么平台？")
+    assert ("经开区", "武汉经济技术开发区") in linked.region_named
+    assert own_questions(linked.raw, [("湖北省", ["湖北省"]), ("武汉经济技术开发区", ["经开区"])]) == {
+        "湖北省": "推动企业上云打的是什么品牌", "武汉经济技术开发区": "推动企业上云建的又是什么平台?"}
+
+
+def test_a_follow_up_pointing_at_a_thing_by_a_word_of_its_name_asks_of_that_thing(qa: QAService) -> None:
+    """「沿长江那条带呢？」: the belt the plan names 「沿长江数字经济连绵带」, asked as before."""
+    history = [{"role": "user", "content": "湖北“汉江数字经济连绵带”要发挥哪个城市的副中心作用？"},
+               {"role": "assistant", "content": "发挥襄阳省域副中心城市作用。"}]
+    answer = qa.ask("沿长江那条带呢？", history)
+    assert "沿长江数字经济连绵带" in answer.answer and "宜昌" in body(answer), answer.answer
+
+
+def test_asking_for_levers_is_no_word_a_sentence_must_print(qa: QAService) -> None:
+    """「各有什么抓手」 asks for the measures; 「以…为抓手」 is not one by that word."""
+    linked = qa._engine.linker.link("文旅数字化，武汉突破性方案和2025—2027年方案各有什么抓手？")
+    terms = qa._engine.ranker.terms(linked)
+    assert terms.get("抓手", 0) < terms["文旅"] / 4  # a question word weighs a fifth of itself
 
 
 def test_documents_by_the_year_their_period_ends_or_runs_through(qa: QAService) -> None:

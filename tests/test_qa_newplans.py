@@ -550,8 +550,15 @@ THIRTEENTH_SESSION_QUESTIONS = [
 ]
 
 
+FOURTEENTH_SESSION_QUESTIONS = [
+    # A share asked (「按费用的多少比例」), and the sentence about the thing prints none: refused.
+    ("泰安市对OPC主体购买智能算力按费用的多少比例给予补贴？", ["比例"], False),
+]
+
+
 @pytest.mark.parametrize(("question", "holds", "found"),
-                         ELEVENTH_SESSION_QUESTIONS + TWELFTH_SESSION_QUESTIONS + THIRTEENTH_SESSION_QUESTIONS)
+                         ELEVENTH_SESSION_QUESTIONS + TWELFTH_SESSION_QUESTIONS + THIRTEENTH_SESSION_QUESTIONS
+                         + FOURTEENTH_SESSION_QUESTIONS)
 def test_later_sessions_rules_on_tuning_plans(qa, question: str,  # type: ignore[no-untyped-def]
                                               holds: list[str], found: bool) -> None:
     answer = qa.ask(question)

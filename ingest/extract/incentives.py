@@ -108,14 +108,15 @@ def _clause_incentives(clause: Clause) -> list[Incentive]:
 # 「单个项目补贴金额最高不超过300万元。」 after the clause's grants: one ceiling for each of them,
 # not a grant of its own.
 _SHARED_CAP = re.compile(r"^\s*(?:[，,]?\s*(?:同一项目从优不重复|从优不重复)[，,]\s*)?"
-                         r"(?:单个|单家|每个|每家|同一|单一|每一)[^，,。；;]{0,12}?"
-                         r"(?:项目|企业|单位|主体|机构|个人|家庭)")
+                         r"(?:单个|单家|每个|每家|同一|单一|每一|每位|每名)[^，,。；;]{0,12}?"
+                         r"(?:项目|企业|单位|主体|机构|个人|家庭|消费者)")
+_COUNTED = r"(?![\d.]*\s*(?:件|台|辆|次|套|个|项))"  # 「可补贴1件」 counts items, grants no sum
 
 
 def _shared_cap(sentence: str) -> float | None:
     """The ceiling a sentence sets on every grant before it in its clause, when that is all
     it does: it opens with whom the ceiling is per (单个项目, 每家企业) and grants nothing."""
-    if not _SHARED_CAP.match(sentence) or re.search(r"给予|予以|奖励\s*\d|补贴\s*\d", sentence):
+    if not _SHARED_CAP.match(sentence) or re.search(rf"给予|予以|奖励\s*\d{_COUNTED}|补贴\s*\d{_COUNTED}", sentence):
         return None
     return _sole_cap(sentence)
 

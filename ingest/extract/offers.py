@@ -35,12 +35,16 @@ from ingest.extract.instruments import FUND, instruments, is_granted
 from ingest.extract.numbers import Quantity, find_quantities, is_money
 from ingest.extract.terms import GRANT_VERB, grant_start, is_cap
 
-_AMOUNTED = re.compile(r"(?:奖励|奖补|补贴|补助|资助|贴息)\s*\d|每[家个项人户][^，,；;]{0,6}?(?:奖励|奖补|补助|补贴)")
+# (「每类产品可补贴1件」 counts what is subsidised: no sum.)
+_AMOUNTED = re.compile(r"(?:奖励|奖补|补贴|补助|资助|贴息)\s*\d(?![\d.]*\s*(?:件|台|辆|次|套|个|项))|"
+                       r"每[家个项人户][^，,；;]{0,6}?(?:奖励|奖补|补助|补贴)")
 _RATIO = re.compile(r"\d\s*%")
 _TERM = re.compile(r"^(?:单个|每个|每家|每户|每人|单家|单项|单户|累计|总额|合计|年度|每年|其中)?"
                    r"[^，,；;]{0,12}?(?:最高|最多|上限|封顶|不超过)|"
                    r"分[一二两三四五六七八九十\d]+(?:年|期|次|个年度)|分(?:期|年度?)(?:拨付|兑现|发放|支付)|"
-                   r"各(?:承担|负担)|^(?:由)?[\u4e00-\u9fff]{1,8}(?:承担|负担)")
+                   r"各(?:承担|负担)|^(?:由)?[\u4e00-\u9fff]{1,8}(?:承担|负担)|"
+                   # 「每位消费者每类产品可补贴1件」: how many items one person may claim for
+                   r"可(?:补贴|补助|申请|享受)[^，,；;]{0,4}?\d+\s*(?:件|台|辆|次|套)")
 _CHUNK_END = re.compile(r"[，,：:]")
 _TIER_RUN = re.compile(r"分别")
 _JOIN = re.compile(r"^\s*(?:、|和|及|或|，|,)\s*(?:最高|不超过)?\s*$")
@@ -49,7 +53,7 @@ _BLANK = "\u3000"  # a full-width space keeps offsets; normalize() reads it as a
 # 巩固提升年, 三孩家庭补贴不超过), or a longer name that repeats the instrument (「购买新能源
 # 乘用车补贴10000元、购买燃油乘用车补贴7000元」).
 _LISTED_GAP = re.compile(r"^\s*[、，,和]\s*(?:(?:[^，,。；;、：:\d]|[（(][^）)]{0,6}[）)]){0,12}?|"
-                         r"[^，,。；;、：:\d]{0,24}?(?:补贴|补助|奖励|奖补))$")
+                         r"[^，,。；;、：:]{0,24}?(?:补贴|补助|奖励|奖补))$")
 _GRANT_AT = re.compile(r"给予|予以|(?:奖励|奖补|补贴|补助|资助)")
 _RATES = re.compile(r"费率|税率|利率")
 _SUM_HINT = re.compile(r"\d\s*(?:万亿|亿|千万|万)?元|\d\s*万(?![\u4e00-\u9fff])")
@@ -113,6 +117,17 @@ def _cap_grant(chunk: str) -> bool:
         and not _RATIO.search(body)
 
 
+def _money(chunk: str) -> list[Quantity]:
+    return [q for q in find_quantities(chunk) if is_money(q.unit) and not q.quoted]
+
+
+def _own_cap(chunk: str) -> bool:
+    """A chunk naming its instrument and a ceiling on it (「购买燃油乘用车单台补贴最高不超过1.3万元」)."""
+    body = chunk.rstrip("，,：:；; ")
+    money = _money(body)
+    return bool(money) and bool(instruments(body)) and all(is_cap(body, q) for q in money)
+
+
 def _is_term(body: str, quantities: list[Quantity]) -> bool:
     if GRANT_VERB.search(body) or body.startswith("按"):
         return False
@@ -132,6 +147,12 @@ def _by_grants(sentence: str) -> list[str]:
         role = chunk_role(chunk, last in ("grant", "term") and seen_grant)
         if role == "grant" and last == "grant" and _cap_grant(chunk) and not any(_cap_grant(c) for c in current):
             role = "term"  # 「按…服务费用的10%补贴，给予每年最高100万元资助」: the cap of that grant
+        if role == "term" and _own_cap(chunk) and any(_own_cap(c) for c in current[:closed]) \
+                and all(_own_cap(c) for c in current[:closed] if _money(c)):
+            # 「给予置换补贴支持，购买新能源车单台补贴最高1.5万元，购买燃油车单台补贴最高1.3万元」:
+            # two grants, each its own ceiling (after a sum, 「补助100元，二孩…不超过1万，三孩…
+            # 不超过2万」, the ceilings are tiers of that sum).
+            role = "grant"
         if role == "grant" and seen_grant:
             parts.append("".join(current[:closed]))
             current, closed = current[closed:], 0

@@ -112,6 +112,8 @@ def read_terms(offer: str, quantities: list[Quantity] | None = None) -> Terms:
             continue
         if _SCOPE_BEFORE.search(offer, 0, q.start) and re.match(r"\s*及?以[上下]", offer[q.end:]):
             continue  # 「单户担保金额500万元及以下」: the cases it covers
+        if _RAISED_FROM.match(offer, q.end):
+            continue  # 「由6万元提高至8万元」: the sum it was, not the one granted
         floor = _FLOOR_BEFORE.search(offer, 0, q.start)
         if floor and (floor.group("verb") or q.comparator == ">="):
             continue  # 「单体项目总投资不低于2000万元」: which projects qualify
@@ -127,6 +129,9 @@ def read_terms(offer: str, quantities: list[Quantity] | None = None) -> Terms:
     instalments = _INSTALMENTS.search(offer)
     return Terms(amount, cap, ratio, base, per_year,
                  instalments.group() if instalments else None, payer(offer), cost_sharing(offer))
+
+
+_RAISED_FROM = re.compile(r"\s*(?:提高|提升|上调|调高|调整|增加|降低|下调|调低)(?:至|到|为)\s*\d")
 
 
 def grant_start(offer: str) -> int:

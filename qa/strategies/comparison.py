@@ -31,9 +31,11 @@ class Comparison:
         if "comparison" not in linked.intents:
             return None
         groups = sides(ctx)
-        if len(groups) < 2:
+        if len(groups) < 2 or _cited_as_source(linked.raw or linked.focus, linked.region_named):
             return None
-        own = own_questions(linked.raw or linked.focus, [(g.key, _names(g.key)) for g in groups])
+        own = own_questions(linked.raw or linked.focus,
+                            [(g.key, _names(g.key) + [f for f, r in linked.region_named if r == g.key])
+                             for g in groups])
         if (asks_figure(ctx) or "target" in linked.intents) and own is None:
             compared = compare_targets(ctx, ctx.plan.core or linked.focus, groups)
             if compared is not None:
@@ -103,7 +105,13 @@ class Comparison:
 
     @staticmethod
     def _side_docs(ctx: Context, kind: str, key: str) -> list[str]:
-        return ctx.region_docs.get(key, []) if kind == "region" else [key]
+        """A side's plans: a region's, or only those of them the question names
+        (「武汉突破性方案和湖北十四五规划」 compares two plans, not all of Wuhan's)."""
+        if kind != "region":
+            return [key]
+        own = ctx.region_docs.get(key, [])
+        named = [d for d in ctx.linked.doc_ids if d in own]
+        return named or own
 
     def _lead(self, kind: str, key: str) -> str:
         if kind == "doc":
@@ -132,6 +140,17 @@ def own_questions(question: str, named: Sequence[tuple[str, Sequence[str]]]) -> 
     # What no side names is asked of both: 「推动企业上云，湖北省打的是什么品牌，…」.
     shared = "".join(p for p in parts if not naming[p])
     return {key: f"{shared}{text}" for key, text in own.items()}
+
+
+# 「按经开区规划的说法，武汉市…」: a place named as whose plan says it, not a side.
+_SOURCE = re.compile(r"(?:^|[，,；;])(?:按|按照|据|根据|依照|依据)(?P<name>[^，,；;]{2,12}?)(?:的)?(?:规划|方案|文件|材料|报道)"
+                     r"(?:的)?(?:说法|所说|表述|提法|来看|里|中|上)?(?=[，,；;]|$)")
+
+
+def _cited_as_source(question: str, named: Sequence[tuple[str, str]]) -> bool:
+    """Whether the question names one of its places only as the plan it quotes."""
+    text = re.sub(r"\s", "", question)
+    return any(m.group("name") in {form for form, _ in named} for m in _SOURCE.finditer(text))
 
 
 def _names(key: str) -> list[str]:

@@ -305,9 +305,10 @@ def _mentions(ctx: Context) -> Draft | None:
 
 # What is looked for, unquoted: after the verb (「哪几份材料涉及碳普惠」) or before 在
 # (「加氢站在哪些文件里出现过」).
-_MENTIONED_AFTER = re.compile(r"(?:提到|提及|涉及|谈到|讲到|写到|包含|出现)(?:了|过)?(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)"
+# A name may hold 「+」「·」「-」: 「中国5G+工业互联网大会」.
+_MENTIONED_AFTER = re.compile(r"(?:提到|提及|涉及|谈到|讲到|写到|包含|出现)(?:了|过)?(?P<x>[\u4e00-\u9fffA-Za-z0-9+·\-]{2,20}?)"
                               r"(?:这个词|这一|的内容|相关内容|内容|的事|吗|呢|的)?[？?。，,]*$")
-_MENTIONED_BEFORE = re.compile(r"^(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:这个词|一词)?(?:在|出现在)" + _WHICH)
+_MENTIONED_BEFORE = re.compile(r"^(?P<x>[\u4e00-\u9fffA-Za-z0-9+·\-]{2,20}?)(?:这个词|一词)?(?:在|出现在)" + _WHICH)
 
 
 def _mentioned(question: str) -> list[str]:

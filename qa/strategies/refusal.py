@@ -36,6 +36,8 @@ _ORDINAL_KIND = {"次": "套"}  # 「首次购房」 is the 首套; a 孩 or a �
 _SUM = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元|\d+(?:\.\d+)?\s*(?:[%％倍]|个?百分点)|\d[\d.,]*\s*[万亿]")
 # What a sentence that grants something prints: a support word or the verb that pays.
 _GRANT = re.compile("|".join(sorted(_SUPPORT)) + r"|给予|发放|兑现|享受|减免|免收|减半")
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％‰]|百分之|分之[一二三四五六七八九十]|[一二三四五六七八九十两]成|\d+\s*[:：]\s*\d+|"
+                    r"个百分点|全额|\d+\s*倍")
 _YEARLY = re.compile(r"每年|一年的|年度|每一年|按年")
 _ONE_OFF = re.compile(r"一次性")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
@@ -95,6 +97,11 @@ class Refusal:
                 and _ONE_OFF.search(near[0].sentence) \
                 and not any(_YEARLY.search(e.sentence) for e in near[:8] if e.clause.doc_id == near[0].clause.doc_id):
             return f"已加载的规划文件只给出一次性的金额，没有按年给出。{english}"
+        # 「按费用的多少比例给予补贴」 answered by 「支持…购买智能算力」: a share asked, and no
+        # sentence near the top prints any.
+        if "share" in ctx.plan.asks and not alone and near \
+                and not any(_SHARE.search(e.sentence) or _SHARE.search(e.clause.text) for e in near[:5]):
+            return f"已加载的规划文件没有给出所问的比例。{english}"
         # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
         # answer would come from.
         if "amount" in ctx.plan.asks and near and not alone and not any(_SUM.search(e.clause.text) for e in near[:5]):
