@@ -187,6 +187,10 @@ def _gapped(terms: dict[str, float]) -> list[tuple[re.Pattern[str], float]]:
             if w == ABSENT_WEIGHT and len(t) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", t)]
 
 
+# 「哪些领域纳入…」: a sentence closing an enumeration with the kind asked (「A、B、C等领域」)
+# lists what is asked, though a question word weighs little.
+_WHICH_KIND = re.compile(r"哪(?:些|几[个类项种])(?P<kind>[\u4e00-\u9fff]{2})")
+_LISTED_KIND_BOOST = 0.1
 # 「城市电网方面」: a sentence printing the question's two words as the one phrase
 # (「世界一流城市电网」) speaks of that thing; one with 「城市」 here and 「电网」 there may not.
 _PHRASE_BOOST = 0.01  # breaks ties: the words' weights already count
@@ -249,6 +253,8 @@ class EvidenceRanker:
         gapped = _gapped(terms)
         subject = _subject(terms)
         phrases = _phrases(terms, linked.raw or linked.text)
+        kind = _WHICH_KIND.search(re.sub(r"\s", "", linked.raw or "")) if "list" in linked.intents else None
+        closing = f"等{kind.group('kind')}" if kind else None
         for rank, cid in enumerate(clause_ids):
             clause = self.corpus.by_id.get(cid)
             if clause is None:
@@ -269,6 +275,8 @@ class EvidenceRanker:
                     score += _SUBJECT_BOOST  # 「④人工智能科技园，重点集聚…」 is about it
                 if phrases and any(p in sentence for p in phrases):
                     score += _PHRASE_BOOST
+                if closing and closing in sentence:
+                    score += _LISTED_KIND_BOOST  # 「哪些领域」: 「电子信息、安全生产、设施农业等领域」
                 out.append(Evidence(clause, sentence, coverage, score))
                 previous = found - context
         if linked.english and self.meaning is not None:

@@ -234,8 +234,19 @@ def enumerated_parts(text: str, known: Callable[[str], bool]) -> list[str]:
         items = [_clean(p) for p in pieces]
         items = [i for i in items if len(i) >= 2]
         if len(items) >= 2 and len(items) == len(pieces) and len(items) > len(best):
-            best = items
+            best = _shared_tails(items)
     return best
+
+
+_GRADE = r"[\d一二三四五六七八九十]+\s*[级类星档等]"
+
+
+def _shared_tails(items: list[str]) -> list[str]:
+    """「1级和2级能效家电」: a grade alone shares the noun the last grade names."""
+    last = re.match(rf"{_GRADE}(?P<tail>[\u4e00-\u9fff]{{2,}})$", items[-1])
+    if not last:
+        return items
+    return [f"{i}{last.group('tail')}" if re.search(rf"{_GRADE}$", i) else i for i in items]
 
 
 def _split(span: str, known: Callable[[str], bool]) -> list[str]:

@@ -20,6 +20,7 @@ _CHUNK = re.compile(r"(?<=[，,；;：。])|(?<=\D:)")  # not inside a ratio: 2:
 _YEAR_LEAD = re.compile(r"^\s*(?:到|至|力争到?|预计到?|截至)\s*20\d\d\s*年")
 _ITEM_NUMBER = re.compile(r"^[（(]?\d{1,2}[.、．)）]")
 _ROW_PAIR = re.compile(r"([^｜；：]+)：([^；]*)")
+_GRADE = re.compile(r"\d+\s*[级类星档]")
 NUMBER = re.compile(r"\d[\d.,]*\s*(?:[%％‰]|万亿|亿|万|千|百)?\s*(?:[\u4e00-\u9fff]{0,2}|[A-Za-z]{1,6})")
 
 
@@ -47,7 +48,9 @@ def focus(sentence: str, keep: Sequence[str], *, limit: int = 120, figure: bool 
         return cut(sentence, limit)
     # A digit of an asked word (「第1年」) is not the figure asked for.
     # Nor is an item's number (「2.主导制定…国家标准的企业,」).
-    if figure and not any(re.search(r"\d", _without(_ITEM_NUMBER.sub("", _squash(parts[i])), keys)) for i in chosen):
+    # Nor a grade (「1级能效」).
+    if figure and not any(re.search(r"\d", _GRADE.sub("", _without(_ITEM_NUMBER.sub("", _squash(parts[i])), keys)))
+                          for i in chosen):
         after = next((i for i in range(chosen[-1] + 1, len(parts)) if re.search(r"\d", parts[i])), None)
         if after is not None:
             chosen.append(after)

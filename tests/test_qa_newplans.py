@@ -553,6 +553,13 @@ THIRTEENTH_SESSION_QUESTIONS = [
 FOURTEENTH_SESSION_QUESTIONS = [
     # A share asked (「按费用的多少比例」), and the sentence about the thing prints none: refused.
     ("泰安市对OPC主体购买智能算力按费用的多少比例给予补贴？", ["比例"], False),
+    # A sum per item asked of one thing (电动自行车): the plan speaks of it and prints no sum
+    # for it; another vehicle's sum per vehicle is no answer.
+    ("广东2025年以旧换新工作方案中，电动自行车以旧换新每辆补贴多少元？", ["电动自行车"], False),
+    # Each grade asked gets its own share; the ceiling after them is kept.
+    ("广东2025年以旧换新工作方案对购买1级和2级能效家电分别按什么比例补贴？每件最多补多少？", ["15%", "20%", "2000元"], True),
+    # 「哪些领域」: the sentence closing its enumeration with 「等领域」 lists them.
+    ("广东2025年大规模设备更新工作方案新增将哪些领域纳入设备更新支持范围？", ["电子信息", "安全生产", "设施农业"], True),
 ]
 
 

@@ -32,6 +32,8 @@ def known(text: str) -> bool:
     ("数字经济核心产业增加值占比是多少？", []),
     # 「省、市级」: one character before 、 shares the next item's suffix (省级 and 市级 together).
     ("对国家级创新平台和省、市级创新平台的配套资助有什么不同？", ["国家级创新平台", "省、市级创新平台的配套资助"]),
+    # 「1级和2级能效家电」: the grade alone shares the noun the last grade names.
+    ("对购买1级和2级能效家电分别按什么比例补贴？", ["购买1级能效家电", "2级能效家电"]),
 ])
 def test_enumerated_parts(question: str, parts: list[str]) -> None:
     assert enumerated_parts(question, known) == parts
@@ -69,6 +71,14 @@ def test_a_follow_up_swaps_the_word_standing_where_its_subject_would() -> None:
     # A three-character name sharing only its last character; not a longer phrase ending in 的.
     assert _swap_counterpart("经开区工业互联网的软件层重点发展什么？", "安全层") == "经开区工业互联网的安全层重点发展什么？"
     assert _swap_counterpart("企业获批省五星级“上云”企业能拿到多少奖励？", "四星级和三星级的") is None
+
+
+def test_a_share_asked_is_its_own_ask() -> None:
+    def asks(question: str) -> frozenset[str]:
+        return make_plan(Linked(text=question, focus=question, raw=question), known).asks
+    assert "share" in asks("按费用的多少比例给予补贴？") and "share" in asks("补贴比例是多少？")
+    assert "share" not in asks("补贴多少钱？")
+    assert "amount" in asks("为服务业数字化转型安排了多少专项资金？")
 
 
 def test_which_ones_is_no_count() -> None:
@@ -215,6 +225,9 @@ def test_focus_keeps_the_parts_with_the_asked_words() -> None:
     # An item's own number is no figure: the sum asked for follows.
     item = "2.主导制定或修订新型储能领域国家标准的企业,一次性给予25万元奖励;"
     assert "25万元" in focus(item, ["国家标准"], figure=True)
+    # Nor is a grade (「1级能效」).
+    graded = "1级能效或水效标准的产品，补贴标准为产品销售价格的20%。"
+    assert "20%" in focus(graded, ["能效"], figure=True)
 
 
 def test_task_title_expands_a_one_character_heading() -> None:

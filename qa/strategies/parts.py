@@ -104,6 +104,10 @@ def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: 
     found = ctx.part_evidence(text, needs_number=figure)
     if prefer:
         found.sort(key=lambda e: (e.coverage < PART_COVERAGE, e.clause.doc_id not in prefer))
+    # 「1级能效家电」: a sentence printing its grade goes before one printing another grade.
+    grades = re.findall(r"[\d一二三四五六七八九十]+\s*[级类星档]", text)
+    if grades:
+        found.sort(key=lambda e: (e.coverage < PART_COVERAGE, not any(g in e.sentence for g in grades)))
     for evidence in found[:10]:
         if evidence.coverage < PART_COVERAGE:
             break

@@ -601,6 +601,11 @@ def _own_words_said(said: str, part: str, others: list[str]) -> bool:
     挤奶机械, though it shares 单机补贴限额."""
     shared = {w for other in others for w in metric_words(other)}
     own = [w for w in metric_words(part) if len(w) >= 2 and w not in shared]
+    # 「1级能效家电」 beside 「2级能效家电」: the grade is what sets it apart.
+    grades = [g for g in re.findall(r"[\d一二三四五六七八九十]+\s*[级类星档]", part)
+              if not any(g in other for other in others)]
+    if grades and not any(g in re.sub(r"\s", "", said) for g in grades):
+        return False
     return not own or words_named(said, own) > 0
 
 

@@ -102,6 +102,12 @@ class Refusal:
         if "share" in ctx.plan.asks and not alone and near \
                 and not any(_SHARE.search(e.sentence) or _SHARE.search(e.clause.text) for e in near[:5]):
             return f"已加载的规划文件没有给出所问的比例。{english}"
+        # 「电动自行车以旧换新每辆补贴多少元」 answered by 「…公交车…每辆车补贴额…8万元」: a sum per
+        # item asked of one thing; the plans speak of it, but no sentence naming it prints a sum.
+        owner = self._per_item_owner(ctx) if linked.ask.per_unit and "amount" in ctx.plan.asks and not alone else None
+        if owner and near and any(owner in e.sentence for e in ctx.evidence[:30]) \
+                and not any(owner in e.sentence and _SUM.search(e.sentence) for e in near[:8]):
+            return f"已加载的规划文件没有给出“{owner}”的具体金额。{english}"
         # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
         # answer would come from.
         if "amount" in ctx.plan.asks and near and not alone and not any(_SUM.search(e.clause.text) for e in near[:5]):
@@ -127,6 +133,26 @@ class Refusal:
                 return f"已加载的规划文件没有给出{years}“{ctx.plan.core}”的数量。{english}"
             return f"已加载的规划文件没有关于{years}的相应内容。{english}"
         return None
+
+    @staticmethod
+    def _per_item_owner(ctx: Context) -> str | None:
+        """What a per-item sum is asked of (「电动自行车」 in 「电动自行车每辆补贴多少」): the
+        question's weightiest name that is neither the item nor a support word."""
+        names = [(w, t) for t, w in ctx.terms.items()
+                 if len(t) >= 2 and w != ABSENT_WEIGHT and t in (ctx.linked.focus or "") and not t.startswith("每")
+                 and t not in _SUPPORT and t not in _GENERIC_MEASURES and is_name(t)]
+        if not names:
+            return None
+        owner, focus = max(names)[1], ctx.linked.focus or ""
+        # Named whole: 「电动」 before 「自行车」 is part of the name.
+        words = [t for t in ctx.terms if len(t) >= 2 and t not in _SUPPORT and not t.startswith("每")]
+        grown = True
+        while grown:
+            grown = False
+            for t in words:
+                if t + owner in focus and t not in owner:
+                    owner, grown = t + owner, True
+        return owner
 
     def _a_sentence_answered(self, ctx: Context, evidence: Sequence[Evidence]) -> bool:
         """A question of two or more sentences one of which a plan sentence covers by itself:
