@@ -21,7 +21,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
                 r"走什么流程|什么流程|哪些手续|什么手续"),
      re.compile(r"申报|申请|提交|办理|流程|程序|受理")),
     ("date",
-     re.compile(r"截止|什么时候|何时|哪天|哪一天|几月|日期|哪年|哪一年|什么时间|多久|多长时间|到账"),
+     re.compile(r"截止|什么时候|何时|哪天|哪一天|几月|日期|哪年|哪一年|什么时间|多久|多长时间|到账|"
+                r"(?i:howlong|^when(?:was|did|will|is|does|do)|fromwhatdate|bywhatdate)"),
      re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年初|\d{4}-\d{2}|"
                 r"\d+\s*个?(?:月|年|日|天|周|小时|工作日)(?:内|以上|以内|之内)?|当年|次年|期间")),
     ("person",

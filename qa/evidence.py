@@ -191,6 +191,16 @@ def _gapped(terms: dict[str, float]) -> list[tuple[re.Pattern[str], float]]:
 # lists what is asked, though a question word weighs little.
 _WHICH_KIND = re.compile(r"哪(?:些|几[个类项种])(?P<kind>[\u4e00-\u9fff]{2})")
 _LISTED_KIND_BOOST = 0.1
+_ASKED_VERB = re.compile(r"(?:要|将|还|都|各自|分别|主要)?(?P<verb>[\u4e00-\u9fff]{4})(?:哪些|哪几[个类项种]?)")
+
+
+def _listing_after(linked: Linked) -> re.Pattern[str] | None:
+    """「重点发展哪些」: a sentence printing the same four-character verb phrase with an
+    enumeration right after it (「重点发展A、B、C」) lists what is asked."""
+    m = _ASKED_VERB.search(re.sub(r"\s", "", linked.raw or ""))
+    if not m or m.group("verb").startswith(("要", "将", "还", "都", "各自", "分别")):
+        return None
+    return re.compile(re.escape(m.group("verb")) + r"[^，,。；;]{0,12}?[\u4e00-\u9fffA-Za-z/]{2,}、")
 # 「城市电网方面」: a sentence printing the question's two words as the one phrase
 # (「世界一流城市电网」) speaks of that thing; one with 「城市」 here and 「电网」 there may not.
 _PHRASE_BOOST = 0.01  # breaks ties: the words' weights already count
@@ -246,7 +256,8 @@ class EvidenceRanker:
         # The question's own most specific words: a figure asked for should sit next to them.
         keys = [t for t, w in sorted(terms.items(), key=lambda kv: -kv[1])
                 if len(t) >= 2 and w != ABSENT_WEIGHT][:3] if needs_number else []
-        out = []
+        out: list[Evidence] = []
+        extras: list[float] = []  # the English question's share of each score's retrieval prior
         # An English question matches Chinese sentences only through a glossary: the
         # retrievers' order (the dense one reads English) counts for more.
         weight = RANK_PRIOR * (5 if linked.english else 1)
@@ -255,6 +266,7 @@ class EvidenceRanker:
         phrases = _phrases(terms, linked.raw or linked.text)
         kind = _WHICH_KIND.search(re.sub(r"\s", "", linked.raw or "")) if "list" in linked.intents else None
         closing = f"等{kind.group('kind')}" if kind else None
+        listing = _listing_after(linked) if "list" in linked.intents else None
         for rank, cid in enumerate(clause_ids):
             clause = self.corpus.by_id.get(cid)
             if clause is None:
@@ -277,8 +289,15 @@ class EvidenceRanker:
                     score += _PHRASE_BOOST
                 if closing and closing in sentence:
                     score += _LISTED_KIND_BOOST  # 「哪些领域」: 「电子信息、安全生产、设施农业等领域」
+                elif listing and listing.search(sentence):
+                    score += _LISTED_KIND_BOOST  # 「重点发展哪些」: 「重点发展A、B、C」
                 out.append(Evidence(clause, sentence, coverage, score))
+                extras.append((weight - RANK_PRIOR) / (1 + rank))
                 previous = found - context
+        if linked.english and out and max(e.coverage for e in out) >= _WORDS_SUFFICE:
+            # The glossary read the question (「falsified … barred」 → 弄虚作假、不得): its words
+            # decide, and retrieval's order counts as for a Chinese question.
+            out = [Evidence(e.clause, e.sentence, e.coverage, e.score - extra) for e, extra in zip(out, extras)]
         if linked.english and self.meaning is not None:
             out = self._by_meaning(linked, clause_ids, out)
         return sorted(out, key=lambda e: -e.score)

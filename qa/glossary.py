@@ -136,6 +136,14 @@ GLOSSARY: dict[str, str] = {
     "university": "高校", "schools": "学校", "hospitals": "医院", "medical equipment": "医疗设备",
     "agricultural machinery": "农机", "ships": "船舶", "vessels": "船舶", "diesel": "柴油",
     "percentage": "比例", "purchase price": "购买价格", "price": "价格", "households": "户",
+    # Applying for support and the rules around it; grids, insurance and loans.
+    "applicant": "申报", "applicants": "申报", "applying for": "申报", "falsified": "弄虚作假",
+    "falsify": "弄虚作假", "falsifying": "弄虚作假", "fraud": "弄虚作假", "fraudulent": "弄虚作假",
+    "barred": "不得", "banned": "不得", "prohibited": "不得", "special funds": "专项资金",
+    "special fund": "专项资金", "fiscal": "财政", "grid": "电网", "power grid": "电网",
+    "vehicle-grid interaction": "车网互动", "vehicle-to-grid": "车网互动", "v2g": "车网互动",
+    "insurance": "保险", "premium": "保费", "premiums": "保费", "provident fund": "公积金",
+    "loan": "贷款", "loans": "贷款", "account balance": "账户余额", "kwh": "千瓦时",
 }
 # Places outside any one corpus, as English questions name them (see qa.link).
 ENGLISH_PLACES = {

@@ -62,7 +62,10 @@ QUESTION_FILLERS = frozenset(
     # printed: 「在子女入学等方面提供便利」).
     "办法 方法 做法 途径 "
     # 「各有什么抓手」 asks for the measures; a sentence 「以…为抓手」 is not one by that word.
-    "抓手 着力点 举措".split())
+    "抓手 着力点 举措 "
+    # 「除了电商和物流指标，还要建成哪两个…地方」: 除了 sets aside what is not asked; 地方 is
+    # the user's word for a place of any kind.
+    "除了 除此之外 之外 以外 地方".split())
 
 # Phrases that only make a question ("多大规模" would match 大规模定制); removed from
 # what is searched, kept for intent detection.

@@ -124,10 +124,15 @@ def make_plan(linked: Linked, known: Callable[[str], bool]) -> Plan:
     count, key = list_count(asked)
     # 「（如钙钛矿光伏、可再生能源制氢、新型储能）」 gives examples of what is asked, not parts.
     examples = re.sub(r"[（(](?:如|例如|比如|包括)[^）)]*[）)]", "", text)
+    # 「除了电商和物流指标，还要…」: what is set aside is not asked.
+    examples = _SET_ASIDE.sub("", examples)
     parts = [] if linked.english else enumerated_parts(examples, known)
     if asks == {"when"} and not _EACH.search(asked):
         parts = []  # 「A、B和C的补贴最晚何时申报」: one deadline for them all, unless asked 分别
     return Plan(tuple(Part(p) for p in dict.fromkeys(parts)), asks, count, key, core_phrase(text))
+
+
+_SET_ASIDE = re.compile(r"除(?:了|去)?[^，,。；;？?]{1,30}?(?:以外|之外|外)?(?=[，,])")
 
 
 def further_questions(text: str) -> list[str]:

@@ -336,10 +336,27 @@ def test_thirteenth_session_rules_on_the_seeds(qa: QAService, question: str, hol
     ("城市电网方面，武汉突破性方案和2025—2027年方案的提法分别是什么？", ["世界一流城市电网", "智能电网"]),
     # A name holding 「+」 is looked for whole, not as the shorter entity inside it.
     ("中国5G+工业互联网大会在哪几份文件里出现过？", ["湖北省数字经济发展“十四五”规划", "武汉打造数字经济发展新高地"]),
+    # 「各自重点发展哪些」: the sentence printing 「重点发展」 before its enumeration.
+    ("智能终端产品，湖北规划和经开区规划各自重点发展哪些？有什么不一样？", ["智能手机", "服务机器人"]),
+    # 「除了电商和物流指标」 sets those aside: no part of the answer; 「地方」 is the user's word.
+    ("湖北的全国数字商贸物流中心，除了电商和物流指标，还要建成哪两个“重要”的地方？",
+     ["国际顶级创新要素的重要汇聚地", "国家数字服务的重要出口基地"]),
 ])
 def test_fourteenth_session_comparisons_on_the_seeds(qa: QAService, question: str, holds: list[str]) -> None:
     answer = qa.ask(question)
     assert answer.found and all(h in body(answer) for h in holds), answer.answer
+
+
+def test_each_place_a_name_is_printed_is_cited(qa: QAService) -> None:
+    answer = qa.ask("中国5G+工业互联网大会在哪几份文件里出现过？")
+    assert any("办好中国5G+工业互联网大会" in c.text for c in answer.citations), answer.answer
+    assert "未给出" not in answer.answer
+
+
+def test_an_english_question_naming_its_thing_in_chinese_gets_that_things_figure_or_none(qa: QAService) -> None:
+    """「(5G全连接工厂)」: the plan says to build them and gives no number."""
+    answer = qa.ask("How many 5G full-connection factories (5G全连接工厂) does Hubei aim to have by 2025?")
+    assert not answer.found and "5G全连接工厂" in answer.answer, answer.answer
 
 
 def test_a_side_named_by_its_short_form_asks_its_own_part(qa: QAService) -> None:

@@ -43,3 +43,13 @@ def test_the_glossary_reads_its_phrases_first_and_the_dictionary_the_words_left(
 def test_a_chinese_question_is_left_as_it_is() -> None:
     assert translate_english("甘蔗收获机补贴多少？", words()) == "甘蔗收获机补贴多少？"
 
+
+
+def test_the_words_of_an_application_rule_and_how_long_are_read() -> None:
+    from qa.asktype import detect
+
+    question = "For how long is an applicant found to have falsified materials barred from applying for special funds?"
+    text = translate_english(question)
+    assert all(zh in text for zh in ("申报", "弄虚作假", "不得", "专项资金"))
+    assert detect(question).kind == "date" and detect("When was the park inaugurated?").kind == "date"
+    assert translate_english("vehicle-grid interaction pilots").count("车网互动") == 1

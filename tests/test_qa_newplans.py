@@ -560,6 +560,10 @@ FOURTEENTH_SESSION_QUESTIONS = [
     ("广东2025年以旧换新工作方案对购买1级和2级能效家电分别按什么比例补贴？每件最多补多少？", ["15%", "20%", "2000元"], True),
     # 「哪些领域」: the sentence closing its enumeration with 「等领域」 lists them.
     ("广东2025年大规模设备更新工作方案新增将哪些领域纳入设备更新支持范围？", ["电子信息", "安全生产", "设施农业"], True),
+    # 「how long」 asks a time; 「falsified … barred … special funds」 are the rule's own words, and
+    # once the glossary has read the question, retrieval's order no longer outweighs them.
+    ("Under Changzhou's 2025 vehicle-grid interaction pilot fund guide, for how long is an applicant found to "
+     "have falsified materials barred from applying for Changzhou's fiscal special funds?", ["3年内不得申报"], True),
 ]
 
 

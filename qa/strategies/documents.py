@@ -293,15 +293,20 @@ def _mentions(ctx: Context) -> Draft | None:
     points = []
     for doc_id, doc in ctx.corpus.docs.items():
         clauses = _clauses_of(ctx, doc_id)
-        # A section named after it is where a plan mentions it most plainly.
-        hit = next((c for c in clauses if any(f in re.sub(r"[\s“”\"]", "", c.heading) for f in forms)), None) \
-            or next((c for c in clauses if any(f in re.sub(r"\s", "", c.text) for f in forms)), None)
-        if hit is not None:
-            points.append(Point(hit, f"《{doc.title}》（{hit.label}）", "· " if points else ""))
+        # A section named after it is where a plan mentions it most plainly; then each other
+        # place it is printed (a few), so the user sees where, not only which plan.
+        headed = [c for c in clauses if any(f in re.sub(r"[\s“”\"]", "", c.heading) for f in forms)][:1]
+        printed = [c for c in clauses if c not in headed and any(f in re.sub(r"\s", "", c.text) for f in forms)]
+        hits = (headed + printed)[:_MENTIONS_PER_DOC]
+        if hits:
+            points.append(Point(hits[0], f"《{doc.title}》（{hits[0].label}）", "· " if points else ""))
+            points += [Point(c, f"又见（{c.label}）", "\u3000") for c in hits[1:]]
     if not points:
         return None
     return Draft.of(points, intro=f"提到“{names[0]}”的文件：")
 
+
+_MENTIONS_PER_DOC = 3
 
 # What is looked for, unquoted: after the verb (「哪几份材料涉及碳普惠」) or before 在
 # (「加氢站在哪些文件里出现过」).

@@ -43,6 +43,15 @@ _ONE_OFF = re.compile(r"一次性")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
 
 
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_CHINESE_NAME = re.compile(r"[（(“\"「]\s*([^（）()“”\"「」]*?[\u4e00-\u9fff]{2,}[^（）()“”\"「」]*?)\s*[）)”\"」]")
+
+
+def _chinese_names(question: str) -> list[str]:
+    """The Chinese names an English question quotes or glosses in brackets."""
+    return [re.sub(r"\s", "", m) for m in _CHINESE_NAME.findall(question) if len(re.sub(r"\s", "", m)) >= 3]
+
+
 class Refusal:
     def __init__(self, corpus: ClauseCorpus, calibration: Calibration) -> None:
         self.corpus = corpus
@@ -70,6 +79,15 @@ class Refusal:
                 and not any(_says(e.sentence, name) or name in e.clause.heading for e in near):
             return f"已加载的规划文件中没有找到关于“{name}”的相应内容。"
         counted = ctx.plan.asks & {"quantity", "amount"}
+        # An English question naming its thing in Chinese (「5G full-connection factories
+        # (5G全连接工厂)」) names it exactly: a figure asked of it comes from a sentence printing
+        # that name and a figure, or the plans do not give it.
+        for named in (_chinese_names(ctx.question) if linked.english else []):
+            if not ctx.known(named):
+                return f"已加载的规划文件中没有找到关于“{named}”的相应内容。{english}"
+            if (counted or _HOW_MANY.search(ctx.question)) and not any(
+                    named in re.sub(r"\s", "", e.sentence) and _FIGURE.search(e.sentence) for e in evidence[:10]):
+                return f"已加载的规划文件没有给出“{named}”的数量。{english}"
         measured = measured_thing(ctx.plan.core) if counted else None
         kind = measured_kind(ctx.plan.core) if measured else None
         if alone:
