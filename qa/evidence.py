@@ -102,8 +102,8 @@ def question_terms(linked: Linked, idf: Callable[[str], float]) -> dict[str, flo
     own = set(canonical(tokenize(linked.focus or linked.text)))
     # An English question's own words match a Chinese plan only where it prints English
     # (「Integrated Energy Stations」); its glossary terms carry it. Acronyms (GDP, PUE) stay.
-    english_words = ({w.lower() for w in re.findall(r"\b[a-z][a-z-]{2,}\b", linked.raw or "")}
-                     if linked.english else set())
+    english_words = ({w.lower() for w in re.findall(r"\b[A-Za-z][A-Za-z-]{2,}\b", linked.raw or "") if not w.isupper()}
+                     if linked.english else set())  # 「kWh」 is a word like 「subsidy」; 「PUE」 an acronym
     # 「哪四个层面的企业」: the count asked for is no word of the answer, and the kind of item
     # (层面) is the question's word for what the plan lists without it.
     # A word the dictionary guessed (and each piece jieba cuts it into) is a reading of the

@@ -560,6 +560,19 @@ FOURTEENTH_SESSION_QUESTIONS = [
     ("广东2025年以旧换新工作方案对购买1级和2级能效家电分别按什么比例补贴？每件最多补多少？", ["15%", "20%", "2000元"], True),
     # 「哪些领域」: the sentence closing its enumeration with 「等领域」 lists them.
     ("广东2025年大规模设备更新工作方案新增将哪些领域纳入设备更新支持范围？", ["电子信息", "安全生产", "设施农业"], True),
+    # 「国家级…和省、市级…有什么不同」: the line on 国家级 platforms mentions 「市级及以上」 in passing;
+    # 「省、市级」 is answered by its own line.
+    ("光明区新型储能扶持计划对国家级创新平台和省、市级创新平台的配套资助有什么不同？", ["1000万元", "500万元"], True),
+    # 「parking」「popularised」 read; 「kWh」 is a word of the question, not an acronym a plan prints.
+    ("Which types of integrated parking-and-charging facilities does the Hunan charging infrastructure opinion "
+     "say should be popularised?", ["机械式", "立体式", "移动式"], True),
+    ("Under Pudong New Area's energy-saving and low-carbon fund rules, how much subsidy per kWh can a company get "
+     "for using green electricity from outside Shanghai, and what is the annual cap per company?",
+     ["0.05元/千瓦时", "100万元"], True),
+    # Money asked (「多少专项资金」) and only shares and counts printed near: refused.
+    ("山东为服务业数字化转型安排了多少专项资金？", ["专项资金"], False),
+    # 「由哪个单位、在哪天印发」 asks the issuer too.
+    ("济南市促进先进制造业和数字经济发展的若干政策措施由哪个单位、在哪天印发？", ["济南市人民政府办公厅"], True),
     # 「how long」 asks a time; 「falsified … barred … special funds」 are the rule's own words, and
     # once the glossary has read the question, retrieval's order no longer outweighs them.
     ("Under Changzhou's 2025 vehicle-grid interaction pilot fund guide, for how long is an applicant found to "

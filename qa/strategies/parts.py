@@ -91,6 +91,10 @@ def asks_figure(ctx: Context) -> bool:
     return bool(ctx.plan.asks & {"quantity", "amount", "cap"}) or bool(intents & {"target", "incentive"})
 
 
+# What sets one of several parts apart: 「1级」 beside 「2级」, 「国家级」 beside 「省、市级」.
+GRADE = r"[\d一二三四五六七八九十]+\s*[级类星档]|(?:(?:国家|省|市|区|县)[、和及]?)*(?:国家|省|市|区|县)级"
+
+
 def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: bool = False,
                  share: float = 0.9, prefer: frozenset[str] = frozenset()) -> Point | None:
     """The best answer line for one part, or None when the plans do not state it
@@ -105,7 +109,7 @@ def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: 
     if prefer:
         found.sort(key=lambda e: (e.coverage < PART_COVERAGE, e.clause.doc_id not in prefer))
     # 「1级能效家电」: a sentence printing its grade goes before one printing another grade.
-    grades = re.findall(r"[\d一二三四五六七八九十]+\s*[级类星档]", text)
+    grades = re.findall(GRADE, text)
     if grades:
         found.sort(key=lambda e: (e.coverage < PART_COVERAGE, not any(g in e.sentence for g in grades)))
     for evidence in found[:10]:

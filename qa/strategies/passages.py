@@ -18,7 +18,7 @@ from qa.evidence import Evidence, comma_parts, sentences, trim
 from qa.link import Linked
 from qa.plan import further_questions, without_scope
 from qa.strategies.base import Calibration, Context, near_number
-from qa.strategies.parts import asks_figure, attribute_said, head_said, of_same_subject, resolve_part, squashed
+from qa.strategies.parts import GRADE, asks_figure, attribute_said, head_said, of_same_subject, resolve_part, squashed
 from qa.strategies.targets import metric_words, names_metric, words_named
 from qa.types import ClauseRecord
 from qa.wording import cut, render_record, task_title
@@ -602,8 +602,8 @@ def _own_words_said(said: str, part: str, others: list[str]) -> bool:
     shared = {w for other in others for w in metric_words(other)}
     own = [w for w in metric_words(part) if len(w) >= 2 and w not in shared]
     # 「1级能效家电」 beside 「2级能效家电」: the grade is what sets it apart.
-    grades = [g for g in re.findall(r"[\d一二三四五六七八九十]+\s*[级类星档]", part)
-              if not any(g in other for other in others)]
+    # (「省、市级创新平台」 is not said by the 「市级及以上主管部门」 of the line on 国家级 platforms.)
+    grades = [g for g in re.findall(GRADE, part) if not any(g in other for other in others)]
     if grades and not any(g in re.sub(r"\s", "", said) for g in grades):
         return False
     return not own or words_named(said, own) > 0

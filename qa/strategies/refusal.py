@@ -43,6 +43,8 @@ _ONE_OFF = re.compile(r"一次性")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
 
 
+_ASKS_MONEY = re.compile(r"多少[\u4e00-\u9fff]{0,4}?(?:资金|经费|预算|投资)|(?:资金|经费|预算|投资)(?:是|有|为)?多少")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元")
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 _CHINESE_NAME = re.compile(r"[（(“\"「]\s*([^（）()“”\"「」]*?[\u4e00-\u9fff]{2,}[^（）()“”\"「」]*?)\s*[）)”\"」]")
 
@@ -128,6 +130,10 @@ class Refusal:
             return f"已加载的规划文件没有给出“{owner}”的具体金额。{english}"
         # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
         # answer would come from.
+        # 「安排了多少专项资金」 answered by 「贡献达到60%以上」: money asked, a share printed.
+        if "amount" in ctx.plan.asks and near and not alone and _ASKS_MONEY.search(linked.raw or "") \
+                and not any(_MONEY.search(e.clause.text) for e in near[:5]):
+            return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
         if "amount" in ctx.plan.asks and near and not alone and not any(_SUM.search(e.clause.text) for e in near[:5]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
         if linked.ask.unit and not alone and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
