@@ -190,7 +190,8 @@ def _gapped(terms: dict[str, float]) -> list[tuple[re.Pattern[str], float]]:
 # 「哪些领域纳入…」: a sentence closing an enumeration with the kind asked (「A、B、C等领域」)
 # lists what is asked, though a question word weighs little.
 _WHICH_KIND = re.compile(r"哪(?:些|几[个类项种])(?P<kind>[\u4e00-\u9fff]{2})")
-_LISTED_KIND_BOOST = 0.1
+_LISTED_KIND_BOOST = 0.15  # the kind closing an enumeration: the list itself, whatever else the question says
+_LISTING_BOOST = 0.1  # the asked verb phrase before an enumeration
 _ASKED_VERB = re.compile(r"(?:要|将|还|都|各自|分别|主要)?(?P<verb>[\u4e00-\u9fff]{4})(?:哪些|哪几[个类项种]?)")
 
 
@@ -290,7 +291,7 @@ class EvidenceRanker:
                 if closing and closing in sentence:
                     score += _LISTED_KIND_BOOST  # 「哪些领域」: 「电子信息、安全生产、设施农业等领域」
                 elif listing and listing.search(sentence):
-                    score += _LISTED_KIND_BOOST  # 「重点发展哪些」: 「重点发展A、B、C」
+                    score += _LISTING_BOOST  # 「重点发展哪些」: 「重点发展A、B、C」
                 out.append(Evidence(clause, sentence, coverage, score))
                 extras.append((weight - RANK_PRIOR) / (1 + rank))
                 previous = found - context

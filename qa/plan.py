@@ -244,6 +244,8 @@ def enumerated_parts(text: str, known: Callable[[str], bool]) -> list[str]:
 
 
 _GRADE = r"[\d一二三四五六七八九十]+\s*[级类星档等]"
+# What sets one of several parts apart: 「1级」 beside 「2级」, 「国家级」 beside 「省、市级」.
+GRADE = rf"{_GRADE}|(?:(?:国家|省|市|区|县)[、和及]?)*(?:国家|省|市|区|县)级"
 
 
 def _shared_tails(items: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from qa.compose import Point
 from qa.evidence import Evidence, sentences
 from qa.lexical import pos_cut, tokenize
 from qa.link import QUESTION_FILLERS
-from qa.plan import further_questions, without_scope
+from qa.plan import GRADE, further_questions, without_scope
 from qa.strategies.base import PART_COVERAGE, Context, Draft, near_number
 from qa.strategies.targets import (
     TargetRow, best_rows, grouped_points, matching_targets, names_metric_at_figure, target_point,
@@ -89,10 +89,6 @@ def names_something(text: str) -> bool:
 def asks_figure(ctx: Context) -> bool:
     intents = ctx.linked.intents
     return bool(ctx.plan.asks & {"quantity", "amount", "cap"}) or bool(intents & {"target", "incentive"})
-
-
-# What sets one of several parts apart: 「1级」 beside 「2级」, 「国家级」 beside 「省、市级」.
-GRADE = r"[\d一二三四五六七八九十]+\s*[级类星档]|(?:(?:国家|省|市|区|县)[、和及]?)*(?:国家|省|市|区|县)级"
 
 
 def resolve_part(ctx: Context, text: str, figure: bool, lead: str = "", strict: bool = False,

@@ -16,9 +16,9 @@ from qa.compose import Point
 from qa.corpus import ClauseCorpus
 from qa.evidence import Evidence, comma_parts, sentences, trim
 from qa.link import Linked
-from qa.plan import further_questions, without_scope
+from qa.plan import GRADE, further_questions, without_scope
 from qa.strategies.base import Calibration, Context, near_number
-from qa.strategies.parts import GRADE, asks_figure, attribute_said, head_said, of_same_subject, resolve_part, squashed
+from qa.strategies.parts import asks_figure, attribute_said, head_said, of_same_subject, resolve_part, squashed
 from qa.strategies.targets import metric_words, names_metric, words_named
 from qa.types import ClauseRecord
 from qa.wording import cut, render_record, task_title
