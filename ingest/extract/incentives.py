@@ -33,12 +33,12 @@ import logging
 import re
 from dataclasses import replace
 
-from ingest.extract.numbers import NUM, find_quantities, is_money, normalize, to_wan
+from ingest.extract.numbers import NUM, money_in, normalize, to_wan
 from ingest.extract.instruments import FUND as _FUND
 from ingest.extract.instruments import (
     GRANT, NOT_GIVEN, STEERED, granted_instruments, instruments, priority_without_support,
 )
-from ingest.extract.offers import Offer, split_offers
+from ingest.extract.offers import NOT_A_COUNT, Offer, split_offers
 from ingest.extract.targets import plan_clauses, sentence_spans
 from ingest.extract.terms import is_cap, read_terms
 from kg.types import Clause, Incentive, ParsedDocument
@@ -110,13 +110,12 @@ def _clause_incentives(clause: Clause) -> list[Incentive]:
 _SHARED_CAP = re.compile(r"^\s*(?:[，,]?\s*(?:同一项目从优不重复|从优不重复)[，,]\s*)?"
                          r"(?:单个|单家|每个|每家|同一|单一|每一|每位|每名)[^，,。；;]{0,12}?"
                          r"(?:项目|企业|单位|主体|机构|个人|家庭|消费者)")
-_COUNTED = r"(?![\d.]*\s*(?:件|台|辆|次|套|个|项))"  # 「可补贴1件」 counts items, grants no sum
 
 
 def _shared_cap(sentence: str) -> float | None:
     """The ceiling a sentence sets on every grant before it in its clause, when that is all
     it does: it opens with whom the ceiling is per (单个项目, 每家企业) and grants nothing."""
-    if not _SHARED_CAP.match(sentence) or re.search(rf"给予|予以|奖励\s*\d{_COUNTED}|补贴\s*\d{_COUNTED}", sentence):
+    if not _SHARED_CAP.match(sentence) or re.search(rf"给予|予以|奖励\s*\d{NOT_A_COUNT}|补贴\s*\d{NOT_A_COUNT}", sentence):
         return None
     return _sole_cap(sentence)
 
@@ -131,7 +130,7 @@ def _cap_sentence(sentence: str) -> float | None:
 
 def _sole_cap(sentence: str) -> float | None:
     """The ceiling (万元) of a sentence printing one sum, when that sum is a ceiling."""
-    money = [q for q in find_quantities(sentence) if is_money(q.unit) and not q.quoted]
+    money = money_in(sentence)
     if len(money) != 1 or not is_cap(sentence, money[0]):
         return None
     return to_wan(money[0].value, money[0].unit)
@@ -232,8 +231,7 @@ class _Trigger:
 
 def _fund_size(reading: str) -> float | None:
     """The size of a fund or budget: the largest sum printed with it."""
-    sums = [to_wan(q.value, q.unit) for q in find_quantities(reading)
-            if is_money(q.unit) and not q.quoted]
+    sums = [to_wan(q.value, q.unit) for q in money_in(reading)]
     return max((s for s in sums if s is not None), default=None)
 
 

@@ -204,6 +204,11 @@ def is_money(unit: str) -> bool:
     return unit.endswith("元") and unit != "美元" or unit in ("万", "亿", "万亿")
 
 
+def money_in(text: str) -> list[Quantity]:
+    """The sums of money ``text`` prints, those inside a quoted name aside."""
+    return [q for q in find_quantities(text) if is_money(q.unit) and not q.quoted]
+
+
 def per_unit(unit: str) -> tuple[str, str]:
     """"元/千瓦" → ("元", "千瓦"); a unit without a per-unit suffix → (unit, "")."""
     parts = re.split(r"[/／]", re.sub(r"[（(][^）)]*[）)]", "", unit), maxsplit=1)

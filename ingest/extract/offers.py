@@ -32,11 +32,12 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.instruments import FUND, instruments, is_granted
-from ingest.extract.numbers import Quantity, find_quantities, is_money
+from ingest.extract.numbers import Quantity, find_quantities, is_money, money_in
 from ingest.extract.terms import GRANT_VERB, grant_start, is_cap
 
-# (「每类产品可补贴1件」 counts what is subsidised: no sum.)
-_AMOUNTED = re.compile(r"(?:奖励|奖补|补贴|补助|资助|贴息)\s*\d(?![\d.]*\s*(?:件|台|辆|次|套|个|项))|"
+# After 「补贴1」: a count of what is subsidised (「每类产品可补贴1件」), no sum.
+NOT_A_COUNT = r"(?![\d.]*\s*(?:件|台|辆|次|套|个|项))"
+_AMOUNTED = re.compile(rf"(?:奖励|奖补|补贴|补助|资助|贴息)\s*\d{NOT_A_COUNT}|"
                        r"每[家个项人户][^，,；;]{0,6}?(?:奖励|奖补|补助|补贴)")
 _RATIO = re.compile(r"\d\s*%")
 _TERM = re.compile(r"^(?:单个|每个|每家|每户|每人|单家|单项|单户|累计|总额|合计|年度|每年|其中)?"
@@ -112,19 +113,15 @@ _CAP_GRANT = re.compile(r"^\s*(?:给予|予以)[^，,。；;]{0,12}?(?:最高|�
 
 def _cap_grant(chunk: str) -> bool:
     body = chunk.rstrip("，,：:；; ")
-    money = [q for q in find_quantities(body) if is_money(q.unit) and not q.quoted]
+    money = money_in(body)
     return bool(_CAP_GRANT.match(body)) and bool(money) and all(is_cap(body, q) for q in money) \
         and not _RATIO.search(body)
-
-
-def _money(chunk: str) -> list[Quantity]:
-    return [q for q in find_quantities(chunk) if is_money(q.unit) and not q.quoted]
 
 
 def _own_cap(chunk: str) -> bool:
     """A chunk naming its instrument and a ceiling on it (「购买燃油乘用车单台补贴最高不超过1.3万元」)."""
     body = chunk.rstrip("，,：:；; ")
-    money = _money(body)
+    money = money_in(body)
     return bool(money) and bool(instruments(body)) and all(is_cap(body, q) for q in money)
 
 
@@ -148,7 +145,7 @@ def _by_grants(sentence: str) -> list[str]:
         if role == "grant" and last == "grant" and _cap_grant(chunk) and not any(_cap_grant(c) for c in current):
             role = "term"  # 「按…服务费用的10%补贴，给予每年最高100万元资助」: the cap of that grant
         if role == "term" and _own_cap(chunk) and any(_own_cap(c) for c in current[:closed]) \
-                and all(_own_cap(c) for c in current[:closed] if _money(c)):
+                and all(_own_cap(c) for c in current[:closed] if money_in(c)):
             # 「给予置换补贴支持，购买新能源车单台补贴最高1.5万元，购买燃油车单台补贴最高1.3万元」:
             # two grants, each its own ceiling (after a sum, 「补助100元，二孩…不超过1万，三孩…
             # 不超过2万」, the ceilings are tiers of that sum).
@@ -204,7 +201,7 @@ def _listed(part: str) -> tuple[list[Quantity], list[str] | None]:
     if len(_SUM_HINT.findall(part)) < 2:
         return [], None  # most offers print one sum or none: no list to read
     start = grant_start(part)
-    money = [q for q in find_quantities(part) if q.start >= start and not q.quoted and is_money(q.unit)]
+    money = [q for q in money_in(part) if q.start >= start]
     best: list[Quantity] = []
     run: list[Quantity] = []
     for q in money:
