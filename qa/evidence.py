@@ -293,7 +293,8 @@ class EvidenceRanker:
                 elif listing and listing.search(sentence):
                     score += _LISTING_BOOST  # 「重点发展哪些」: 「重点发展A、B、C」
                 out.append(Evidence(clause, sentence, coverage, score))
-                extras.append((weight - RANK_PRIOR) / (1 + rank))
+                if linked.english:
+                    extras.append((weight - RANK_PRIOR) / (1 + rank))
                 previous = found - context
         if linked.english and out and max(e.coverage for e in out) >= _WORDS_SUFFICE:
             # The glossary read the question (「falsified … barred」 → 弄虚作假、不得): its words

@@ -41,6 +41,8 @@ _ASKS = {
     "cap": re.compile(r"封顶|最高|上限|最多"),
     "amount": re.compile(r"多少钱|多少奖励|奖励多少|补贴多少|补助多少|多少万|多少元|金额|能拿多少|给多少|奖多少|资金规模|"
                          r"多少[\u4e00-\u9fff]{0,4}?(?:资金|经费)"),
+    # 「安排了多少专项资金」: a sum of money, which a share or a count does not give.
+    "money": re.compile(r"多少[\u4e00-\u9fff]{0,4}?(?:资金|经费|预算|投资)|(?:资金|经费|预算|投资)(?:是|有|为)?多少"),
     # 「按费用的多少比例补贴」: a share of a base.
     "share": re.compile(r"多少比例|比例(?:是|为|有)?多少|比例多大|多大比例|百分之几|百分之多少|几成|什么比例"),
     "when": re.compile(r"什么时候|何时|哪一?年|截止|期限|时间"),
@@ -103,7 +105,7 @@ class Part:
 @dataclass(frozen=True)
 class Plan:
     parts: tuple[Part, ...] = ()        # two or more when the question enumerates
-    asks: frozenset[str] = field(default_factory=frozenset)  # payer, cap, amount, share, when, who, quantity
+    asks: frozenset[str] = field(default_factory=frozenset)  # payer, cap, amount, money, share, when, who, quantity
     count: int | None = None            # a list question's expected number of items
     list_key: str | None = None         # the phrase that names the list (「七园」「四类平台」)
     core: str = ""                      # what is asked about, without scope and question words

@@ -33,7 +33,8 @@ _SUPPORT = {"奖励", "补贴", "补助", "奖补", "资助", "支持", "扶持"
 # 「二三孩」 is 二孩 and 三孩: a run of ordinals shares its measure word.
 _ORDINAL = re.compile(r"((?:首|第[一二三四]|[二三四])+)(套|次|孩|批)")
 _ORDINAL_KIND = {"次": "套"}  # 「首次购房」 is the 首套; a 孩 or a 批 is another kind of count
-_SUM = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元|\d+(?:\.\d+)?\s*(?:[%％倍]|个?百分点)|\d[\d.,]*\s*[万亿]")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元")
+_SUM = re.compile(_MONEY.pattern + r"|\d+(?:\.\d+)?\s*(?:[%％倍]|个?百分点)|\d[\d.,]*\s*[万亿]")
 # What a sentence that grants something prints: a support word or the verb that pays.
 _GRANT = re.compile("|".join(sorted(_SUPPORT)) + r"|给予|发放|兑现|享受|减免|免收|减半")
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％‰]|百分之|分之[一二三四五六七八九十]|[一二三四五六七八九十两]成|\d+\s*[:：]\s*\d+|"
@@ -43,8 +44,6 @@ _ONE_OFF = re.compile(r"一次性")
 _YEAR = re.compile(r"(20\d\d)\s*年?(?:\s*[—–\-－~至到]\s*(20\d\d))?")
 
 
-_ASKS_MONEY = re.compile(r"多少[\u4e00-\u9fff]{0,4}?(?:资金|经费|预算|投资)|(?:资金|经费|预算|投资)(?:是|有|为)?多少")
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:[万亿千百]\s*)?元")
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 _CHINESE_NAME = re.compile(r"[（(“\"「]\s*([^（）()“”\"「」]*?[\u4e00-\u9fff]{2,}[^（）()“”\"「」]*?)\s*[）)”\"」]")
 
@@ -128,12 +127,12 @@ class Refusal:
         if owner and near and any(owner in e.sentence for e in ctx.evidence[:30]) \
                 and not any(owner in e.sentence and _SUM.search(e.sentence) for e in near[:8]):
             return f"已加载的规划文件没有给出“{owner}”的具体金额。{english}"
-        # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
-        # answer would come from.
         # 「安排了多少专项资金」 answered by 「贡献达到60%以上」: money asked, a share printed.
-        if "amount" in ctx.plan.asks and near and not alone and _ASKS_MONEY.search(linked.raw or "") \
+        if {"amount", "money"} <= ctx.plan.asks and near and not alone \
                 and not any(_MONEY.search(e.clause.text) for e in near[:5]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
+        # 「给多少落户奖励」 answered by 「引进一批重大项目」: a sum asked, none printed where the
+        # answer would come from.
         if "amount" in ctx.plan.asks and near and not alone and not any(_SUM.search(e.clause.text) for e in near[:5]):
             return f"已加载的规划文件没有给出“{ctx.plan.core}”的金额。{english}"
         if linked.ask.unit and not alone and not any(linked.ask.prefers(e.sentence) for e in top[:5]):
